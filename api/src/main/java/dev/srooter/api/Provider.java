@@ -1,0 +1,41 @@
+package dev.srooter.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Speaks one provider family's protocol: where its endpoints are, how a call is authenticated,
+ * and how its model listing reads. srooter does the HTTP, streaming, accounting and audit;
+ * a provider only states its differences from the wire format it speaks.
+ *
+ * <p>Implementations are stateless and thread-safe: one instance serves every account of its kind.
+ */
+public interface Provider extends ExtensionPoint {
+
+    /** The {@code kind} an admin names when adding an account, e.g. {@code anthropic}. */
+    String kind();
+
+    /** The wire formats this provider accepts natively; a client request in one of them is passed through. */
+    Set<WireFormat> formats();
+
+    /** The URL of an operation for an account, or empty when the provider has no such endpoint. */
+    Optional<URI> endpoint(ProviderConfig account, Operation operation);
+
+    /** Headers that authenticate a call made with this account. */
+    Map<String, String> authHeaders(ProviderConfig account);
+
+    /**
+     * Headers the provider requires that a client of another format would not send
+     * (for example {@code anthropic-version}); a client's own value wins.
+     */
+    default Map<String, String> requiredHeaders() {
+        return Map.of();
+    }
+
+    /** Reads the body of a successful {@link Operation#LIST_MODELS} call. */
+    List<DiscoveredModel> parseModels(String body);
+}

@@ -1,0 +1,47 @@
+package dev.srooter.server;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The gateway's settings: server.xml variables ({@code SROOTER_*}), which an environment variable or
+ * bootstrap property of the same name overrides, bound into JNDI by server.xml.
+ */
+@ApplicationScoped
+public class GatewaySettings {
+
+    @Resource(lookup = "srooter/dataDir")
+    String dataDir;
+
+    @Resource(lookup = "srooter/pluginsDir")
+    String pluginsDir;
+
+    // jndiEntry turns values that look like numbers into numbers: take whatever type it gives.
+    @Resource(lookup = "srooter/maxBodyBytes")
+    Object maxBodyBytes;
+
+    @Resource(lookup = "srooter/adminPassword")
+    Object adminPassword;
+
+    /** Where the database, the signing key pair and other state live. */
+    public Path dataDir() {
+        return Path.of(dataDir);
+    }
+
+    /** Where plugin jars are loaded from. */
+    public Path pluginsDir() {
+        return Path.of(pluginsDir);
+    }
+
+    /** Request bodies above this size are refused with 413. */
+    public long maxBodyBytes() {
+        return Long.parseLong(maxBodyBytes.toString().trim());
+    }
+
+    /** The first admin's password; when absent one is generated and printed once. */
+    public Optional<String> adminPassword() {
+        return Optional.ofNullable(adminPassword).map(Object::toString).filter(p -> !p.isBlank());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.srooter.server.admin;
+
+import dev.srooter.server.keys.GatewayKeys;
+import dev.srooter.server.keys.Users;
+import dev.srooter.server.store.GatewayKey;
+import dev.srooter.server.store.UserAccount;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Gateway keys: minted for the caller and shown once, listed by hint, revoked at once. */
+@Path("/keys")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class KeyResource {
+
+    public record NewKey(String name) {
+    }
+
+    public record MintedKey(String id, String name, String key) {
+    }
+
+    public record KeyView(String id, String name, String hint, String userId, Instant createdAt, Instant revokedAt) {
+    }
+
+    @Inject
+    GatewayKeys keys;
+
+    @Inject
+    Users users;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    public List<KeyView> list() {
+        return keys.list().stream().map(KeyResource::view).toList();
+    }
+
+    @POST
+    public Response mint(NewKey request) {
+        if (request == null || request.name() == null || request.name().isBlank()) {
+            throw ApiError.of(400, "name is required");
+        }
+        UserAccount owner = users.find(jwt.getName())
+                .orElseThrow(() -> ApiError.of(403, "the token's user no longer exists"));
+        GatewayKeys.Minted minted = keys.mint(request.name().trim(), owner);
+        return Response.status(201).entity(new MintedKey(minted.key().id, minted.key().name, minted.secret())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        if (!keys.revoke(id)) {
+            throw ApiError.of(404, "no key with id " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static KeyView view(GatewayKey key) {
+        return new KeyView(key.id, key.name, key.keyHint, key.userId, key.createdAt, key.revokedAt);
+    }
+}

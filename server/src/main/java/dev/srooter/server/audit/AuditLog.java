@@ -1,0 +1,132 @@
+package dev.srooter.server.audit;
+
+import dev.srooter.server.store.AuditRecord;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Takes finished exchanges from request threads and writes them to the database from one writer
+ * thread, in batches. Request threads only enqueue; the prompt digest is computed here too. A
+ * clean stop drains the queue before returning, so no record is lost; a batch the database refuses
+ * is retried rather than dropped.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    private static final int BATCH = 500;
+
+    private record Pending(AuditRecord record, byte[] prompt) {
+    }
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    AuditStore store;
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(100_000);
+    private volatile boolean running;
+    private Thread writer;
+
+    public void start() {
+        running = true;
+        writer = threads.newThread(this::writeUntilStopped);
+        writer.setName("srooter-audit-writer");
+        writer.start();
+    }
+
+    /** Queues a record; blocks only if the writer is 100,000 records behind, rather than lose one. */
+    public void submit(AuditRecord record, byte[] prompt) {
+        try {
+            queue.put(new Pending(record, prompt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.severe("srooter: interrupted while queueing audit record " + record.id);
+        }
+    }
+
+    /** Writes everything queued so far and stops the writer. */
+    public void stop() {
+        running = false;
+        if (writer != null) {
+            try {
+                writer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            write(rest); // the writer did not finish in time, or was interrupted
+        }
+    }
+
+    private void writeUntilStopped() {
+        List<Pending> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                // The server is stopping this thread; stop() writes whatever is left.
+                return;
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            if (pending.prompt() != null && pending.record().promptSha256 == null) {
+                pending.record().promptSha256 = sha256(pending.prompt());
+            }
+            records.add(pending.record());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.saveAll(records);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    LOG.log(Level.SEVERE, "srooter: could not write " + records.size()
+                            + " audit records after 5 attempts", e);
+                    return;
+                }
+                LOG.log(Level.WARNING, "srooter: audit batch write failed, retrying", e);
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.srooter.server.keys;
+
+import dev.srooter.server.store.GatewayKey;
+import dev.srooter.server.store.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Gateway keys: minted once in clear, stored as SHA-256 (a key has 256 random bits, so a fast hash
+ * is as safe as a slow one), verified from a short-lived cache on the request path, and evicted
+ * from it the moment they are revoked.
+ */
+@ApplicationScoped
+public class GatewayKeys {
+
+    public static final String PREFIX = "srt_live_";
+    /** How long a verified key is trusted without asking the database again (other nodes' revocations). */
+    private static final long CACHE_MILLIS = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A freshly minted key: the only time its clear text exists. */
+    public record Minted(GatewayKey key, String secret) {
+    }
+
+    private record Cached(Caller caller, long until) {
+    }
+
+    @PersistenceContext(unitName = "srooter")
+    EntityManager em;
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Transactional
+    public Minted mint(String name, UserAccount owner) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String hint = secret.substring(0, PREFIX.length() + 4) + "..." + secret.substring(secret.length() - 4);
+        GatewayKey key = new GatewayKey(name, sha256(secret), hint, owner.id);
+        em.persist(key);
+        return new Minted(key, secret);
+    }
+
+    @Transactional
+    public boolean revoke(String id) {
+        GatewayKey key = em.find(GatewayKey.class, id);
+        if (key == null) {
+            return false;
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+        cache.remove(key.keyHash);
+        return true;
+    }
+
+    public List<GatewayKey> list() {
+        return em.createQuery("SELECT k FROM GatewayKey k ORDER BY k.createdAt", GatewayKey.class).getResultList();
+    }
+
+    /** The caller a presented key belongs to, if the key exists and is not revoked. */
+    public Optional<Caller> verify(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = sha256(presented);
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.until() > now) {
+            return Optional.of(cached.caller());
+        }
+        List<Object[]> rows = em.createQuery("SELECT k.id, k.name, u.id, u.username FROM GatewayKey k, UserAccount u"
+                + " WHERE k.keyHash = :hash AND k.revokedAt IS NULL AND u.id = k.userId", Object[].class)
+                .setParameter("hash", hash).getResultList();
+        if (rows.isEmpty()) {
+            cache.remove(hash);
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Caller caller = new Caller((String) row[0], (String) row[1], (String) row[2], (String) row[3]);
+        cache.put(hash, new Cached(caller, now + CACHE_MILLIS));
+        return Optional.of(caller);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.srooter.server.keys;
+
+import dev.srooter.server.security.PasswordHasher;
+import dev.srooter.server.store.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** People who use the admin API. The first start creates {@code admin}. */
+@ApplicationScoped
+public class Users {
+
+    private static final Logger LOG = Logger.getLogger(Users.class.getName());
+
+    @PersistenceContext(unitName = "srooter")
+    EntityManager em;
+
+    /** Creates the {@code admin} user on first start, with the configured or a generated password. */
+    @Transactional
+    public void ensureAdmin(Optional<String> configuredPassword) {
+        if (find("admin").isPresent()) {
+            return;
+        }
+        String password = configuredPassword.orElseGet(() -> {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // Printed once, on the only start that can know it; set SROOTER_ADMIN_PASSWORD to avoid this.
+            LOG.warning("srooter: created user 'admin' with generated password: " + generated);
+            return generated;
+        });
+        em.persist(new UserAccount("admin", PasswordHasher.hash(password), "admin"));
+        if (configuredPassword.isPresent()) {
+            LOG.info("srooter: created user 'admin' with the password from SROOTER_ADMIN_PASSWORD");
+        }
+    }
+
+    public Optional<UserAccount> authenticate(String username, String password) {
+        return find(username).filter(u -> PasswordHasher.matches(password, u.passwordHash));
+    }
+
+    public Optional<UserAccount> find(String username) {
+        List<UserAccount> found = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :name",
+                UserAccount.class).setParameter("name", username).getResultList();
+        return found.stream().findFirst();
+    }
+}

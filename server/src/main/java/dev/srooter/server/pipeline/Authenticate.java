@@ -1,0 +1,31 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.keys.GatewayKeys;
+import dev.srooter.server.wire.GatewayError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Decides who is calling, from the gateway key in {@code x-api-key} or {@code Authorization: Bearer}. */
+@ApplicationScoped
+public class Authenticate implements Stage {
+
+    @Inject
+    GatewayKeys keys;
+
+    @Override
+    public void apply(Exchange exchange) {
+        String key = exchange.request.getHeader("x-api-key");
+        if (key == null) {
+            String authorization = exchange.request.getHeader("authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                key = authorization.substring(7).trim();
+            }
+        }
+        if (key == null || key.isEmpty()) {
+            throw new GatewayError(401, "missing_api_key",
+                    "No gateway key: send your srooter key in x-api-key or Authorization: Bearer.");
+        }
+        exchange.caller = keys.verify(key.trim()).orElseThrow(() -> new GatewayError(401, "invalid_api_key",
+                "The gateway key is not valid: it is unknown or has been revoked."));
+    }
+}

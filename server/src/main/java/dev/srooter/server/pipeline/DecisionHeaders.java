@@ -1,0 +1,22 @@
+package dev.srooter.server.pipeline;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** srooter's decisions about a request, shown to the client in {@code x-srooter-*} response headers. */
+final class DecisionHeaders {
+
+    private DecisionHeaders() {
+    }
+
+    static void write(Exchange exchange) {
+        HttpServletResponse response = exchange.response;
+        response.setHeader("x-srooter-request-id", exchange.id);
+        if (exchange.route != null) {
+            response.setHeader("x-srooter-route", exchange.route);
+        }
+        if (exchange.target != null) {
+            response.setHeader("x-srooter-served-model", exchange.target.modelId());
+            response.setHeader("x-srooter-provider", exchange.target.account().name());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.providers.Target;
+import dev.srooter.server.providers.Upstream;
+import dev.srooter.server.wire.GatewayError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends the request to the chosen provider and relays its answer. Same-format requests pass through:
+ * the client's bytes, query string and headers go on as they came, except for its gateway key (replaced
+ * by the provider credential), hop-by-hop headers, and the model name when the client used an alias.
+ */
+@ApplicationScoped
+public class Dispatch implements Stage {
+
+    /** Client headers that must not reach the provider. */
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "keep-alive",
+            "transfer-encoding", "upgrade", "te", "trailer", "expect", "http2-settings", "proxy-authorization",
+            "proxy-connection", "cookie", "authorization", "x-api-key",
+            // The answer is relayed and read for usage as it streams; ask for it uncompressed.
+            "accept-encoding");
+
+    @Inject
+    Upstream upstream;
+
+    @Inject
+    Account account;
+
+    @Override
+    public void apply(Exchange exchange) {
+        Target target = exchange.target;
+        URI uri = target.provider().endpoint(target.account(), exchange.operation).orElseThrow(() ->
+                new GatewayError(400, "operation_not_supported", "Provider '" + target.account().name()
+                        + "' has no endpoint for " + exchange.operation + "."));
+        String query = exchange.request.getQueryString();
+        if (query != null) {
+            uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);
+        }
+        byte[] body = target.modelId().equals(exchange.requestedModel)
+                ? exchange.body : exchange.json.withString("model", target.modelId());
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : Collections.list(exchange.request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower)) {
+                for (String value : Collections.list(exchange.request.getHeaders(name))) {
+                    request.header(lower, value);
+                }
+            }
+        }
+        for (Map.Entry<String, String> required : target.provider().requiredHeaders().entrySet()) {
+            if (exchange.request.getHeader(required.getKey()) == null) {
+                request.header(required.getKey(), required.getValue());
+            }
+        }
+        target.provider().authHeaders(target.account()).forEach(request::setHeader);
+
+        HttpResponse<InputStream> answer;
+        try {
+            answer = upstream.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()
+                    + "' could not be reached (" + e.getClass().getSimpleName() + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayError(502, "upstream_unreachable", "Interrupted while calling the provider.");
+        }
+        exchange.markFirstByte();
+        new Relay(exchange, answer, account).run();
+    }
+}

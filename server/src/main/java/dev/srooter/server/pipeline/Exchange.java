@@ -1,0 +1,72 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.api.Operation;
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.keys.Caller;
+import dev.srooter.server.providers.Target;
+import dev.srooter.server.providers.Usage;
+import dev.srooter.server.wire.JsonScan;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One request on its way through srooter. Each stage reads what earlier stages decided and writes
+ * its own decision here; the audit record is made from this object alone.
+ */
+public final class Exchange {
+
+    // What arrived.
+    public final String id = "req_" + UUID.randomUUID().toString().replace("-", "");
+    public final Instant startedAt = Instant.now();
+    public final long startNanos = System.nanoTime();
+    public final Operation operation;
+    public final HttpServletRequest request;
+    public final HttpServletResponse response;
+    private final WireFormat clientFormat;
+
+    // Decisions, in stage order.
+    public Caller caller;
+    public byte[] body;
+    public JsonScan.TopLevel json;
+    public String requestedModel;
+    public boolean stream;
+    public Target target;
+    public String route;
+
+    // What happened.
+    public int status;
+    public long firstByteNanos;
+    public long endNanos;
+    public Usage usage = Usage.NONE;
+    public double costUsd;
+    public boolean priceKnown;
+    public String errorCode;
+
+    public Exchange(Operation operation, HttpServletRequest request, HttpServletResponse response) {
+        this.operation = operation;
+        this.request = request;
+        this.response = response;
+        this.clientFormat = clientFormat(operation, request);
+    }
+
+    /** The wire format the client speaks, which is also the format of every answer it gets. */
+    public WireFormat clientFormat() {
+        return clientFormat;
+    }
+
+    /** The operation's format; for format-less calls ({@code GET /v1/models}), Anthropic's when its version header is sent. */
+    public static WireFormat clientFormat(Operation operation, HttpServletRequest request) {
+        if (operation.format() != null) {
+            return operation.format();
+        }
+        return request.getHeader("anthropic-version") != null ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
+    }
+
+    public void markFirstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime();
+        }
+    }
+}

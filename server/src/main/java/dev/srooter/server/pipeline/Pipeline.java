@@ -1,0 +1,93 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.WireErrors;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What srooter does with a request, in order. Reading {@link #order()} tells what the gateway does;
+ * each stage is one small class. The closing stages run for every request, refused ones included,
+ * so that each leaves exactly one audit record.
+ */
+@ApplicationScoped
+public class Pipeline {
+
+    private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
+
+    @Inject Authenticate authenticate;
+    @Inject ReadRequest readRequest;
+    @Inject ResolveModel resolveModel;
+    @Inject Dispatch dispatch;
+    @Inject ListModels listModels;
+    @Inject Account account;
+    @Inject RecordAudit recordAudit;
+
+    private List<Stage> modelCall;
+    private List<Stage> modelListing;
+    private List<Stage> closing;
+
+    @PostConstruct
+    void order() {
+        modelCall = List.of(authenticate, readRequest, resolveModel, dispatch);
+        modelListing = List.of(authenticate, listModels);
+        closing = List.of(account, recordAudit);
+    }
+
+    /** A call to a model: messages, count_tokens, chat completions, responses. */
+    public void call(Exchange exchange) {
+        run(exchange, modelCall);
+    }
+
+    /** {@code GET /v1/models}. */
+    public void listModels(Exchange exchange) {
+        run(exchange, modelListing);
+    }
+
+    private void run(Exchange exchange, List<Stage> stages) {
+        try {
+            for (Stage stage : stages) {
+                stage.apply(exchange);
+            }
+        } catch (GatewayError error) {
+            refuse(exchange, error);
+        } catch (RuntimeException bug) {
+            LOG.log(Level.SEVERE, "srooter: request " + exchange.id + " failed", bug);
+            refuse(exchange, new GatewayError(500, "internal_error",
+                    "srooter failed on this request; the server log has details under " + exchange.id + "."));
+        } finally {
+            exchange.endNanos = System.nanoTime();
+            for (Stage stage : closing) {
+                try {
+                    stage.apply(exchange);
+                } catch (RuntimeException bug) {
+                    LOG.log(Level.SEVERE, "srooter: closing stage failed for " + exchange.id, bug);
+                }
+            }
+        }
+    }
+
+    private static void refuse(Exchange exchange, GatewayError error) {
+        exchange.status = error.status();
+        exchange.errorCode = error.code();
+        if (exchange.response.isCommitted()) {
+            return; // a stream already under way reports its own end (Relay)
+        }
+        exchange.response.reset();
+        exchange.response.setStatus(error.status());
+        exchange.response.setContentType("application/json");
+        DecisionHeaders.write(exchange);
+        byte[] body = WireErrors.body(exchange.clientFormat(), error);
+        exchange.response.setContentLength(body.length);
+        try {
+            exchange.response.getOutputStream().write(body);
+        } catch (IOException clientGone) {
+            // nothing to do: the audit record still says what happened
+        }
+    }
+}

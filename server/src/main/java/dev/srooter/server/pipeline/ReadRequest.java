@@ -1,0 +1,59 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.GatewaySettings;
+import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.JsonScan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads the body within the size limit, checks it is a JSON object, and notes the model asked for
+ * and whether the answer is to be streamed. The body itself is kept as bytes, untouched.
+ */
+@ApplicationScoped
+public class ReadRequest implements Stage {
+
+    @Inject
+    GatewaySettings settings;
+
+    @Override
+    public void apply(Exchange exchange) {
+        long limit = settings.maxBodyBytes();
+        long declared = exchange.request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = exchange.request.getInputStream()) {
+            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes((int) limit + 1);
+            if (body.length > limit || (declared >= 0 && in.read() != -1)) {
+                throw tooLarge(limit);
+            }
+            exchange.body = body;
+        } catch (IOException e) {
+            throw new GatewayError(400, "unreadable_body", "The request body could not be read.");
+        }
+        if (exchange.body.length == 0) {
+            throw new GatewayError(400, "empty_body", "The request body is empty; a JSON object is expected.");
+        }
+        try {
+            exchange.json = JsonScan.scan(exchange.body);
+        } catch (JsonScan.Malformed e) {
+            throw new GatewayError(400, "invalid_json", "The request body is not valid JSON: " + e.getMessage());
+        }
+        if (!exchange.json.has("model")) {
+            throw new GatewayError(400, "missing_model", "The request names no model: 'model' is required.");
+        }
+        exchange.requestedModel = exchange.json.string("model");
+        if (exchange.requestedModel == null || exchange.requestedModel.isBlank()) {
+            throw new GatewayError(400, "invalid_model", "'model' must be a non-empty string.");
+        }
+        exchange.stream = exchange.json.isTrue("stream");
+    }
+
+    private static GatewayError tooLarge(long limit) {
+        return new GatewayError(413, "request_too_large",
+                "The request body is larger than this gateway accepts (" + limit + " bytes).");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.audit.AuditLog;
+import dev.srooter.server.store.AuditRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Hands the exchange's decisions to the audit log, which writes them off the request thread. */
+@ApplicationScoped
+public class RecordAudit implements Stage {
+
+    @Inject
+    AuditLog auditLog;
+
+    @Override
+    public void apply(Exchange exchange) {
+        AuditRecord record = new AuditRecord();
+        record.id = exchange.id;
+        record.createdAt = exchange.startedAt;
+        if (exchange.caller != null) {
+            record.keyId = exchange.caller.keyId();
+            record.username = exchange.caller.username();
+        }
+        record.endpoint = exchange.operation.name().toLowerCase(java.util.Locale.ROOT);
+        record.requestedModel = exchange.requestedModel;
+        if (exchange.target != null) {
+            record.servedModel = exchange.target.modelId();
+            record.provider = exchange.target.account().name();
+        }
+        record.route = exchange.route;
+        record.streamed = exchange.stream;
+        record.inputTokens = exchange.usage.input();
+        record.outputTokens = exchange.usage.output();
+        record.cacheReadTokens = exchange.usage.cacheRead();
+        record.cacheWriteTokens = exchange.usage.cacheWrite();
+        record.costUsd = exchange.costUsd;
+        record.priceKnown = exchange.priceKnown;
+        record.latencyMs = (exchange.endNanos - exchange.startNanos) / 1e6;
+        record.ttfbMs = exchange.firstByteNanos == 0 ? null : (exchange.firstByteNanos - exchange.startNanos) / 1e6;
+        record.status = exchange.status;
+        record.errorType = exchange.errorCode;
+        // The digest is computed by the audit writer, off the request thread.
+        auditLog.submit(record, exchange.body);
+    }
+}

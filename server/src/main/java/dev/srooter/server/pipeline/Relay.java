@@ -1,0 +1,137 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.SseUsageTap;
+import dev.srooter.server.wire.UsageReader;
+import dev.srooter.server.wire.WireErrors;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Copies a provider's answer to the client: status and headers first, then the body. Event streams
+ * are written on as each piece arrives and flushed at once; if the client goes away the upstream call
+ * is cancelled, and if the provider breaks off the client gets an error event in its own format.
+ */
+final class Relay {
+
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
+            "content-length", "content-encoding", "date", "server");
+
+    private final Exchange exchange;
+    private final HttpResponse<InputStream> answer;
+    private final Account account;
+
+    Relay(Exchange exchange, HttpResponse<InputStream> answer, Account account) {
+        this.exchange = exchange;
+        this.answer = answer;
+        this.account = account;
+    }
+
+    void run() {
+        HttpServletResponse response = exchange.response;
+        int status = answer.statusCode();
+        exchange.status = status;
+        if (status >= 400) {
+            exchange.errorCode = "upstream_" + status;
+        }
+        response.setStatus(status);
+        for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_RETURNED.contains(name) && !name.startsWith(":") && !name.startsWith("x-srooter-")) {
+                header.getValue().forEach(value -> response.addHeader(name, value));
+            }
+        }
+        DecisionHeaders.write(exchange);
+        String type = answer.headers().firstValue("content-type").orElse("");
+        boolean eventStream = status < 300 && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+        try (InputStream in = answer.body()) {
+            if (eventStream) {
+                stream(in, response);
+            } else {
+                whole(in, response);
+            }
+        } catch (IOException closing) {
+            // Closing a stream we abandoned: nothing left to tell anyone.
+        }
+    }
+
+    private void whole(InputStream in, HttpServletResponse response) throws IOException {
+        byte[] body;
+        try {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new GatewayError(502, "upstream_broken", "The provider's answer broke off before it was complete.");
+        }
+        if (exchange.status < 300) {
+            exchange.usage = UsageReader.fromBody(exchange.clientFormat(), body);
+            account.apply(exchange);
+            response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
+        }
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException clientGone) {
+            clientClosed();
+        }
+    }
+
+    private void stream(InputStream in, HttpServletResponse response) throws IOException {
+        UsageReader usage = new UsageReader(exchange.clientFormat());
+        SseUsageTap tap = new SseUsageTap(usage);
+        ServletOutputStream out = response.getOutputStream();
+        try {
+            response.flushBuffer(); // headers now: clients show progress from the first event
+        } catch (IOException clientGone) {
+            clientClosed();
+            return;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException cut) {
+                upstreamCut(out);
+                break;
+            }
+            if (n < 0) {
+                break;
+            }
+            tap.accept(buffer, n);
+            try {
+                out.write(buffer, 0, n);
+                out.flush();
+            } catch (IOException clientGone) {
+                clientClosed(); // returning closes `in`, which cancels the upstream call
+                break;
+            }
+        }
+        exchange.usage = usage.usage();
+    }
+
+    private void upstreamCut(ServletOutputStream out) {
+        GatewayError error = new GatewayError(502, "upstream_stream_cut",
+                "The provider's stream broke off before it was complete.");
+        exchange.status = error.status();
+        exchange.errorCode = error.code();
+        try {
+            out.write(WireErrors.streamEvent(exchange.clientFormat(), error).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException clientGoneToo) {
+            // Nobody left to tell.
+        }
+    }
+
+    private void clientClosed() {
+        exchange.status = 499;
+        exchange.errorCode = "client_closed_request";
+    }
+}

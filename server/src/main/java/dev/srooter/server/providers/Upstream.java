@@ -1,0 +1,21 @@
+package dev.srooter.server.providers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** The one HTTP client every provider call goes through, so connections are pooled and reused. */
+@ApplicationScoped
+public class Upstream {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            // Providers and local servers speak HTTP/1.1 at least; h2c upgrade attempts only cost time.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    public HttpClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.srooter.server.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.srooter.server.GatewaySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs the MicroProfile JWTs the admin API accepts; verification is Liberty's (mpJwt). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final String ISSUER = "srooter";
+    static final Duration LIFETIME = Duration.ofHours(8);
+
+    @Inject
+    GatewaySettings settings;
+
+    private volatile SigningKeys.Pair keys;
+
+    /** Makes sure the key pair exists before the first token is verified. */
+    public void init() {
+        keys = SigningKeys.loadOrCreate(settings.dataDir());
+    }
+
+    public String issue(String username, String role) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(username)
+                .claim("upn", username)
+                .claim("groups", List.of(role))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(keys.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.srooter.server.store;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * What happened to one request: who asked for which model, who served it, what it cost and how
+ * long it took. The prompt is present only as its SHA-256 digest.
+ */
+@Entity
+@Table(name = "audit_records")
+@JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
+        "provider", "route", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
+        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "promptSha256"})
+public class AuditRecord {
+
+    @Id
+    public String id;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "key_id")
+    public String keyId;
+    public String username;
+    public String endpoint;
+    @Column(name = "requested_model")
+    public String requestedModel;
+    @Column(name = "served_model")
+    public String servedModel;
+    public String provider;
+    public String route;
+    public boolean streamed;
+    @Column(name = "input_tokens")
+    public long inputTokens;
+    @Column(name = "output_tokens")
+    public long outputTokens;
+    @Column(name = "cache_read_tokens")
+    public long cacheReadTokens;
+    @Column(name = "cache_write_tokens")
+    public long cacheWriteTokens;
+    @Column(name = "cost_usd")
+    public double costUsd;
+    @Column(name = "price_known")
+    public boolean priceKnown;
+    @Column(name = "latency_ms")
+    public double latencyMs;
+    @Column(name = "ttfb_ms")
+    public Double ttfbMs;
+    public int status;
+    @Column(name = "error_type")
+    public String errorType;
+    @Column(name = "prompt_sha256")
+    public String promptSha256;
+}

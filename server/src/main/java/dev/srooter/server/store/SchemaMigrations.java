@@ -1,0 +1,136 @@
+package dev.srooter.server.store;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Brings the database schema up to date from the versioned scripts listed in {@code db/index.txt},
+ * each applied once, in order, in its own transaction, and recorded in {@code schema_version}.
+ * A script never changes once released; a change is a new script.
+ */
+@ApplicationScoped
+public class SchemaMigrations {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/srooter")
+    DataSource dataSource;
+
+    public void migrate() {
+        try (Connection connection = dataSource.getConnection()) {
+            ensureVersionTable(connection);
+            Set<String> applied = appliedScripts(connection);
+            int version = applied.size();
+            for (String script : scripts()) {
+                if (!applied.contains(script)) {
+                    apply(connection, ++version, script);
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("database schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> scripts() throws IOException {
+        List<String> scripts = new ArrayList<>();
+        for (String line : resource("db/index.txt").split("\n")) {
+            if (!line.isBlank()) {
+                scripts.add(line.trim());
+            }
+        }
+        return scripts;
+    }
+
+    private static void ensureVersionTable(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("schema_version")) {
+                    return;
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                    + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        }
+    }
+
+    private static Set<String> appliedScripts(Connection connection) throws SQLException {
+        Set<String> applied = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT script FROM schema_version")) {
+            while (rows.next()) {
+                applied.add(rows.getString(1));
+            }
+        }
+        return applied;
+    }
+
+    private static void apply(Connection connection, int version, String script) throws SQLException, IOException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource("db/" + script))) {
+                statement.execute(sql);
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                record.setInt(1, version);
+                record.setString(2, script);
+                record.setTimestamp(3, Timestamp.from(Instant.now()));
+                record.executeUpdate();
+            }
+            connection.commit();
+            LOG.info("srooter: applied database migration " + script);
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Splits a script into statements: comments dropped, statements end with a semicolon at a line end. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing migration resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.srooter.server.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person who logs in to the admin API; gateway keys belong to one. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    @Id
+    public String id;
+    public String username;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    public String role;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, String role) {
+        this.id = UUID.randomUUID().toString();
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = Instant.now();
+    }
+}

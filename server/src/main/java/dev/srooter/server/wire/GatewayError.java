@@ -1,0 +1,25 @@
+package dev.srooter.server.wire;
+
+/**
+ * A request srooter refuses or cannot complete: an HTTP status, a short machine-readable code and a
+ * message for the developer. {@link WireErrors} spells it in the caller's own format.
+ */
+public final class GatewayError extends RuntimeException {
+
+    private final int status;
+    private final String code;
+
+    public GatewayError(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.srooter.server.wire;
+
+import dev.srooter.api.Operation;
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.pipeline.Exchange;
+import dev.srooter.server.pipeline.Pipeline;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The wire endpoints clients talk to, under {@code /v1}: Anthropic Messages, OpenAI Chat Completions
+ * and Responses, and the model listing. A plain servlet, so that bytes reach the client as the
+ * provider sends them.
+ */
+@WebServlet(urlPatterns = "/v1/*", loadOnStartup = 1)
+public class GatewayServlet extends HttpServlet {
+
+    @Inject
+    Pipeline pipeline;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Operation operation = switch (path(request)) {
+            case "/messages" -> Operation.MESSAGES;
+            case "/messages/count_tokens" -> Operation.COUNT_TOKENS;
+            case "/chat/completions" -> Operation.CHAT_COMPLETIONS;
+            case "/responses" -> Operation.RESPONSES;
+            default -> null;
+        };
+        if (operation == null) {
+            notFound(request, response);
+            return;
+        }
+        pipeline.call(new Exchange(operation, request, response));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (path(request).equals("/models")) {
+            pipeline.listModels(new Exchange(Operation.LIST_MODELS, request, response));
+        } else {
+            notFound(request, response);
+        }
+    }
+
+    private static String path(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null) {
+            return "";
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WireFormat format = path(request).startsWith("/messages") || request.getHeader("anthropic-version") != null
+                ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
+        GatewayError error = new GatewayError(404, "unknown_endpoint", "srooter has no endpoint "
+                + request.getMethod() + " /v1" + path(request) + ".");
+        byte[] body = WireErrors.body(format, error);
+        response.setStatus(404);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

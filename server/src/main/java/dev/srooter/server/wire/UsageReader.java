@@ -1,0 +1,118 @@
+package dev.srooter.server.wire;
+
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.providers.Usage;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+/**
+ * Reads token usage from a provider's answer in any wire format, plain or streamed, into one
+ * {@link Usage}. Streams report usage in pieces (Anthropic: input in {@code message_start}, output
+ * in {@code message_delta}); a later report of a field replaces an earlier one.
+ */
+public final class UsageReader {
+
+    private Long input;
+    private Long output;
+    private Long cacheRead;
+    private Long cacheWrite;
+    private final WireFormat format;
+
+    public UsageReader(WireFormat format) {
+        this.format = format;
+    }
+
+    /** Usage of a plain (non-streamed) JSON answer; none if it carries no usage or cannot be read. */
+    public static Usage fromBody(WireFormat format, byte[] body) {
+        UsageReader reader = new UsageReader(format);
+        reader.accept(body);
+        return reader.usage();
+    }
+
+    /** Takes one JSON document (a body or one event's data) and keeps any usage it reports. */
+    public void accept(byte[] json) {
+        JsonObject root;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return;
+            }
+            root = value.asJsonObject();
+        } catch (RuntimeException unreadable) {
+            return; // usage is bookkeeping: an unreadable event must not break the answer
+        }
+        JsonObject usage = usageOf(root);
+        if (usage == null) {
+            return;
+        }
+        switch (format) {
+            case ANTHROPIC_MESSAGES -> {
+                input = number(usage, "input_tokens", input);
+                output = number(usage, "output_tokens", output);
+                cacheRead = number(usage, "cache_read_input_tokens", cacheRead);
+                cacheWrite = number(usage, "cache_creation_input_tokens", cacheWrite);
+            }
+            case OPENAI_CHAT -> {
+                long cached = nested(usage, "prompt_tokens_details", "cached_tokens");
+                Long prompt = number(usage, "prompt_tokens", null);
+                input = prompt == null ? input : Long.valueOf(prompt - cached);
+                cacheRead = prompt == null ? cacheRead : Long.valueOf(cached);
+                output = number(usage, "completion_tokens", output);
+            }
+            case OPENAI_RESPONSES -> {
+                long cached = nested(usage, "input_tokens_details", "cached_tokens");
+                Long all = number(usage, "input_tokens", null);
+                input = all == null ? input : Long.valueOf(all - cached);
+                cacheRead = all == null ? cacheRead : Long.valueOf(cached);
+                output = number(usage, "output_tokens", output);
+            }
+        }
+    }
+
+    public void acceptAll(List<byte[]> documents) {
+        documents.forEach(this::accept);
+    }
+
+    public Usage usage() {
+        return new Usage(orZero(input), orZero(output), orZero(cacheRead), orZero(cacheWrite));
+    }
+
+    /** Usage sits at the top ({@code usage}), in a message ({@code message_start}) or a response ({@code response.completed}). */
+    private static JsonObject usageOf(JsonObject root) {
+        for (JsonObject holder : new JsonObject[] {root, object(root, "message"), object(root, "response")}) {
+            JsonObject usage = object(holder, "usage");
+            if (usage != null) {
+                return usage;
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject object(JsonObject parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        JsonValue value = parent.get(name);
+        return value != null && value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+    }
+
+    private static Long number(JsonObject object, String name, Long otherwise) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonNumber n ? Long.valueOf(n.longValue()) : otherwise;
+    }
+
+    private static long nested(JsonObject object, String holder, String name) {
+        JsonObject inner = object(object, holder);
+        Long value = inner == null ? null : number(inner, name, null);
+        return value == null ? 0 : value;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

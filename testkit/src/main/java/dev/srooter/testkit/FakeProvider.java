@@ -1,0 +1,181 @@
+package dev.srooter.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A model provider faked over real HTTP: it lists models, answers in its protocol's exact wire
+ * format (streaming included), plays scripted replies and faults in order, and records every
+ * request it receives. Subclasses know one protocol; this class knows HTTP and scripting.
+ */
+public abstract class FakeProvider implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-provider");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final List<RecordedRequest> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger streamsAbandonedByClient = new AtomicInteger();
+    private final List<String> models;
+    private volatile Reply defaultReply;
+
+    protected FakeProvider(int port, List<String> models, String defaultText) throws IOException {
+        this.models = List.copyOf(models);
+        this.defaultReply = Reply.text(defaultText);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<String> models() {
+        return models;
+    }
+
+    /** Queues replies, answered in order before the default reply. */
+    public void enqueue(Reply... replies) {
+        script.addAll(List.of(replies));
+    }
+
+    public void setDefaultReply(Reply reply) {
+        this.defaultReply = reply;
+    }
+
+    /** Forgets scripted replies and recorded requests. */
+    public void reset() {
+        script.clear();
+        received.clear();
+        streamsAbandonedByClient.set(0);
+    }
+
+    public List<RecordedRequest> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    public RecordedRequest lastRequest() {
+        synchronized (received) {
+            return received.isEmpty() ? null : received.get(received.size() - 1);
+        }
+    }
+
+    /** Streams the fake was writing when the client went away. */
+    public int streamsAbandonedByClient() {
+        return streamsAbandonedByClient.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** Answers the model listing. */
+    protected abstract void listModels(HttpExchange exchange) throws IOException;
+
+    /** Answers a call on {@code path}, or returns false when the path is not one of this protocol's. */
+    protected abstract boolean answer(String path, JsonObject request, Reply reply, HttpExchange exchange)
+            throws IOException;
+
+    /** The protocol's error body for a status. */
+    protected abstract JsonObject errorBody(int status);
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    lowerCaseHeaders(exchange), body));
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET") && path.endsWith("/models")) {
+                listModels(exchange);
+                return;
+            }
+            Reply reply = script.isEmpty() ? defaultReply : script.poll();
+            if (reply == null) {
+                reply = defaultReply;
+            }
+            sleep(reply.delayMillis());
+            if (reply.status() != 200) {
+                sendJson(exchange, reply.status(), errorBody(reply.status()));
+                return;
+            }
+            JsonObject request;
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                request = reader.readObject();
+            }
+            if (!answer(path, request, reply, exchange)) {
+                sendJson(exchange, 404, errorBody(404));
+            }
+        } catch (SseWriter.StreamCut cut) {
+            throw cut; // the server drops the connection: the client sees a body that never ends properly
+        } catch (IOException clientGone) {
+            streamsAbandonedByClient.incrementAndGet();
+        }
+    }
+
+    private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return headers;
+    }
+
+    protected static void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.getResponseHeaders().set("request-id", "req_fake_" + System.nanoTime());
+        if (status == 429) {
+            exchange.getResponseHeaders().set("retry-after", "1");
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    protected static SseWriter startStream(HttpExchange exchange, Reply reply) throws IOException {
+        exchange.getResponseHeaders().set("content-type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("cache-control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        return new SseWriter(out, reply);
+    }
+
+    protected static String modelOf(JsonObject request) {
+        return request.getString("model", "unknown");
+    }
+
+    static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
