@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A model provider faked over real HTTP: it lists models, answers in its protocol's exact wire
@@ -39,6 +40,7 @@ public abstract class FakeProvider implements AutoCloseable {
     private final AtomicInteger streamsAbandonedByClient = new AtomicInteger();
     private final List<String> models;
     private volatile Reply defaultReply;
+    private volatile Function<JsonObject, Reply> responder;
 
     protected FakeProvider(int port, List<String> models, String defaultText) throws IOException {
         this.models = List.copyOf(models);
@@ -66,10 +68,19 @@ public abstract class FakeProvider implements AutoCloseable {
         this.defaultReply = reply;
     }
 
+    /**
+     * Answers by looking at each request (after any queued replies), for clients such as Claude Code
+     * that make side calls in an order a queue cannot predict. Returning null falls back to the default.
+     */
+    public void setResponder(Function<JsonObject, Reply> responder) {
+        this.responder = responder;
+    }
+
     /** Forgets scripted replies and recorded requests. */
     public void reset() {
         script.clear();
         received.clear();
+        responder = null;
         streamsAbandonedByClient.set(0);
     }
 
@@ -107,7 +118,8 @@ public abstract class FakeProvider implements AutoCloseable {
     protected abstract JsonObject errorBody(int status);
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean cut = false;
+        try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     lowerCaseHeaders(exchange), body));
@@ -116,7 +128,15 @@ public abstract class FakeProvider implements AutoCloseable {
                 listModels(exchange);
                 return;
             }
-            Reply reply = script.isEmpty() ? defaultReply : script.poll();
+            JsonObject request;
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                request = reader.readObject();
+            }
+            Reply reply = script.poll();
+            Function<JsonObject, Reply> current = responder;
+            if (reply == null && current != null) {
+                reply = current.apply(request);
+            }
             if (reply == null) {
                 reply = defaultReply;
             }
@@ -125,17 +145,20 @@ public abstract class FakeProvider implements AutoCloseable {
                 sendJson(exchange, reply.status(), errorBody(reply.status()));
                 return;
             }
-            JsonObject request;
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                request = reader.readObject();
-            }
             if (!answer(path, request, reply, exchange)) {
                 sendJson(exchange, 404, errorBody(404));
             }
-        } catch (SseWriter.StreamCut cut) {
-            throw cut; // the server drops the connection: the client sees a body that never ends properly
+        } catch (SseWriter.StreamCut streamCut) {
+            // Not closing the exchange: the server then drops the connection without ending the chunked
+            // body, which is what a provider that dies mid-stream looks like to its client.
+            cut = true;
+            throw streamCut;
         } catch (IOException clientGone) {
             streamsAbandonedByClient.incrementAndGet();
+        } finally {
+            if (!cut) {
+                exchange.close();
+            }
         }
     }
 

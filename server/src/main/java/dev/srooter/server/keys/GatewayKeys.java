@@ -60,9 +60,7 @@ public class GatewayKeys {
         if (key == null) {
             return false;
         }
-        if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
-        }
+        key.revoke(Instant.now());
         cache.remove(key.keyHash);
         return true;
     }

@@ -37,4 +37,14 @@ public class GatewayKey {
         this.userId = userId;
         this.createdAt = Instant.now();
     }
+
+    /**
+     * Marks the key revoked. Changes to a managed entity go through its own methods: EclipseLink's
+     * weaving tracks field writes made inside the entity class, not writes to its fields from outside.
+     */
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
 }

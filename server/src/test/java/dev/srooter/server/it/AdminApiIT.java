@@ -1,0 +1,135 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The admin API: login, providers and discovered models, keys, plugins; all behind a JWT. */
+class AdminApiIT {
+
+    private final Gateway gateway = Gateway.get();
+
+    @Test
+    void loginWithAWrongPasswordIsRefused() {
+        HttpResponse<String> response = gateway.send("POST", "/api/auth/login", null,
+                "{\"username\":\"admin\",\"password\":\"wrong\"}");
+        assertEquals(401, response.statusCode());
+        assertEquals("wrong username or password", Gateway.object(response.body()).getString("error"));
+    }
+
+    @Test
+    void everyAdminEndpointNeedsAValidToken() {
+        for (String path : List.of("/api/providers", "/api/models", "/api/keys", "/api/audit", "/api/plugins")) {
+            assertEquals(401, gateway.send("GET", path, List.of(), null).statusCode(), path);
+            assertEquals(401, gateway.send("GET", path, List.of("authorization", "Bearer " + gateway.key), null)
+                    .statusCode(), path + " with a gateway key instead of a token");
+        }
+        String forged = gateway.adminToken.substring(0, gateway.adminToken.lastIndexOf('.') + 1) + "AAAA";
+        assertEquals(401, gateway.send("GET", "/api/providers", List.of("authorization", "Bearer " + forged), null)
+                .statusCode());
+    }
+
+    @Test
+    void providersShowDiscoveredModelsAndOnlyAMaskedCredential() {
+        HttpResponse<String> response = gateway.admin("GET", "/api/providers", null);
+
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains(Gateway.PROVIDER_SECRET_ANTHROPIC));
+        assertFalse(response.body().contains(Gateway.PROVIDER_SECRET_OPENAI));
+        JsonObject anthropic = Gateway.array(response.body()).stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals(Gateway.ANTHROPIC_PROVIDER)).findFirst().orElseThrow();
+        assertEquals("anthropic", anthropic.getString("kind"));
+        assertEquals("****0001", anthropic.getString("apiKeyHint"));
+        assertTrue(anthropic.getJsonArray("models").stream().map(v -> ((jakarta.json.JsonString) v).getString())
+                .toList().containsAll(gateway.anthropic.models()));
+    }
+
+    @Test
+    void modelsCarryProviderAndPrice() {
+        HttpResponse<String> response = gateway.admin("GET", "/api/models", null);
+
+        assertEquals(200, response.statusCode());
+        JsonArray models = Gateway.array(response.body());
+        JsonObject sonnet = models.stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("id").equals(Gateway.CLAUDE)).findFirst().orElseThrow();
+        assertEquals(Gateway.ANTHROPIC_PROVIDER, sonnet.getString("provider"));
+        assertEquals(3.0, sonnet.getJsonNumber("inputPerMTok").doubleValue());
+        assertEquals(15.0, sonnet.getJsonNumber("outputPerMTok").doubleValue());
+        JsonObject qwen = models.stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("id").equals("qwen2.5-coder:7b")).findFirst().orElseThrow();
+        assertFalse(qwen.getBoolean("priceKnown"));
+    }
+
+    @Test
+    void addingAProviderOfAnUnknownKindSaysWhichKindsExist() {
+        HttpResponse<String> response = gateway.admin("POST", "/api/providers",
+                "{\"name\":\"x\",\"kind\":\"carrier-pigeon\",\"baseUrl\":\"http://127.0.0.1:1\",\"apiKey\":\"k\"}");
+        assertEquals(400, response.statusCode());
+        String error = Gateway.object(response.body()).getString("error");
+        assertTrue(error.contains("anthropic") && error.contains("openai"), error);
+    }
+
+    @Test
+    void aProviderNameIsUniqueAndItsModelsMustBeReachable() {
+        HttpResponse<String> duplicate = gateway.admin("POST", "/api/providers", "{\"name\":\""
+                + Gateway.ANTHROPIC_PROVIDER + "\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:"
+                + gateway.anthropic.port() + "\",\"apiKey\":\"k\"}");
+        assertEquals(409, duplicate.statusCode());
+
+        HttpResponse<String> unreachable = gateway.admin("POST", "/api/providers",
+                "{\"name\":\"nowhere\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:1/v1\",\"apiKey\":\"k\"}");
+        assertEquals(502, unreachable.statusCode());
+        assertTrue(gateway.admin("GET", "/api/providers", null).body().indexOf("\"nowhere\"") < 0);
+
+        assertEquals(400, gateway.admin("POST", "/api/providers", "{\"name\":\"x\"}").statusCode());
+    }
+
+    @Test
+    void aMintedKeyIsShownOnceAndStoredOnlyAsAHash() throws Exception {
+        HttpResponse<String> minted = gateway.admin("POST", "/api/keys", "{\"name\":\"laptop\"}");
+        assertEquals(201, minted.statusCode());
+        JsonObject body = Gateway.object(minted.body());
+        String secret = body.getString("key");
+        assertTrue(secret.startsWith("srt_live_") && secret.length() > 40, secret);
+
+        HttpResponse<String> listed = gateway.admin("GET", "/api/keys", null);
+        assertFalse(listed.body().contains(secret));
+        JsonObject view = Gateway.array(listed.body()).stream().map(JsonValue::asJsonObject)
+                .filter(k -> k.getString("id").equals(body.getString("id"))).findFirst().orElseThrow();
+        assertTrue(view.getString("hint").startsWith("srt_live_") && view.getString("hint").contains("..."));
+        assertNull(view.get("key"));
+
+        try (Stream<Path> files = Files.walk(gateway.dataDir())) {
+            byte[] needle = secret.getBytes(StandardCharsets.US_ASCII);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                        .contains(new String(needle, StandardCharsets.ISO_8859_1)), "key in clear in " + file);
+            }
+        }
+        assertEquals(404, gateway.admin("DELETE", "/api/keys/no-such-key", null).statusCode());
+    }
+
+    @Test
+    void pluginsListTheBuiltInProviders() {
+        HttpResponse<String> response = gateway.admin("GET", "/api/plugins", null);
+
+        assertEquals(200, response.statusCode());
+        List<String> started = Gateway.array(response.body()).stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("state").equals("STARTED")).map(p -> p.getString("id") + "@"
+                        + p.getString("version")).toList();
+        assertTrue(started.stream().anyMatch(p -> p.startsWith("provider-anthropic@")), started.toString());
+        assertTrue(started.stream().anyMatch(p -> p.startsWith("provider-openai@")), started.toString());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srooter.testkit.RecordedRequest;
+import dev.srooter.testkit.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Claude Code CLI (npm {@code @anthropic-ai/claude-code}, installed by the build) pointed at srooter
+ * with a gateway key, completing a task that needs one tool round trip: the provider asks it to read a
+ * file, Claude Code reads it and sends the result back, and the provider's final answer quotes it.
+ */
+class ClaudeCodeIT {
+
+    private final Gateway gateway = Gateway.get();
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    @AfterEach
+    void resetFakes() {
+        gateway.anthropic.reset();
+    }
+
+    @Test
+    void completesATaskWithOneToolRoundTripThroughTheGateway() throws Exception {
+        String codeword = "marmalade-" + System.nanoTime();
+        Path notes = work.resolve("project/notes.txt");
+        Files.createDirectories(notes.getParent());
+        Files.writeString(notes, "The codeword is " + codeword + ".\n");
+        gateway.anthropic.setResponder(request -> answer(request, notes));
+
+        Process claude = new ProcessBuilder(claudeBinary().toString(), "-p",
+                "Read notes.txt and tell me the codeword.", "--output-format", "json",
+                "--allowedTools", "Read", "--model", Gateway.CLAUDE)
+                .directory(notes.getParent().toFile())
+                .redirectErrorStream(false)
+                .redirectError(work.resolve("claude-stderr.txt").toFile())
+                .redirectOutput(work.resolve("claude-stdout.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        boolean finished = claude.waitFor(180, TimeUnit.SECONDS);
+        String stdout = Files.readString(work.resolve("claude-stdout.txt"));
+        String stderr = Files.readString(work.resolve("claude-stderr.txt"));
+        if (!finished) {
+            claude.destroyForcibly();
+        }
+        assertTrue(finished, "claude did not finish; stdout: " + stdout + " stderr: " + stderr);
+        assertEquals(0, claude.exitValue(), "stdout: " + stdout + "\nstderr: " + stderr);
+
+        JsonObject result = Gateway.object(stdout.substring(stdout.indexOf('{')));
+        assertTrue(result.getString("result").contains(codeword), stdout);
+
+        List<RecordedRequest> calls = gateway.anthropic.received().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1/messages")).toList();
+        RecordedRequest followUp = calls.stream().filter(r -> r.body().contains("\"tool_result\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no request carried the tool result: " + calls.size()));
+        assertTrue(followUp.body().contains(codeword), "the tool result holds what Claude Code read");
+        assertTrue(followUp.header("user-agent").startsWith("claude-cli/"), followUp.header("user-agent"));
+        assertEquals(Gateway.PROVIDER_SECRET_ANTHROPIC, followUp.header("x-api-key"));
+    }
+
+    private Path claudeBinary() throws Exception {
+        Path clients = Path.of(System.getProperty("srooter.clients.dir", "../testkit/clients"));
+        Path binary = clients.resolve("node_modules/.bin/claude").toAbsolutePath();
+        assertTrue(Files.isExecutable(binary), "Claude Code is not installed at " + binary
+                + "; the build runs testkit/clients/install.sh");
+        // A wrapper script sets a clean, offline environment: its own HOME, the gateway as the API.
+        Path wrapper = work.resolve("claude.sh");
+        Path home = Files.createDirectories(work.resolve("home"));
+        Map<String, String> env = Map.of(
+                "HOME", home.toString(),
+                "ANTHROPIC_BASE_URL", gateway.url,
+                "ANTHROPIC_API_KEY", gateway.key,
+                "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
+                "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                "DISABLE_TELEMETRY", "1",
+                "DISABLE_AUTOUPDATER", "1");
+        StringBuilder script = new StringBuilder("#!/usr/bin/env bash\nexec env -i PATH=\"$PATH\" ");
+        env.forEach((k, v) -> script.append(k).append("='").append(v).append("' "));
+        script.append("'").append(binary).append("' \"$@\"\n");
+        Files.writeString(wrapper, script.toString(), StandardCharsets.UTF_8);
+        wrapper.toFile().setExecutable(true);
+        return wrapper;
+    }
+
+    /** The fake model: ask for the file while it has not been read, then quote what the tool returned. */
+    private static Reply answer(JsonObject request, Path notes) {
+        if (!request.containsKey("tools") || request.getJsonArray("tools").isEmpty()) {
+            return null; // a side call (titles, summaries): the default answer will do
+        }
+        String toolResult = lastToolResult(request);
+        if (toolResult == null) {
+            return Reply.toolCall("toolu_it_read_1", "Read", "{\"file_path\":\"" + notes.toAbsolutePath() + "\"}");
+        }
+        return Reply.text("I read the file. " + toolResult.strip());
+    }
+
+    private static String lastToolResult(JsonObject request) {
+        String found = null;
+        for (JsonValue message : request.getJsonArray("messages")) {
+            JsonValue content = message.asJsonObject().get("content");
+            if (content.getValueType() != JsonValue.ValueType.ARRAY) {
+                continue;
+            }
+            for (JsonValue block : content.asJsonArray()) {
+                JsonObject b = block.asJsonObject();
+                if (!"tool_result".equals(b.getString("type", ""))) {
+                    continue;
+                }
+                JsonValue result = b.get("content");
+                found = result.getValueType() == JsonValue.ValueType.STRING
+                        ? ((jakarta.json.JsonString) result).getString()
+                        : result.asJsonArray().stream().map(v -> v.asJsonObject().getString("text", ""))
+                                .reduce("", String::concat);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.srooter.testkit.FakeAnthropic;
+import dev.srooter.testkit.FakeOpenAi;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The running srooter server the build started, set up once for every integration test: a fake
+ * Anthropic and a fake OpenAI provider registered as providers, and a gateway key to call with.
+ */
+public final class Gateway {
+
+    public static final String ANTHROPIC_PROVIDER = "it-anthropic";
+    public static final String OPENAI_PROVIDER = "it-openai";
+    public static final String PROVIDER_SECRET_ANTHROPIC = "sk-ant-it-provider-secret-0001";
+    public static final String PROVIDER_SECRET_OPENAI = "sk-it-openai-provider-secret-0002";
+    /** A model of each fake, plus the models named in the captured client requests in ../shared/fixtures. */
+    public static final String CLAUDE = "claude-sonnet-4-5-20250929";
+    public static final String HAIKU = "claude-haiku-4-5-20251001";
+    public static final String GPT = "gpt-4o";
+
+    private static Gateway instance;
+
+    public final String url = System.getProperty("srooter.url", "http://localhost:9080");
+    public final FakeAnthropic anthropic;
+    public final FakeOpenAi openAi;
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    public final String adminToken;
+    public final String key;
+
+    public static synchronized Gateway get() {
+        if (instance == null) {
+            try {
+                instance = new Gateway();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    private Gateway() throws IOException {
+        List<String> claudeModels = new ArrayList<>(FakeAnthropic.DEFAULT_MODELS);
+        claudeModels.add("claude-opus-5-5");
+        List<String> openAiModels = new ArrayList<>(FakeOpenAi.DEFAULT_MODELS);
+        openAiModels.add("gpt-5-codex");
+        anthropic = new FakeAnthropic(0, claudeModels);
+        openAi = new FakeOpenAi(0, openAiModels);
+        adminToken = login("admin", System.getProperty("srooter.admin.password"));
+        addProvider(ANTHROPIC_PROVIDER, "anthropic", "http://127.0.0.1:" + anthropic.port(), PROVIDER_SECRET_ANTHROPIC);
+        addProvider(OPENAI_PROVIDER, "openai", "http://127.0.0.1:" + openAi.port() + "/v1", PROVIDER_SECRET_OPENAI);
+        key = mintKey("integration-tests");
+    }
+
+    public String login(String username, String password) {
+        HttpResponse<String> response = send("POST", "/api/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        return object(response.body()).getString("token");
+    }
+
+    public JsonObject addProvider(String name, String kind, String baseUrl, String apiKey) {
+        HttpResponse<String> response = admin("POST", "/api/providers", "{\"name\":\"" + name + "\",\"kind\":\""
+                + kind + "\",\"baseUrl\":\"" + baseUrl + "\",\"apiKey\":\"" + apiKey + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return object(response.body());
+    }
+
+    public String mintKey(String name) {
+        HttpResponse<String> response = admin("POST", "/api/keys", "{\"name\":\"" + name + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return object(response.body()).getString("key");
+    }
+
+    /** A call to the admin API with the admin's token. */
+    public HttpResponse<String> admin(String method, String path, String body) {
+        return send(method, path, List.of("authorization", "Bearer " + adminToken), body);
+    }
+
+    /** A gateway call with this run's key in {@code x-api-key}, as Anthropic clients send it. */
+    public HttpResponse<String> anthropic(String path, String body, String... headers) {
+        List<String> all = new ArrayList<>(List.of("x-api-key", key, "anthropic-version", "2023-06-01"));
+        all.addAll(List.of(headers));
+        return send("POST", path, all, body);
+    }
+
+    /** A gateway call with this run's key as a bearer token, as OpenAI clients send it. */
+    public HttpResponse<String> openAi(String path, String body, String... headers) {
+        List<String> all = new ArrayList<>(List.of("authorization", "Bearer " + key));
+        all.addAll(List.of(headers));
+        return send("POST", path, all, body);
+    }
+
+    public HttpResponse<String> send(String method, String path, List<String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (headers != null) {
+            for (int i = 0; i < headers.size(); i += 2) {
+                request.header(headers.get(i), headers.get(i + 1));
+            }
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The audit record of a request, waiting for the audit writer's next batch. */
+    public JsonObject auditRecord(String requestId) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> response = admin("GET", "/api/audit?limit=500", null);
+            assertEquals(200, response.statusCode(), response.body());
+            for (JsonValue value : array(response.body())) {
+                if (value.asJsonObject().getString("id").equals(requestId)) {
+                    return value.asJsonObject();
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no audit record for " + requestId + " within 10 s");
+    }
+
+    public Path dataDir() {
+        return Path.of(System.getProperty("srooter.data.dir"));
+    }
+
+    public Path logDir() {
+        return Path.of(System.getProperty("srooter.log.dir"));
+    }
+
+    public static JsonObject object(String json) {
+        return (JsonObject) read(json);
+    }
+
+    public static JsonArray array(String json) {
+        return (JsonArray) read(json);
+    }
+
+    private static JsonStructure read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.read();
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
