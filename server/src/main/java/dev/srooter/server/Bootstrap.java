@@ -29,7 +29,7 @@ public class Bootstrap implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
-        users.ensureAdmin(settings.adminPassword());
+        users.ensureAdmin(settings.firstAdminPassword());
         tokens.init();
         plugins.start(settings.pluginsDir());
         providers.refreshDirectory();

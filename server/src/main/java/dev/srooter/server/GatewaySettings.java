@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The gateway's settings: server.xml variables ({@code SROOTER_*}), which an environment variable or
@@ -22,8 +24,14 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/maxBodyBytes")
     Object maxBodyBytes;
 
-    @Resource(lookup = "srooter/adminPassword")
-    Object adminPassword;
+    /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
+    private Optional<String> adminPassword() {
+        try {
+            return Optional.ofNullable(new InitialContext().lookup("srooter/adminPassword")).map(Object::toString);
+        } catch (NamingException unset) {
+            return Optional.empty();
+        }
+    }
 
     /** Where the database, the signing key pair and other state live. */
     public Path dataDir() {
@@ -41,7 +49,7 @@ public class GatewaySettings {
     }
 
     /** The first admin's password; when absent one is generated and printed once. */
-    public Optional<String> adminPassword() {
-        return Optional.ofNullable(adminPassword).map(Object::toString).filter(p -> !p.isBlank());
+    public Optional<String> firstAdminPassword() {
+        return adminPassword().filter(p -> !p.isBlank());
     }
 }
