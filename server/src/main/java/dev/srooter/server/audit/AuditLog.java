@@ -26,7 +26,9 @@ import java.util.logging.Logger;
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
+    /** How long the writer lets records gather before a write: each write is one commit, and commits cost. */
+    private static final long GATHER_MILLIS = 100;
 
     private record Pending(AuditRecord record, byte[] prompt) {
     }
@@ -84,6 +86,9 @@ public class AuditLog {
                     continue;
                 }
                 batch.add(first);
+                if (running && queue.size() < BATCH) {
+                    Thread.sleep(GATHER_MILLIS);
+                }
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
                 batch.clear();

@@ -6,7 +6,6 @@ import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,12 +64,12 @@ public class Dispatch implements Stage {
         }
         target.provider().authHeaders(target.account()).forEach(request::setHeader);
 
-        HttpResponse<InputStream> answer;
+        HttpResponse<UpstreamBody> answer;
         try {
-            answer = upstream.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = upstream.client().send(request.build(), UpstreamBody.handler());
         } catch (IOException e) {
             throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()
-                    + "' could not be reached (" + e.getClass().getSimpleName() + ").");
+                    + "' could not be reached or broke off its answer (" + e.getClass().getSimpleName() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayError(502, "upstream_unreachable", "Interrupted while calling the provider.");

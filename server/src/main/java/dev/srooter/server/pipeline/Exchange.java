@@ -9,7 +9,6 @@ import dev.srooter.server.wire.JsonScan;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One request on its way through srooter. Each stage reads what earlier stages decided and writes
@@ -18,7 +17,7 @@ import java.util.UUID;
 public final class Exchange {
 
     // What arrived.
-    public final String id = "req_" + UUID.randomUUID().toString().replace("-", "");
+    public final String id = RequestIds.next();
     public final Instant startedAt = Instant.now();
     public final long startNanos = System.nanoTime();
     public final Operation operation;

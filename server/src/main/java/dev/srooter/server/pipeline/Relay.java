@@ -26,10 +26,10 @@ final class Relay {
             "content-length", "content-encoding", "date", "server");
 
     private final Exchange exchange;
-    private final HttpResponse<InputStream> answer;
+    private final HttpResponse<UpstreamBody> answer;
     private final Account account;
 
-    Relay(Exchange exchange, HttpResponse<InputStream> answer, Account account) {
+    Relay(Exchange exchange, HttpResponse<UpstreamBody> answer, Account account) {
         this.exchange = exchange;
         this.answer = answer;
         this.account = account;
@@ -50,26 +50,18 @@ final class Relay {
             }
         }
         DecisionHeaders.write(exchange);
-        String type = answer.headers().firstValue("content-type").orElse("");
-        boolean eventStream = status < 300 && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
-        try (InputStream in = answer.body()) {
-            if (eventStream) {
+        if (answer.body() instanceof UpstreamBody.Stream streamed) {
+            try (InputStream in = streamed.in()) {
                 stream(in, response);
-            } else {
-                whole(in, response);
+            } catch (IOException closing) {
+                // Closing a stream we abandoned: nothing left to tell anyone.
             }
-        } catch (IOException closing) {
-            // Closing a stream we abandoned: nothing left to tell anyone.
+        } else {
+            whole(((UpstreamBody.Whole) answer.body()).bytes(), response);
         }
     }
 
-    private void whole(InputStream in, HttpServletResponse response) throws IOException {
-        byte[] body;
-        try {
-            body = in.readAllBytes();
-        } catch (IOException e) {
-            throw new GatewayError(502, "upstream_broken", "The provider's answer broke off before it was complete.");
-        }
+    private void whole(byte[] body, HttpServletResponse response) {
         if (exchange.status < 300) {
             exchange.usage = UsageReader.fromBody(exchange.clientFormat(), body);
             account.apply(exchange);

@@ -1,0 +1,11 @@
+-- wrk script: POST the body in BODY_FILE with the headers a Claude Code call carries.
+local f = assert(io.open(os.getenv("BODY_FILE"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["content-type"] = "application/json"
+wrk.headers["anthropic-version"] = "2023-06-01"
+local key = os.getenv("GATEWAY_KEY")
+if key and key ~= "" then
+  wrk.headers["x-api-key"] = key
+end

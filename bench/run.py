@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""
+The gateway benchmark: the same wrk load sent straight to a fast fake upstream (nginx with fixed
+answers) and through srooter to it, in the same run, so the difference is what srooter adds.
+
+    python3 bench/run.py [--seconds 10] [--rounds 3]
+
+Needs nginx and wrk (Debian packages) and a built project (mvn -B install -DskipTests).
+Starts nginx and the gateway itself (liberty:start, data in server/target/bench), stops both after.
+Prints medians over the rounds.
+"""
+import argparse, json, os, re, shutil, statistics, subprocess, sys, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "server", "target", "bench")
+UPSTREAM_PORT = 18080
+GATEWAY_PORT = int(os.environ.get("SROOTER_HTTP_PORT", "9080"))
+ADMIN_PASSWORD = "bench-admin-password"
+
+
+def http(method, url, body=None, token=None):
+    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode())
+    request.add_header("content-type", "application/json")
+    if token:
+        request.add_header("authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read() or b"null")
+
+
+def start_nginx():
+    os.makedirs(WORK, exist_ok=True)
+    conf = open(os.path.join(ROOT, "bench", "nginx.conf")).read()
+    conf = conf.replace("__DIR__", WORK).replace("__PORT__", str(UPSTREAM_PORT))
+    path = os.path.join(WORK, "nginx.conf")
+    open(path, "w").write(conf)
+    process = subprocess.Popen(["nginx", "-c", path, "-p", WORK], stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    return process
+
+
+def mvn(*goals, env=None):
+    subprocess.run(["mvn", "-B", "-q", "-pl", "server", "-DskipTests", *goals], cwd=ROOT, check=True,
+                   env={**os.environ, **(env or {})})
+
+
+def start_gateway():
+    data = os.path.join(WORK, "data")
+    shutil.rmtree(data, ignore_errors=True)
+    mvn("liberty:create", "liberty:deploy", "liberty:start",
+        env={"SROOTER_DATA_DIR": data, "SROOTER_ADMIN_PASSWORD": ADMIN_PASSWORD,
+             "SROOTER_HTTP_PORT": str(GATEWAY_PORT)})
+    base = "http://127.0.0.1:%d" % GATEWAY_PORT
+    token = http("POST", base + "/api/auth/login", {"username": "admin", "password": ADMIN_PASSWORD})["token"]
+    up = "http://127.0.0.1:%d" % UPSTREAM_PORT
+    http("POST", base + "/api/providers", {"name": "bench", "kind": "anthropic", "baseUrl": up,
+                                           "apiKey": "sk-bench"}, token)
+    http("POST", base + "/api/providers", {"name": "bench-sse", "kind": "anthropic", "baseUrl": up + "/sse",
+                                           "apiKey": "sk-bench"}, token)
+    return http("POST", base + "/api/keys", {"name": "bench"}, token)["key"]
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, body_file, connections, seconds, key):
+    threads = 1 if connections == 1 else 2
+    out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
+                          "-s", os.path.join(ROOT, "bench", "post.lua"), url],
+                         env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or ""},
+                         capture_output=True, text=True, check=True).stdout
+    def latency(p):
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
+        return float(m.group(1)) * UNITS[m.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    if non2xx or errors:
+        print("  warning: %s %s" % (non2xx.group(0) if non2xx else "", errors.group(0) if errors else ""),
+              file=sys.stderr)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+            "p50": latency(50), "p99": latency(99)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    for tool in ("nginx", "wrk"):
+        if not shutil.which(tool):
+            sys.exit("%s is missing: apt-get install -y nginx wrk" % tool)
+
+    nginx = start_nginx()
+    try:
+        key = start_gateway()
+        bodies = {}
+        for name, size, model, stream in (("2KB", 2048, "bench-model", "false"),
+                                          ("60KB", 61440, "bench-model", "false"),
+                                          ("2KB SSE", 2048, "bench-sse-model", "true")):
+            path = os.path.join(WORK, name.replace(" ", "-") + ".json")
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), model, stream,
+                            path], check=True)
+            bodies[name] = (path, "/sse/v1/messages" if stream == "true" else "/v1/messages")
+        scenarios = [("2KB", 1), ("60KB", 1), ("2KB", 32), ("60KB", 32), ("2KB SSE", 32), ("2KB SSE", 1)]
+        results = {}
+        # warm the JIT before measuring
+        wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, bodies["2KB"][0], 32, max(5, args.seconds), key)
+        wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, bodies["2KB SSE"][0], 32, 3, key)
+        for round_ in range(args.rounds):
+            for body, connections in scenarios:
+                path, upstream_path = bodies[body]
+                direct = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections,
+                             args.seconds, None)
+                gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, path, connections, args.seconds,
+                              key)
+                results.setdefault((body, connections), []).append((direct, gateway))
+                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms"
+                      % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
+                         gateway["p50"], gateway["p99"]), flush=True)
+
+        print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
+        print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for (body, connections), runs in results.items():
+            med = lambda f: statistics.median(f(d, g) for d, g in runs)
+            print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f |" % (
+                body, connections, med(lambda d, g: d["rps"]), med(lambda d, g: g["rps"]),
+                med(lambda d, g: g["p50"]), med(lambda d, g: g["p50"] - d["p50"]),
+                med(lambda d, g: g["p99"] - d["p99"])))
+    finally:
+        try:
+            mvn("liberty:stop")
+        finally:
+            nginx.terminate()
+
+
+if __name__ == "__main__":
+    main()
