@@ -102,9 +102,9 @@ def main():
             bodies[name] = (path, "/sse/v1/messages" if stream == "true" else "/v1/messages")
         scenarios = [("2KB", 1), ("60KB", 1), ("2KB", 32), ("60KB", 32), ("2KB SSE", 32), ("2KB SSE", 1)]
         results = {}
-        # warm the JIT before measuring
-        wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, bodies["2KB"][0], 32, max(5, args.seconds), key)
-        wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, bodies["2KB SSE"][0], 32, 3, key)
+        # warm the JIT on every path before measuring
+        for body in bodies.values():
+            wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body[0], 32, max(10, args.seconds), key)
         for round_ in range(args.rounds):
             for body, connections in scenarios:
                 path, upstream_path = bodies[body]
