@@ -9,3 +9,11 @@ local key = os.getenv("GATEWAY_KEY")
 if key and key ~= "" then
   wrk.headers["x-api-key"] = key
 end
+-- extra headers for a peer gateway under comparison, "name: value|name: value"
+local extra = os.getenv("EXTRA_HEADERS")
+if extra and extra ~= "" then
+  for pair in string.gmatch(extra, "[^|]+") do
+    local name, value = string.match(pair, "^%s*([^:]+):%s*(.*)$")
+    wrk.headers[name] = value
+  end
+end

@@ -62,11 +62,12 @@ def start_gateway():
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, body_file, connections, seconds, key):
+def wrk(url, body_file, connections, seconds, key, extra_headers=""):
     threads = 1 if connections == 1 else 2
     out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
                           "-s", os.path.join(ROOT, "bench", "post.lua"), url],
-                         env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or ""},
+                         env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or "",
+                              "EXTRA_HEADERS": extra_headers},
                          capture_output=True, text=True, check=True).stdout
     def latency(p):
         m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
@@ -84,6 +85,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--portkey", metavar="URL",
+                        help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool):
@@ -112,20 +115,31 @@ def main():
                              args.seconds, None)
                 gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, path, connections, args.seconds,
                               key)
-                results.setdefault((body, connections), []).append((direct, gateway))
-                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms"
+                peer = None
+                if args.portkey:
+                    upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
+                    peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
+                               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
+                results.setdefault((body, connections), []).append((direct, gateway, peer))
+                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms%s"
                       % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
-                         gateway["p50"], gateway["p99"]), flush=True)
+                         gateway["p50"], gateway["p99"],
+                         "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
+                      flush=True)
 
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
-        print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        peer_columns = " portkey req/s | portkey added p50 ms |" if args.portkey else ""
+        print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |" + peer_columns)
+        print("| --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- |" if args.portkey else ""))
         for (body, connections), runs in results.items():
-            med = lambda f: statistics.median(f(d, g) for d, g in runs)
-            print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f |" % (
-                body, connections, med(lambda d, g: d["rps"]), med(lambda d, g: g["rps"]),
-                med(lambda d, g: g["p50"]), med(lambda d, g: g["p50"] - d["p50"]),
-                med(lambda d, g: g["p99"] - d["p99"])))
+            med = lambda f: statistics.median(f(d, g, p) for d, g, p in runs)
+            row = "| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f |" % (
+                body, connections, med(lambda d, g, p: d["rps"]), med(lambda d, g, p: g["rps"]),
+                med(lambda d, g, p: g["p50"]), med(lambda d, g, p: g["p50"] - d["p50"]),
+                med(lambda d, g, p: g["p99"] - d["p99"]))
+            if args.portkey:
+                row += " %.0f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]))
+            print(row)
     finally:
         try:
             mvn("liberty:stop")
