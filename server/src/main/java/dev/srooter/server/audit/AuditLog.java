@@ -1,14 +1,12 @@
 package dev.srooter.server.audit;
 
+import dev.srooter.server.security.Sha256;
 import dev.srooter.server.store.AuditRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -103,7 +101,7 @@ public class AuditLog {
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             if (pending.prompt() != null && pending.record().promptSha256 == null) {
-                pending.record().promptSha256 = sha256(pending.prompt());
+                pending.record().promptSha256 = Sha256.hex(pending.prompt());
             }
             records.add(pending.record());
         }
@@ -124,14 +122,6 @@ public class AuditLog {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,18 +1,15 @@
 package dev.srooter.server.keys;
 
+import dev.srooter.server.security.Sha256;
 import dev.srooter.server.store.GatewayKey;
 import dev.srooter.server.store.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +46,7 @@ public class GatewayKeys {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String hint = secret.substring(0, PREFIX.length() + 4) + "..." + secret.substring(secret.length() - 4);
-        GatewayKey key = new GatewayKey(name, sha256(secret), hint, owner.id);
+        GatewayKey key = new GatewayKey(name, Sha256.hex(secret), hint, owner.id);
         em.persist(key);
         return new Minted(key, secret);
     }
@@ -74,7 +71,7 @@ public class GatewayKeys {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String hash = sha256(presented);
+        String hash = Sha256.hex(presented);
         long now = System.currentTimeMillis();
         Cached cached = cache.get(hash);
         if (cached != null && cached.until() > now) {
@@ -93,12 +90,4 @@ public class GatewayKeys {
         return Optional.of(caller);
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

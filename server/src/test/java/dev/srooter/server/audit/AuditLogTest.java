@@ -3,6 +3,7 @@ package dev.srooter.server.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.srooter.server.security.Sha256;
 import dev.srooter.server.store.AuditRecord;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,6 @@ class AuditLogTest {
         assertEquals(10_000, store.saved.stream().map(r -> r.id).distinct().count());
         AuditRecord any = store.saved.get(1234);
         assertNotNull(any.promptSha256);
-        assertEquals(AuditLog.sha256(("prompt " + any.id.substring(any.id.indexOf('-') + 1))
-                .getBytes(StandardCharsets.UTF_8)), any.promptSha256);
+        assertEquals(Sha256.hex("prompt " + any.id.substring(any.id.indexOf('-') + 1)), any.promptSha256);
     }
 }
