@@ -1,0 +1,107 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srooter.testkit.RecordedRequest;
+import dev.srooter.testkit.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Codex CLI (npm {@code @openai/codex}), configured with srooter as a Responses API provider,
+ * completing a task with one tool round trip: the provider asks it to run a command, Codex runs it and
+ * sends the output back, and the provider's final answer quotes it.
+ */
+class CodexCliIT {
+
+    private final Gateway gateway = Gateway.get();
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    @AfterEach
+    void resetFakes() {
+        gateway.openAi.reset();
+    }
+
+    @Test
+    void completesATaskWithOneToolRoundTripThroughTheGateway() throws Exception {
+        String codeword = "quince-" + System.nanoTime();
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ".\n");
+        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
+        Files.writeString(codexHome.resolve("config.toml"), """
+                model = "gpt-5-codex"
+                model_provider = "srooter"
+
+                [model_providers.srooter]
+                name = "srooter"
+                base_url = "%s/v1"
+                env_key = "SROOTER_KEY"
+                wire_api = "responses"
+                """.formatted(gateway.url));
+        gateway.openAi.setResponder(CodexCliIT::answer);
+
+        Path codex = Path.of(System.getProperty("srooter.clients.dir", "../testkit/clients"))
+                .resolve("node_modules/.bin/codex").toAbsolutePath();
+        assertTrue(Files.isExecutable(codex), "Codex CLI is not installed at " + codex);
+        ProcessBuilder builder = new ProcessBuilder(codex.toString(), "exec", "--skip-git-repo-check",
+                "--sandbox", "read-only", "Read notes.txt and tell me the codeword.")
+                .directory(project.toFile())
+                .redirectOutput(work.resolve("stdout.txt").toFile())
+                .redirectError(work.resolve("stderr.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(java.util.Map.of("PATH", System.getenv("PATH"), "HOME", work.toString(),
+                "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key));
+        Process process = builder.start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        String stdout = Files.readString(work.resolve("stdout.txt"));
+        String stderr = Files.readString(work.resolve("stderr.txt"));
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertTrue(finished, "codex did not finish; stdout: " + stdout + " stderr: " + stderr);
+        assertEquals(0, process.exitValue(), "stdout: " + stdout + "\nstderr: " + stderr);
+        assertTrue(stdout.contains(codeword), "stdout: " + stdout + "\nstderr: " + stderr);
+
+        List<RecordedRequest> calls = gateway.openAi.received().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1/responses")).toList();
+        RecordedRequest followUp = calls.stream().filter(r -> r.body().contains("\"function_call_output\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no request carried the command's output"));
+        assertTrue(followUp.body().contains(codeword), "the tool output holds what Codex read");
+        assertEquals("Bearer " + Gateway.PROVIDER_SECRET_OPENAI, followUp.header("authorization"));
+        assertTrue(followUp.header("originator") != null, "Codex's own headers pass through");
+    }
+
+    /** The fake model: ask for the file while no command output has come back, then quote the output. */
+    private static Reply answer(JsonObject request) {
+        if (!(request.get("input") instanceof jakarta.json.JsonArray input)) {
+            return null;
+        }
+        String output = null;
+        for (JsonValue item : input) {
+            JsonObject object = item.asJsonObject();
+            if ("function_call_output".equals(object.getString("type", ""))) {
+                JsonValue value = object.get("output");
+                output = value.getValueType() == JsonValue.ValueType.STRING
+                        ? ((jakarta.json.JsonString) value).getString() : value.toString();
+            }
+        }
+        if (output == null) {
+            return Reply.toolCall("call_it_exec_1", "exec_command", "{\"cmd\":\"cat notes.txt\"}");
+        }
+        return Reply.text("I ran the command. " + output.strip().replace('\n', ' '));
+    }
+}
