@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,31 +151,19 @@ class AuditIT {
         ids.forEach(gateway::auditRecord); // every record is written by now
         assertTrue(gateway.anthropic.lastRequest().body().contains(canary), "the canary did travel");
 
-        List<Path> searched = new ArrayList<>();
-        for (Path root : List.of(gateway.dataDir(), gateway.logDir())) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    searched.add(file);
-                    assertFalse(contains(Files.readAllBytes(file), canary.getBytes(StandardCharsets.UTF_8)),
-                            "the prompt leaked into " + file);
-                }
+        List<String> found = new ArrayList<>();
+        List<String> searched = gateway.searchDatabase(canary, found);
+        assertTrue(found.isEmpty(), "the prompt leaked into " + found);
+        assertTrue(searched.stream().anyMatch(p -> p.contains("seg0") || p.equals("audit_records")),
+                "the database itself was searched: " + searched);
+        try (Stream<Path> files = Files.walk(gateway.logDir())) {
+            List<Path> logs = files.filter(Files::isRegularFile).toList();
+            assertTrue(logs.stream().anyMatch(p -> p.getFileName().toString().equals("messages.log")));
+            for (Path log : logs) {
+                assertFalse(Gateway.contains(Files.readAllBytes(log), canary.getBytes(StandardCharsets.UTF_8)),
+                        "the prompt leaked into " + log);
             }
         }
-        assertTrue(searched.stream().anyMatch(p -> p.toString().contains("seg0")), "Derby's files were searched");
-        assertTrue(searched.stream().anyMatch(p -> p.getFileName().toString().equals("messages.log")));
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     static String sha256(String text) throws Exception {

@@ -148,6 +148,58 @@ public final class Gateway {
         throw new AssertionError("no audit record for " + requestId + " within 10 s");
     }
 
+    /**
+     * Whether any stored data holds {@code needle}: every file of the Derby database, or every row of every
+     * table when the server runs on PostgreSQL. Also returns what was searched, so a test can check it
+     * searched something.
+     */
+    public List<String> searchDatabase(String needle, List<String> found) throws Exception {
+        List<String> searched = new ArrayList<>();
+        if ("postgresql".equals(System.getProperty("srooter.db"))) {
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("srooter.jdbc.url"));
+                 java.sql.ResultSet tables = db.getMetaData().getTables(null, "public", null, new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    String table = tables.getString("TABLE_NAME");
+                    searched.add(table);
+                    try (java.sql.PreparedStatement query = db.prepareStatement(
+                            "SELECT count(*) FROM " + table + " t WHERE t::text LIKE ?")) {
+                        query.setString(1, "%" + needle + "%");
+                        try (java.sql.ResultSet count = query.executeQuery()) {
+                            count.next();
+                            if (count.getInt(1) > 0) {
+                                found.add(table);
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            byte[] bytes = needle.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir())) {
+                for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    searched.add(file.toString());
+                    if (contains(java.nio.file.Files.readAllBytes(file), bytes)) {
+                        found.add(file.toString());
+                    }
+                }
+            }
+        }
+        return searched;
+    }
+
+    public static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     public Path dataDir() {
         return Path.of(System.getProperty("srooter.data.dir"));
     }
