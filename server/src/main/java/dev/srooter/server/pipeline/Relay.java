@@ -22,8 +22,9 @@ import java.util.Set;
  */
 final class Relay {
 
+    /** Hop-by-hop headers, and ones the servlet container sets itself. Content-Encoding stays with its bytes. */
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
-            "content-length", "content-encoding", "date", "server");
+            "content-length", "date", "server");
 
     private final Exchange exchange;
     private final HttpResponse<UpstreamBody> answer;

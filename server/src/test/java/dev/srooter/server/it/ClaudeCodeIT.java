@@ -7,13 +7,10 @@ import dev.srooter.testkit.RecordedRequest;
 import dev.srooter.testkit.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,23 +42,20 @@ class ClaudeCodeIT {
         Files.writeString(notes, "The codeword is " + codeword + ".\n");
         gateway.anthropic.setResponder(request -> answer(request, notes));
 
-        Process claude = new ProcessBuilder(claudeBinary().toString(), "-p",
-                "Read notes.txt and tell me the codeword.", "--output-format", "json",
-                "--allowedTools", "Read", "--model", Gateway.CLAUDE)
-                .directory(notes.getParent().toFile())
-                .redirectErrorStream(false)
-                .redirectError(work.resolve("claude-stderr.txt").toFile())
-                .redirectOutput(work.resolve("claude-stdout.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        boolean finished = claude.waitFor(180, TimeUnit.SECONDS);
-        String stdout = Files.readString(work.resolve("claude-stdout.txt"));
-        String stderr = Files.readString(work.resolve("claude-stderr.txt"));
-        if (!finished) {
-            claude.destroyForcibly();
-        }
-        assertTrue(finished, "claude did not finish; stdout: " + stdout + " stderr: " + stderr);
-        assertEquals(0, claude.exitValue(), "stdout: " + stdout + "\nstderr: " + stderr);
+        Path home = Files.createDirectories(work.resolve("home"));
+        CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
+                        "HOME", home.toString(),
+                        "ANTHROPIC_BASE_URL", gateway.url,
+                        "ANTHROPIC_API_KEY", gateway.key,
+                        "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
+                        "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
+                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                        "DISABLE_TELEMETRY", "1",
+                        "DISABLE_AUTOUPDATER", "1"),
+                CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
+                "--output-format", "json", "--allowedTools", "Read", "--model", Gateway.CLAUDE);
+        assertEquals(0, claude.exitCode(), claude.toString());
+        String stdout = claude.stdout();
 
         JsonObject result = Gateway.object(stdout.substring(stdout.indexOf('{')));
         assertTrue(result.getString("result").contains(codeword), stdout);
@@ -73,31 +67,6 @@ class ClaudeCodeIT {
         assertTrue(followUp.body().contains(codeword), "the tool result holds what Claude Code read");
         assertTrue(followUp.header("user-agent").startsWith("claude-cli/"), followUp.header("user-agent"));
         assertEquals(Gateway.PROVIDER_SECRET_ANTHROPIC, followUp.header("x-api-key"));
-    }
-
-    private Path claudeBinary() throws Exception {
-        Path clients = Path.of(System.getProperty("srooter.clients.dir", "../testkit/clients"));
-        Path binary = clients.resolve("node_modules/.bin/claude").toAbsolutePath();
-        assertTrue(Files.isExecutable(binary), "Claude Code is not installed at " + binary
-                + "; the build runs testkit/clients/install.sh");
-        // A wrapper script sets a clean, offline environment: its own HOME, the gateway as the API.
-        Path wrapper = work.resolve("claude.sh");
-        Path home = Files.createDirectories(work.resolve("home"));
-        Map<String, String> env = Map.of(
-                "HOME", home.toString(),
-                "ANTHROPIC_BASE_URL", gateway.url,
-                "ANTHROPIC_API_KEY", gateway.key,
-                "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
-                "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
-                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
-                "DISABLE_TELEMETRY", "1",
-                "DISABLE_AUTOUPDATER", "1");
-        StringBuilder script = new StringBuilder("#!/usr/bin/env bash\nexec env -i PATH=\"$PATH\" ");
-        env.forEach((k, v) -> script.append(k).append("='").append(v).append("' "));
-        script.append("'").append(binary).append("' \"$@\"\n");
-        Files.writeString(wrapper, script.toString(), StandardCharsets.UTF_8);
-        wrapper.toFile().setExecutable(true);
-        return wrapper;
     }
 
     /** The fake model: ask for the file while it has not been read, then quote what the tool returned. */

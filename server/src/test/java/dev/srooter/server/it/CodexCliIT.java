@@ -7,11 +7,10 @@ import dev.srooter.testkit.RecordedRequest;
 import dev.srooter.testkit.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,28 +52,12 @@ class CodexCliIT {
                 """.formatted(gateway.url));
         gateway.openAi.setResponder(CodexCliIT::answer);
 
-        Path codex = Path.of(System.getProperty("srooter.clients.dir", "../testkit/clients"))
-                .resolve("node_modules/.bin/codex").toAbsolutePath();
-        assertTrue(Files.isExecutable(codex), "Codex CLI is not installed at " + codex);
-        ProcessBuilder builder = new ProcessBuilder(codex.toString(), "exec", "--skip-git-repo-check",
-                "--sandbox", "read-only", "Read notes.txt and tell me the codeword.")
-                .directory(project.toFile())
-                .redirectOutput(work.resolve("stdout.txt").toFile())
-                .redirectError(work.resolve("stderr.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(java.util.Map.of("PATH", System.getenv("PATH"), "HOME", work.toString(),
-                "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key));
-        Process process = builder.start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        String stdout = Files.readString(work.resolve("stdout.txt"));
-        String stderr = Files.readString(work.resolve("stderr.txt"));
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertTrue(finished, "codex did not finish; stdout: " + stdout + " stderr: " + stderr);
-        assertEquals(0, process.exitValue(), "stdout: " + stdout + "\nstderr: " + stderr);
-        assertTrue(stdout.contains(codeword), "stdout: " + stdout + "\nstderr: " + stderr);
+        CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
+                        "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
+                CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
+                "Read notes.txt and tell me the codeword.");
+        assertEquals(0, codex.exitCode(), codex.toString());
+        assertTrue(codex.stdout().contains(codeword), codex.toString());
 
         List<RecordedRequest> calls = gateway.openAi.received().stream()
                 .filter(r -> r.pathAndQuery().startsWith("/v1/responses")).toList();

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +31,10 @@ class OfficialSdksIT {
     @Test
     void theOfficialSdksParseEveryAnswer() throws Exception {
         Path clients = Path.of(System.getProperty("srooter.clients.dir", "../testkit/clients")).toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("node", "sdk-check.mjs").directory(clients.toFile())
-                .redirectOutput(work.resolve("out.json").toFile()).redirectError(work.resolve("err.txt").toFile());
-        builder.environment().putAll(java.util.Map.of("SROOTER_URL", gateway.url, "SROOTER_KEY", gateway.key,
-                "CLAUDE_MODEL", Gateway.CLAUDE, "OPENAI_MODEL", Gateway.GPT));
-        Process node = builder.start();
-        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "sdk-check did not finish");
-        String err = Files.readString(work.resolve("err.txt"));
-        assertEquals(0, node.exitValue(), err);
-        JsonObject out = Gateway.object(Files.readString(work.resolve("out.json")));
+        CliRun node = CliRun.run(work, clients, Map.of("SROOTER_URL", gateway.url, "SROOTER_KEY", gateway.key,
+                "CLAUDE_MODEL", Gateway.CLAUDE, "OPENAI_MODEL", Gateway.GPT), "node", "sdk-check.mjs");
+        assertEquals(0, node.exitCode(), node.toString());
+        JsonObject out = Gateway.object(node.stdout());
 
         String claudeText = "Hello from the fake Anthropic provider.";
         String openAiText = "Hello from the fake OpenAI provider.";
