@@ -40,8 +40,11 @@ public class GatewayServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (path(request).equals("/models")) {
+        String path = path(request);
+        if (path.equals("/models")) {
             pipeline.listModels(new Exchange(Operation.LIST_MODELS, request, response));
+        } else if (path.equals("/responses")) {
+            webSocketNotOffered(response);
         } else {
             notFound(request, response);
         }
@@ -53,6 +56,22 @@ public class GatewayServlet extends HttpServlet {
             return "";
         }
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * Codex CLI's built-in OpenAI provider first asks for the Responses API over a WebSocket
+     * ({@code GET /v1/responses} with an upgrade). srooter serves it over HTTP POST only. Codex takes 426 as
+     * "no WebSocket here" and posts at once; to a 404 or 405 it retried for about 6.5 s first (measured
+     * with Codex CLI 0.169.0).
+     */
+    private static void webSocketNotOffered(HttpServletResponse response) throws IOException {
+        GatewayError error = new GatewayError(426, "websocket_not_offered",
+                "srooter serves the Responses API over HTTP POST; the WebSocket transport is not offered.");
+        byte[] body = WireErrors.body(WireFormat.OPENAI_RESPONSES, error);
+        response.setStatus(426);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,7 @@
 package dev.srooter.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.testkit.RecordedRequest;
@@ -66,6 +67,28 @@ class CodexCliIT {
         assertTrue(followUp.body().contains(codeword), "the tool output holds what Codex read");
         assertEquals("Bearer " + Gateway.PROVIDER_SECRET_OPENAI, followUp.header("authorization"));
         assertTrue(followUp.header("originator") != null, "Codex's own headers pass through");
+    }
+
+    @Test
+    void theBuiltInOpenAiProviderPostsAtOnceWithoutWebSocketRetries() throws Exception {
+        // The simplest setup: Codex's own "openai" provider pointed at srooter. It first tries a WebSocket on
+        // GET /v1/responses; srooter's answer must make it fall back to POST without its reconnect loop.
+        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
+        Files.writeString(codexHome.resolve("config.toml"), """
+                model = "gpt-4o"
+                openai_base_url = "%s/v1"
+                """.formatted(gateway.url));
+        Path project = Files.createDirectories(work.resolve("project"));
+
+        CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(), "CODEX_HOME", codexHome.toString(),
+                        "CODEX_API_KEY", gateway.key),
+                CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only", "say hi");
+
+        assertEquals(0, codex.exitCode(), codex.toString());
+        assertTrue(codex.stdout().contains("Hello from the fake OpenAI provider."), codex.toString());
+        assertFalse(codex.stderr().contains("Reconnecting") || codex.stdout().contains("Reconnecting"),
+                "Codex retried the WebSocket before posting: " + codex);
+        assertEquals("Bearer " + Gateway.PROVIDER_SECRET_OPENAI, gateway.openAi.lastRequest().header("authorization"));
     }
 
     /** The fake model: ask for the file while no command output has come back, then quote the output. */
