@@ -15,13 +15,13 @@ public class Authenticate implements Stage {
     @Override
     public void apply(Exchange exchange) {
         String key = exchange.request.getHeader("x-api-key");
-        if (key == null) {
+        if (key == null || key.isBlank()) {
             String authorization = exchange.request.getHeader("authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 key = authorization.substring(7).trim();
             }
         }
-        if (key == null || key.isEmpty()) {
+        if (key == null || key.isBlank()) {
             throw new GatewayError(401, "missing_api_key",
                     "No gateway key: send your srooter key in x-api-key or Authorization: Bearer.");
         }

@@ -57,6 +57,9 @@ public class Dispatch implements Stage {
                 }
             }
         }
+        if (exchange.request.getHeader("content-type") == null) {
+            request.header("content-type", "application/json"); // the body is JSON: ReadRequest checked it
+        }
         for (Map.Entry<String, String> required : target.provider().requiredHeaders().entrySet()) {
             if (exchange.request.getHeader(required.getKey()) == null) {
                 request.header(required.getKey(), required.getValue());

@@ -135,6 +135,29 @@ class AnthropicMessagesIT {
     }
 
     @Test
+    void anEmptyXApiKeyDoesNotHideABearerKey() {
+        HttpResponse<String> response = gateway.send("POST", "/v1/messages", List.of("x-api-key", "",
+                "authorization", "Bearer " + gateway.key, "anthropic-version", "2023-06-01"), """
+                {"model":"%s","max_tokens":16,"messages":[{"role":"user","content":"hi"}]}""".formatted(Gateway.CLAUDE));
+
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aBodySentWithoutContentTypeReachesTheProviderAsJson() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url + "/v1/messages"))
+                .header("x-api-key", gateway.key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"model":"%s","max_tokens":16,"messages":[{"role":"user","content":"hi"}]}"""
+                        .formatted(Gateway.CLAUDE))).build();
+
+        HttpResponse<String> response = gateway.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", gateway.anthropic.lastRequest().header("content-type"));
+    }
+
+    @Test
     void providerSlashModelPicksTheProviderAndRewritesOnlyTheModel() {
         String body = "{\"model\":\"" + Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU
                 + "\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
