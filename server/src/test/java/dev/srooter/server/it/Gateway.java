@@ -65,10 +65,28 @@ public final class Gateway {
         openAiModels.add("gpt-5-codex");
         anthropic = new FakeAnthropic(0, claudeModels);
         openAi = new FakeOpenAi(0, openAiModels);
-        adminToken = login("admin", System.getProperty("srooter.admin.password"));
+        adminToken = login("admin", adminPassword());
         addProvider(ANTHROPIC_PROVIDER, "anthropic", "http://127.0.0.1:" + anthropic.port(), PROVIDER_SECRET_ANTHROPIC);
         addProvider(OPENAI_PROVIDER, "openai", "http://127.0.0.1:" + openAi.port() + "/v1", PROVIDER_SECRET_OPENAI);
         key = mintKey("integration-tests");
+    }
+
+    /**
+     * The configured admin password, or, for a server started without one, the password it generated
+     * and printed once in its log.
+     */
+    String adminPassword() throws IOException {
+        String configured = System.getProperty("srooter.admin.password");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String log = java.nio.file.Files.readString(logDir().resolve("messages.log"));
+        java.util.regex.Matcher generated = java.util.regex.Pattern
+                .compile("created user 'admin' with generated password: (\\S+)").matcher(log);
+        if (!generated.find()) {
+            throw new AssertionError("the server was started without SROOTER_ADMIN_PASSWORD and logged no password");
+        }
+        return generated.group(1);
     }
 
     public String login(String username, String password) {
