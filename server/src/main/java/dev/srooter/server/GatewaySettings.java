@@ -1,5 +1,6 @@
 package dev.srooter.server;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -24,6 +25,14 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/maxBodyBytes")
     Object maxBodyBytes;
 
+    /** Parsed once: the limit is checked on every request. */
+    private long maxBodyLimit;
+
+    @PostConstruct
+    void parse() {
+        maxBodyLimit = Long.parseLong(maxBodyBytes.toString().trim());
+    }
+
     /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
     private Optional<String> adminPassword() {
         try {
@@ -45,7 +54,7 @@ public class GatewaySettings {
 
     /** Request bodies above this size are refused with 413. */
     public long maxBodyBytes() {
-        return Long.parseLong(maxBodyBytes.toString().trim());
+        return maxBodyLimit;
     }
 
     /** The first admin's password; when absent one is generated and printed once. */

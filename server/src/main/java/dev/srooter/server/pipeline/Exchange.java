@@ -56,7 +56,7 @@ public final class Exchange {
     }
 
     /** The operation's format; for format-less calls ({@code GET /v1/models}), Anthropic's when its version header is sent. */
-    public static WireFormat clientFormat(Operation operation, HttpServletRequest request) {
+    private static WireFormat clientFormat(Operation operation, HttpServletRequest request) {
         if (operation.format() != null) {
             return operation.format();
         }

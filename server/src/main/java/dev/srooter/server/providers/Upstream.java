@@ -14,8 +14,8 @@ public class Upstream {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             // Run the client's internal steps on the thread that completes them instead of handing each
-            // to a pool thread: a request thread waits for its answer anyway, and the hand-offs cost more
-            // than the work (measured: 2.3k -> see bench/README.md).
+            // to a pool thread: a request thread waits for its answer anyway. Under load the default pool
+            // grew to dozens of threads passing each request between them (bench/README.md).
             .executor(Runnable::run)
             .build();
 

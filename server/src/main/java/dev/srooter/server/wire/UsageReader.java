@@ -9,7 +9,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,25 +61,20 @@ public final class UsageReader {
                 cacheRead = number(usage, "cache_read_input_tokens", cacheRead);
                 cacheWrite = number(usage, "cache_creation_input_tokens", cacheWrite);
             }
-            case OPENAI_CHAT -> {
-                long cached = nested(usage, "prompt_tokens_details", "cached_tokens");
-                Long prompt = number(usage, "prompt_tokens", null);
-                input = prompt == null ? input : Long.valueOf(prompt - cached);
-                cacheRead = prompt == null ? cacheRead : Long.valueOf(cached);
-                output = number(usage, "completion_tokens", output);
-            }
-            case OPENAI_RESPONSES -> {
-                long cached = nested(usage, "input_tokens_details", "cached_tokens");
-                Long all = number(usage, "input_tokens", null);
-                input = all == null ? input : Long.valueOf(all - cached);
-                cacheRead = all == null ? cacheRead : Long.valueOf(cached);
-                output = number(usage, "output_tokens", output);
-            }
+            case OPENAI_CHAT -> acceptOpenAi(usage, "prompt_tokens", "prompt_tokens_details", "completion_tokens");
+            case OPENAI_RESPONSES -> acceptOpenAi(usage, "input_tokens", "input_tokens_details", "output_tokens");
         }
     }
 
-    public void acceptAll(List<byte[]> documents) {
-        documents.forEach(this::accept);
+    /** OpenAI counts cached tokens inside the input total; srooter counts them apart. */
+    private void acceptOpenAi(JsonObject usage, String inputField, String detailsField, String outputField) {
+        Long all = number(usage, inputField, null);
+        if (all != null) {
+            long cached = nested(usage, detailsField, "cached_tokens");
+            input = all - cached;
+            cacheRead = cached;
+        }
+        output = number(usage, outputField, output);
     }
 
     public Usage usage() {
