@@ -36,6 +36,15 @@ public interface Provider extends ExtensionPoint {
         return Map.of();
     }
 
+    /**
+     * The Chat Completions field this account reads as the output limit when srooter writes a
+     * translated request: OpenAI itself wants {@code max_completion_tokens} (its reasoning models refuse
+     * {@code max_tokens}); most compatible servers know only {@code max_tokens}.
+     */
+    default String chatMaxTokensField(ProviderConfig account) {
+        return "max_tokens";
+    }
+
     /** Reads the body of a successful {@link Operation#LIST_MODELS} call. */
     List<DiscoveredModel> parseModels(String body);
 }

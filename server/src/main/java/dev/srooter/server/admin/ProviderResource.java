@@ -1,5 +1,6 @@
 package dev.srooter.server.admin;
 
+import dev.srooter.api.WireFormat;
 import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.ProviderCatalog;
 import dev.srooter.server.providers.Target;
@@ -27,11 +28,12 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class ProviderResource {
 
-    public record NewProvider(String name, String kind, String baseUrl, String apiKey) {
+    /** {@code format} optionally pins the one wire format srooter sends this account (see {@link WireFormat}). */
+    public record NewProvider(String name, String kind, String baseUrl, String apiKey, String format) {
     }
 
-    public record ProviderView(String id, String name, String kind, String baseUrl, String apiKeyHint,
-                               List<String> models) {
+    public record ProviderView(String id, String name, String kind, String baseUrl, String format,
+                               String apiKeyHint, List<String> models) {
     }
 
     public record ModelView(String id, String provider, String kind, String displayName, String qualifiedName,
@@ -69,8 +71,16 @@ public class ProviderResource {
         } catch (IllegalArgumentException e) {
             throw ApiError.of(400, "baseUrl must be an http or https URL");
         }
+        WireFormat format = null;
+        if (!blank(request.format())) {
+            try {
+                format = WireFormat.valueOf(request.format().trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.of(400, "format must be one of " + java.util.Arrays.toString(WireFormat.values()));
+            }
+        }
         ProviderAccount account = catalog.add(request.name().trim(), request.kind().trim(), request.baseUrl().trim(),
-                request.apiKey().trim());
+                request.apiKey().trim(), format);
         catalog.refreshDirectory();
         return Response.status(201).entity(view(account)).build();
     }
@@ -92,14 +102,15 @@ public class ProviderResource {
     }
 
     private ProviderView view(ProviderAccount account) {
-        return new ProviderView(account.id, account.name, account.kind, account.baseUrl, hint(account.apiKey),
+        return new ProviderView(account.id, account.name, account.kind, account.baseUrl, account.wireFormat,
+                hint(account.apiKey),
                 catalog.models(account.id).stream().map(m -> m.modelId).toList());
     }
 
     private static ModelView view(Target t) {
         boolean known = t.price().known();
         return new ModelView(t.modelId(), t.account().name(), t.provider().kind(), t.displayName(), t.qualifiedName(),
-                t.provider().formats().stream().map(Enum::name).sorted().toList(),
+                t.formats().stream().map(Enum::name).sorted().toList(),
                 known ? t.price().input() : null, known ? t.price().output() : null,
                 known ? t.price().cacheRead() : null, known ? t.price().cacheWrite() : null, known);
     }

@@ -18,5 +18,14 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-served-model", exchange.target.modelId());
             response.setHeader("x-srooter-provider", exchange.target.account().name());
         }
+        Translation translation = exchange.translation;
+        if (translation != null) {
+            response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());
+            if (!translation.dropped().isEmpty()) {
+                // header values are ASCII: anything else a client named (a tool type) is replaced
+                response.setHeader("x-srooter-dropped", String.join("; ", translation.dropped())
+                        .replaceAll("[^\\x20-\\x7e]", "?"));
+            }
+        }
     }
 }

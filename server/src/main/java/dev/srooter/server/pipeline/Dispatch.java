@@ -1,7 +1,9 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.api.Operation;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.Upstream;
+import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,8 @@ import java.util.Set;
 /**
  * Sends the request to the chosen provider and relays its answer. Same-format requests pass through:
  * the client's bytes, query string and headers go on as they came, except for its gateway key (replaced
- * by the provider credential), hop-by-hop headers, and the model name when the client used an alias.
+ * by the provider credential), hop-by-hop headers, and what Translate changed in the body. A translated
+ * request goes with fresh headers, and its answer is translated back on the way out.
  */
 @ApplicationScoped
 public class Dispatch implements Stage {
@@ -38,32 +41,20 @@ public class Dispatch implements Stage {
     @Override
     public void apply(Exchange exchange) {
         Target target = exchange.target;
-        URI uri = target.provider().endpoint(target.account(), exchange.operation).orElseThrow(() ->
+        Translation translation = exchange.translation;
+        Operation operation = translation == null ? exchange.operation : Codecs.call(translation.providerFormat());
+        URI uri = target.provider().endpoint(target.account(), operation).orElseThrow(() ->
                 new GatewayError(400, "operation_not_supported", "Provider '" + target.account().name()
-                        + "' has no endpoint for " + exchange.operation + "."));
-        String query = exchange.request.getQueryString();
-        if (query != null) {
-            uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);
-        }
-        byte[] body = target.modelId().equals(exchange.requestedModel)
-                ? exchange.body : exchange.json.withString("model", target.modelId());
-
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String name : Collections.list(exchange.request.getHeaderNames())) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower)) {
-                for (String value : Collections.list(exchange.request.getHeaders(name))) {
-                    request.header(lower, value);
-                }
-            }
-        }
-        if (exchange.request.getHeader("content-type") == null) {
-            request.header("content-type", "application/json"); // the body is JSON: ReadRequest checked it
-        }
-        for (Map.Entry<String, String> required : target.provider().requiredHeaders().entrySet()) {
-            if (exchange.request.getHeader(required.getKey()) == null) {
-                request.header(required.getKey(), required.getValue());
-            }
+                        + "' has no endpoint for " + operation + "."));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.upstreamBody));
+        if (translation == null) {
+            forwardClientHeaders(exchange, uri, request);
+        } else {
+            // A translated request owes nothing to the client's headers, which belong to another protocol.
+            request.header("content-type", "application/json")
+                    .header("accept", exchange.stream ? "text/event-stream" : "application/json");
+            target.provider().requiredHeaders().forEach(request::header);
         }
         target.provider().authHeaders(target.account()).forEach(request::setHeader);
 
@@ -78,6 +69,33 @@ public class Dispatch implements Stage {
             throw new GatewayError(502, "upstream_unreachable", "Interrupted while calling the provider.");
         }
         exchange.markFirstByte();
-        new Relay(exchange, answer, account).run();
+        if (translation == null) {
+            new Relay(exchange, answer, account).run();
+        } else {
+            new TranslatingRelay(exchange, translation, answer, account).run();
+        }
+    }
+
+    private static void forwardClientHeaders(Exchange exchange, URI uri, HttpRequest.Builder request) {
+        String query = exchange.request.getQueryString();
+        if (query != null) {
+            request.uri(URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query));
+        }
+        for (String name : Collections.list(exchange.request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower)) {
+                for (String value : Collections.list(exchange.request.getHeaders(name))) {
+                    request.header(lower, value);
+                }
+            }
+        }
+        if (exchange.request.getHeader("content-type") == null) {
+            request.header("content-type", "application/json"); // the body is JSON: ReadRequest checked it
+        }
+        for (Map.Entry<String, String> required : exchange.target.provider().requiredHeaders().entrySet()) {
+            if (exchange.request.getHeader(required.getKey()) == null) {
+                request.header(required.getKey(), required.getValue());
+            }
+        }
     }
 }

@@ -33,6 +33,12 @@ public final class Exchange {
     public boolean stream;
     public Target target;
     public String route;
+    /** The body the provider gets (Translate); the client's own bytes when nothing had to change. */
+    public byte[] upstreamBody;
+    /** How the request crosses formats, or null when the provider speaks the client's format. */
+    public Translation translation;
+    /** Set by a stage that answered the client itself (a local count_tokens estimate): later stages skip. */
+    public boolean answered;
 
     // What happened.
     public int status;

@@ -23,6 +23,7 @@ public class Pipeline {
     @Inject Authenticate authenticate;
     @Inject ReadRequest readRequest;
     @Inject ResolveModel resolveModel;
+    @Inject Translate translate;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
     @Inject Account account;
@@ -34,7 +35,7 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, readRequest, resolveModel, dispatch);
+        modelCall = List.of(authenticate, readRequest, resolveModel, translate, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, recordAudit);
     }
@@ -52,6 +53,9 @@ public class Pipeline {
     private void run(Exchange exchange, List<Stage> stages) {
         try {
             for (Stage stage : stages) {
+                if (exchange.answered) {
+                    break;
+                }
                 stage.apply(exchange);
             }
         } catch (GatewayError error) {

@@ -1,12 +1,14 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.server.providers.ModelDirectory;
-import dev.srooter.server.providers.Target;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Decides which provider serves the model the client asked for. */
+/**
+ * Decides which provider serves the model the client asked for: a provider offering that name, or the
+ * target of an alias matching it. Whether the provider speaks the client's format is Translate's concern.
+ */
 @ApplicationScoped
 public class ResolveModel implements Stage {
 
@@ -15,15 +17,10 @@ public class ResolveModel implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
-        Target target = directory.resolve(exchange.requestedModel, exchange.clientFormat())
-                .orElseThrow(() -> new GatewayError(404, "model_not_found", "The model '" + exchange.requestedModel
-                        + "' is not offered by any provider configured in srooter."));
-        if (!target.speaks(exchange.clientFormat())) {
-            throw new GatewayError(400, "format_not_supported", "The model '" + exchange.requestedModel
-                    + "' is served by provider '" + target.account().name() + "', which does not accept "
-                    + exchange.clientFormat() + " requests.");
-        }
-        exchange.target = target;
-        exchange.route = "direct";
+        ModelDirectory.Resolution resolution = directory.resolveWithAliases(exchange.requestedModel,
+                exchange.clientFormat()).orElseThrow(() -> new GatewayError(404, "model_not_found", "The model '"
+                + exchange.requestedModel + "' is not offered by any provider configured in srooter."));
+        exchange.target = resolution.target();
+        exchange.route = resolution.alias() == null ? "direct" : "alias " + resolution.alias().pattern();
     }
 }

@@ -4,7 +4,9 @@ import dev.srooter.api.DiscoveredModel;
 import dev.srooter.api.Operation;
 import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderConfig;
+import dev.srooter.api.WireFormat;
 import dev.srooter.server.plugins.PluginHost;
+import dev.srooter.server.store.ModelAlias;
 import dev.srooter.server.store.ProviderAccount;
 import dev.srooter.server.store.ProviderModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Provider accounts: adding one discovers its models; every change refreshes the model directory. */
 @ApplicationScoped
@@ -55,14 +58,19 @@ public class ProviderCatalog {
     private final PriceTable prices = PriceTable.builtIn();
 
     @Transactional
-    public ProviderAccount add(String name, String kind, String baseUrl, String apiKey) {
+    public ProviderAccount add(String name, String kind, String baseUrl, String apiKey, WireFormat format) {
         Provider provider = plugins.provider(kind).orElseThrow(() -> new ProviderProblem(400,
                 "unknown provider kind '" + kind + "'; installed kinds: " + plugins.providerKinds()));
         if (!em.createQuery("SELECT p FROM ProviderAccount p WHERE p.name = :name", ProviderAccount.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
             throw new ProviderProblem(409, "a provider named '" + name + "' already exists");
         }
+        if (format != null && !provider.formats().contains(format)) {
+            throw new ProviderProblem(400, "provider kind '" + kind + "' does not speak " + format
+                    + "; it speaks " + provider.formats());
+        }
         ProviderAccount account = new ProviderAccount(name, kind, baseUrl, apiKey);
+        account.wireFormat = format == null ? null : format.name();
         List<DiscoveredModel> models = discover(provider, config(account));
         em.persist(account);
         for (DiscoveredModel model : models) {
@@ -80,6 +88,27 @@ public class ProviderCatalog {
         }
         em.createQuery("DELETE FROM ProviderModel m WHERE m.providerId = :id").setParameter("id", id).executeUpdate();
         em.remove(account);
+        return true;
+    }
+
+    /** Sets (adds or replaces) the alias for a pattern. */
+    @Transactional
+    public void putAlias(String pattern, String target) {
+        ModelAlias alias = em.find(ModelAlias.class, pattern);
+        if (alias == null) {
+            em.persist(new ModelAlias(pattern, target));
+        } else {
+            alias.target = target;
+        }
+    }
+
+    @Transactional
+    public boolean removeAlias(String pattern) {
+        ModelAlias alias = em.find(ModelAlias.class, pattern);
+        if (alias == null) {
+            return false;
+        }
+        em.remove(alias);
         return true;
     }
 
@@ -103,10 +132,16 @@ public class ProviderCatalog {
             }
             for (ProviderModel model : models(account.id)) {
                 targets.add(new Target(account.id, config(account), provider.get(), model.modelId,
-                        model.displayName, prices.priceOf(model.modelId)));
+                        model.displayName, prices.priceOf(model.modelId), formats(account, provider.get())));
             }
         }
-        directory.replace(targets);
+        List<ModelDirectory.Alias> aliases = em.createQuery("SELECT a FROM ModelAlias a", ModelAlias.class)
+                .getResultList().stream().map(a -> new ModelDirectory.Alias(a.pattern, a.target)).toList();
+        directory.replace(targets, aliases);
+    }
+
+    private static Set<WireFormat> formats(ProviderAccount account, Provider provider) {
+        return account.wireFormat == null ? provider.formats() : Set.of(WireFormat.valueOf(account.wireFormat));
     }
 
     static ProviderConfig config(ProviderAccount account) {

@@ -20,6 +20,9 @@ public class ProviderAccount {
     public String baseUrl;
     @Column(name = "api_key")
     public String apiKey;
+    /** The one wire format srooter uses with this account, or null for every format its plugin speaks. */
+    @Column(name = "wire_format")
+    public String wireFormat;
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -50,6 +50,13 @@ public class OpenAiProvider implements Provider {
         return Map.of("authorization", "Bearer " + account.apiKey());
     }
 
+    /** OpenAI's own API takes the newer field; servers that copy the API mostly take only the older one. */
+    @Override
+    public String chatMaxTokensField(ProviderConfig account) {
+        String host = URI.create(account.base()).getHost();
+        return host != null && host.endsWith("openai.com") ? "max_completion_tokens" : "max_tokens";
+    }
+
     @Override
     public List<DiscoveredModel> parseModels(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {

@@ -1,0 +1,139 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.api.Operation;
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.providers.Target;
+import dev.srooter.server.translate.ChatRequest;
+import dev.srooter.server.translate.Codec;
+import dev.srooter.server.translate.Codecs;
+import dev.srooter.server.translate.Crossing;
+import dev.srooter.server.translate.Envelopes;
+import dev.srooter.server.translate.Js;
+import dev.srooter.server.translate.Message;
+import dev.srooter.server.translate.OpaqueState;
+import dev.srooter.server.translate.Part;
+import dev.srooter.server.translate.Untranslatable;
+import dev.srooter.server.wire.GatewayError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the body the provider gets. When the provider speaks the client's format that is the client's
+ * own bytes (with the model renamed when an alias or {@code provider/model} name was used, and srooter's
+ * reasoning envelopes opened); otherwise the request is read into the canonical model by the client
+ * format's codec and written out by the provider format's codec.
+ */
+@ApplicationScoped
+public class Translate implements Stage {
+
+    /** The provider format used when the client's is not spoken: the richest one first. */
+    private static final List<WireFormat> PREFERENCE = List.of(WireFormat.ANTHROPIC_MESSAGES,
+            WireFormat.OPENAI_CHAT, WireFormat.OPENAI_RESPONSES);
+
+    @Override
+    public void apply(Exchange exchange) {
+        Target target = exchange.target;
+        WireFormat clientFormat = exchange.clientFormat();
+        if (target.speaks(clientFormat)) {
+            passThrough(exchange, target);
+            return;
+        }
+        if (exchange.operation == Operation.COUNT_TOKENS) {
+            estimateTokens(exchange);
+            return;
+        }
+        WireFormat providerFormat = PREFERENCE.stream().filter(target::speaks).findFirst().orElseThrow();
+        Codec client = Codecs.of(clientFormat);
+        Codec provider = Codecs.of(providerFormat);
+        JsonObject clientBody = Js.parse(exchange.body);
+        ChatRequest request;
+        try {
+            request = client.readRequest(clientBody);
+        } catch (Untranslatable e) {
+            throw untranslatable(e, target, providerFormat);
+        }
+        List<String> dropped = new ArrayList<>(request.dropped());
+        request = keepOwnReasoning(request, target.account().name(), dropped);
+        JsonObject upstream;
+        try {
+            upstream = provider.writeRequest(request, new Crossing(target.account().name(), target.modelId(),
+                    target.provider().chatMaxTokensField(target.account())));
+        } catch (Untranslatable e) {
+            throw untranslatable(e, target, providerFormat);
+        }
+        exchange.upstreamBody = Js.bytes(upstream);
+        exchange.translation = new Translation(providerFormat, client, provider, clientBody, List.copyOf(dropped));
+    }
+
+    private static void passThrough(Exchange exchange, Target target) {
+        if (OpaqueState.mentioned(exchange.body)) {
+            JsonObject opened = Envelopes.open(Js.parse(exchange.body), exchange.clientFormat(),
+                    target.account().name());
+            exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build());
+            return;
+        }
+        exchange.upstreamBody = target.modelId().equals(exchange.requestedModel)
+                ? exchange.body : exchange.json.withString("model", target.modelId());
+    }
+
+    /**
+     * Reasoning state means something only to the provider that made it: another provider rejects a
+     * foreign signature or encrypted blob, so it is dropped, and the drop is reported.
+     */
+    private static ChatRequest keepOwnReasoning(ChatRequest request, String provider, List<String> dropped) {
+        int removed = 0;
+        List<Message> messages = new ArrayList<>(request.messages().size());
+        for (Message m : request.messages()) {
+            List<Part> parts = new ArrayList<>(m.parts().size());
+            for (Part p : m.parts()) {
+                if (p instanceof Part.Thinking t && !provider.equals(t.origin())) {
+                    removed++;
+                } else {
+                    parts.add(p);
+                }
+            }
+            if (!parts.isEmpty()) {
+                messages.add(new Message(m.role(), parts));
+            }
+        }
+        if (removed == 0) {
+            return request;
+        }
+        dropped.add(removed + " reasoning block(s) made by another model");
+        return new ChatRequest(request.model(), request.system(), messages, request.tools(), request.toolChoice(),
+                request.maxTokens(), request.temperature(), request.topP(), request.stop(), request.stream(),
+                request.reasoning(), request.user(), request.outputSchema(), request.dropped());
+    }
+
+    private static GatewayError untranslatable(Untranslatable e, Target target, WireFormat providerFormat) {
+        return new GatewayError(400, "untranslatable", "srooter cannot carry " + e.what() + " to model '"
+                + target.modelId() + "' of provider '" + target.account().name() + "', which takes "
+                + providerFormat + " requests; remove it or choose a model whose provider accepts this format.");
+    }
+
+    /**
+     * Anthropic's {@code count_tokens} for a model behind another format, which has no such call: an
+     * estimate from the request's size (about four bytes of JSON per token), so that Claude Code's
+     * context bookkeeping keeps working. The route says it is an estimate.
+     */
+    private static void estimateTokens(Exchange exchange) {
+        long estimate = Math.max(1, exchange.body.length / 4);
+        byte[] answer = ("{\"input_tokens\":" + estimate + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.route = "estimate";
+        exchange.status = 200;
+        exchange.answered = true;
+        exchange.response.setStatus(200);
+        exchange.response.setContentType("application/json");
+        DecisionHeaders.write(exchange);
+        exchange.response.setContentLength(answer.length);
+        try {
+            exchange.response.getOutputStream().write(answer);
+        } catch (IOException clientGone) {
+            exchange.status = 499;
+            exchange.errorCode = "client_closed_request";
+        }
+    }
+}
