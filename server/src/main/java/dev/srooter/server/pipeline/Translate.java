@@ -9,9 +9,7 @@ import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.translate.Crossing;
 import dev.srooter.server.translate.Envelopes;
 import dev.srooter.server.translate.Js;
-import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.OpaqueState;
-import dev.srooter.server.translate.Part;
 import dev.srooter.server.translate.Untranslatable;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +54,7 @@ public class Translate implements Stage {
             throw untranslatable(e, target, providerFormat);
         }
         List<String> dropped = new ArrayList<>(request.dropped());
-        request = keepOwnReasoning(request, target.account().name(), dropped);
+        request = request.keepReasoningOf(target.account().name(), dropped);
         JsonObject upstream;
         try {
             upstream = provider.writeRequest(request, new Crossing(target.account().name(), target.modelId(),
@@ -77,35 +75,6 @@ public class Translate implements Stage {
         }
         exchange.upstreamBody = target.modelId().equals(exchange.requestedModel)
                 ? exchange.body : exchange.json.withString("model", target.modelId());
-    }
-
-    /**
-     * Reasoning state means something only to the provider that made it: another provider rejects a
-     * foreign signature or encrypted blob, so it is dropped, and the drop is reported.
-     */
-    private static ChatRequest keepOwnReasoning(ChatRequest request, String provider, List<String> dropped) {
-        int removed = 0;
-        List<Message> messages = new ArrayList<>(request.messages().size());
-        for (Message m : request.messages()) {
-            List<Part> parts = new ArrayList<>(m.parts().size());
-            for (Part p : m.parts()) {
-                if (p instanceof Part.Thinking t && !provider.equals(t.origin())) {
-                    removed++;
-                } else {
-                    parts.add(p);
-                }
-            }
-            if (!parts.isEmpty()) {
-                messages.add(new Message(m.role(), parts));
-            }
-        }
-        if (removed == 0) {
-            return request;
-        }
-        dropped.add(removed + " reasoning block(s) made by another model");
-        return new ChatRequest(request.model(), request.system(), messages, request.tools(), request.toolChoice(),
-                request.maxTokens(), request.temperature(), request.topP(), request.stop(), request.stream(),
-                request.reasoning(), request.user(), request.outputSchema(), request.dropped());
     }
 
     private static GatewayError untranslatable(Untranslatable e, Target target, WireFormat providerFormat) {

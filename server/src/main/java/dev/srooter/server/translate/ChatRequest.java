@@ -1,6 +1,7 @@
 package dev.srooter.server.translate;
 
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,4 +21,32 @@ public record ChatRequest(String model, List<Part> system, List<Message> message
                           ToolChoice toolChoice, Integer maxTokens, Double temperature, Double topP,
                           List<String> stop, boolean stream, Reasoning reasoning, String user,
                           JsonObject outputSchema, List<String> dropped) {
+
+    /**
+     * This request without the reasoning another provider made (or the client's own format carried):
+     * a provider rejects a foreign signature or encrypted blob, so it is dropped, and the drop noted.
+     */
+    public ChatRequest keepReasoningOf(String provider, List<String> droppedNow) {
+        int removed = 0;
+        List<Message> kept = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            List<Part> parts = new ArrayList<>(m.parts().size());
+            for (Part p : m.parts()) {
+                if (p instanceof Part.Thinking t && !provider.equals(t.origin())) {
+                    removed++;
+                } else {
+                    parts.add(p);
+                }
+            }
+            if (!parts.isEmpty()) {
+                kept.add(new Message(m.role(), parts));
+            }
+        }
+        if (removed == 0) {
+            return this;
+        }
+        droppedNow.add(removed + " reasoning block(s) made by another model");
+        return new ChatRequest(model, system, kept, tools, toolChoice, maxTokens, temperature, topP, stop, stream,
+                reasoning, user, outputSchema, dropped);
+    }
 }
