@@ -67,6 +67,10 @@ public final class FakeAnthropic extends FakeProvider {
 
     private static JsonObject message(JsonObject request, Reply reply) {
         JsonArrayBuilder content = Json.createArrayBuilder();
+        if (reply.thinking() != null) {
+            content.add(Json.createObjectBuilder().add("type", "thinking").add("thinking", reply.thinking())
+                    .add("signature", reply.opaqueState()));
+        }
         if (!reply.text().isEmpty()) {
             content.add(Json.createObjectBuilder().add("type", "text").add("text", reply.text()));
         }
@@ -74,9 +78,13 @@ public final class FakeAnthropic extends FakeProvider {
             content.add(Json.createObjectBuilder().add("type", "tool_use").add("id", call.id())
                     .add("name", call.name()).add("input", parse(call.argumentsJson())));
         }
-        return messageShell(request, reply.toolCalls().isEmpty() ? "end_turn" : "tool_use")
+        return messageShell(request, stopReason(reply))
                 .add("content", content)
                 .add("usage", usage(reply.usage(), reply.usage().output())).build();
+    }
+
+    private static String stopReason(Reply reply) {
+        return reply.truncated() ? "max_tokens" : reply.toolCalls().isEmpty() ? "end_turn" : "tool_use";
     }
 
     private static JsonObjectBuilder messageShell(JsonObject request, String stopReason) {
@@ -103,6 +111,15 @@ public final class FakeAnthropic extends FakeProvider {
                 .add("message", messageShell(request, null).add("content", Json.createArrayBuilder())
                         .add("usage", usage(reply.usage(), 1))).build());
         int index = 0;
+        if (reply.thinking() != null) {
+            sse.event("content_block_start", blockStart(index, Json.createObjectBuilder().add("type", "thinking")
+                    .add("thinking", "").add("signature", "")));
+            sse.event("content_block_delta", blockDelta(index,
+                    Json.createObjectBuilder().add("type", "thinking_delta").add("thinking", reply.thinking())));
+            sse.event("content_block_delta", blockDelta(index,
+                    Json.createObjectBuilder().add("type", "signature_delta").add("signature", reply.opaqueState())));
+            sse.event("content_block_stop", blockStop(index++));
+        }
         if (!reply.text().isEmpty()) {
             sse.event("content_block_start", blockStart(index,
                     Json.createObjectBuilder().add("type", "text").add("text", "")));
@@ -126,7 +143,7 @@ public final class FakeAnthropic extends FakeProvider {
         }
         sse.event("message_delta", Json.createObjectBuilder().add("type", "message_delta")
                 .add("delta", Json.createObjectBuilder()
-                        .add("stop_reason", reply.toolCalls().isEmpty() ? "end_turn" : "tool_use")
+                        .add("stop_reason", stopReason(reply))
                         .addNull("stop_sequence"))
                 .add("usage", Json.createObjectBuilder().add("output_tokens", reply.usage().output())).build());
         sse.event("message_stop", Json.createObjectBuilder().add("type", "message_stop").build());

@@ -50,7 +50,7 @@ public final class FakeOpenAi extends FakeProvider {
                 if (stream) {
                     new FakeResponsesStream(request, reply).write(startStream(exchange, reply));
                 } else {
-                    sendJson(exchange, 200, FakeResponsesStream.response(request, reply, "completed"));
+                    sendJson(exchange, 200, FakeResponsesStream.response(request, reply, FakeResponsesStream.finalStatus(reply)));
                 }
                 return true;
             }
@@ -87,6 +87,9 @@ public final class FakeOpenAi extends FakeProvider {
         } else {
             message.add("content", reply.text());
         }
+        if (reply.thinking() != null) {
+            message.add("reasoning_content", reply.thinking()); // DeepSeek's and vLLM's field
+        }
         if (!reply.toolCalls().isEmpty()) {
             JsonArrayBuilder calls = Json.createArrayBuilder();
             for (Reply.ToolCall call : reply.toolCalls()) {
@@ -104,7 +107,7 @@ public final class FakeOpenAi extends FakeProvider {
     }
 
     private static String finishReason(Reply reply) {
-        return reply.toolCalls().isEmpty() ? "stop" : "tool_calls";
+        return reply.truncated() ? "length" : reply.toolCalls().isEmpty() ? "stop" : "tool_calls";
     }
 
     private static JsonObjectBuilder chunkShell(JsonObject request, String object) {
@@ -116,6 +119,9 @@ public final class FakeOpenAi extends FakeProvider {
     private static void streamChat(JsonObject request, Reply reply, HttpExchange exchange) throws IOException {
         SseWriter sse = startStream(exchange, reply);
         sse.event(null, chunk(request, Json.createObjectBuilder().add("role", "assistant").add("content", ""), null));
+        if (reply.thinking() != null) {
+            sse.event(null, chunk(request, Json.createObjectBuilder().add("reasoning_content", reply.thinking()), null));
+        }
         for (String piece : reply.textPieces()) {
             sse.event(null, chunk(request, Json.createObjectBuilder().add("content", piece), null));
         }

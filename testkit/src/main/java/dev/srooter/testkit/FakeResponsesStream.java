@@ -23,9 +23,12 @@ final class FakeResponsesStream {
         JsonObjectBuilder response = Json.createObjectBuilder().add("id", "resp_fake")
                 .add("object", "response").add("created_at", System.currentTimeMillis() / 1000)
                 .add("status", status).add("model", request.getString("model", "unknown"))
-                .add("output", "completed".equals(status) ? output(reply) : Json.createArrayBuilder())
+                .add("output", "in_progress".equals(status) ? Json.createArrayBuilder() : output(reply))
                 .add("parallel_tool_calls", true).addNull("previous_response_id");
-        if ("completed".equals(status)) {
+        if ("incomplete".equals(status)) {
+            response.add("incomplete_details", Json.createObjectBuilder().add("reason", "max_output_tokens"));
+        }
+        if (!"in_progress".equals(status)) {
             Reply.Usage usage = reply.usage();
             int input = usage.input() + usage.cacheRead();
             response.add("usage", Json.createObjectBuilder().add("input_tokens", input)
@@ -41,6 +44,9 @@ final class FakeResponsesStream {
 
     private static JsonArrayBuilder output(Reply reply) {
         JsonArrayBuilder output = Json.createArrayBuilder();
+        if (reply.thinking() != null) {
+            output.add(reasoningItem(reply, true));
+        }
         if (!reply.text().isEmpty()) {
             output.add(messageItem(reply.text(), "completed"));
         }
@@ -48,6 +54,21 @@ final class FakeResponsesStream {
             output.add(functionCallItem(call, call.argumentsJson(), "completed"));
         }
         return output;
+    }
+
+    /** Status of the finished response: stopped at the output limit, or complete. */
+    static String finalStatus(Reply reply) {
+        return reply.truncated() ? "incomplete" : "completed";
+    }
+
+    private static JsonObjectBuilder reasoningItem(Reply reply, boolean done) {
+        JsonArrayBuilder summary = Json.createArrayBuilder();
+        if (done) {
+            summary.add(Json.createObjectBuilder().add("type", "summary_text").add("text", reply.thinking()));
+        }
+        JsonObjectBuilder item = Json.createObjectBuilder().add("type", "reasoning").add("id", "rs_fake")
+                .add("summary", summary);
+        return done ? item.add("encrypted_content", reply.opaqueState()) : item;
     }
 
     private static JsonObjectBuilder messageItem(String text, String status) {
@@ -75,6 +96,21 @@ final class FakeResponsesStream {
         emit("response.created", b -> b.add("response", response(request, reply, "in_progress")));
         emit("response.in_progress", b -> b.add("response", response(request, reply, "in_progress")));
         int index = 0;
+        if (reply.thinking() != null) {
+            int at = index++;
+            emit("response.output_item.added", b -> b.add("output_index", at).add("item", reasoningItem(reply, false)));
+            emit("response.reasoning_summary_part.added", b -> b.add("item_id", "rs_fake").add("output_index", at)
+                    .add("summary_index", 0).add("part", Json.createObjectBuilder().add("type", "summary_text")
+                            .add("text", "")));
+            emit("response.reasoning_summary_text.delta", b -> b.add("item_id", "rs_fake").add("output_index", at)
+                    .add("summary_index", 0).add("delta", reply.thinking()));
+            emit("response.reasoning_summary_text.done", b -> b.add("item_id", "rs_fake").add("output_index", at)
+                    .add("summary_index", 0).add("text", reply.thinking()));
+            emit("response.reasoning_summary_part.done", b -> b.add("item_id", "rs_fake").add("output_index", at)
+                    .add("summary_index", 0).add("part", Json.createObjectBuilder().add("type", "summary_text")
+                            .add("text", reply.thinking())));
+            emit("response.output_item.done", b -> b.add("output_index", at).add("item", reasoningItem(reply, true)));
+        }
         if (!reply.text().isEmpty()) {
             int at = index;
             emit("response.output_item.added", b -> b.add("output_index", at)
@@ -104,7 +140,8 @@ final class FakeResponsesStream {
             emit("response.output_item.done", b -> b.add("output_index", at)
                     .add("item", functionCallItem(call, call.argumentsJson(), "completed")));
         }
-        emit("response.completed", b -> b.add("response", response(request, reply, "completed")));
+        String status = finalStatus(reply);
+        emit("response." + status, b -> b.add("response", response(request, reply, status)));
     }
 
     private interface Body {

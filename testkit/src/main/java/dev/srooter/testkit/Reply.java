@@ -13,9 +13,17 @@ import java.util.List;
  * @param eventDelayMillis wait between streamed events
  * @param cutAfterEvents  when streaming, drop the connection after this many events (-1: never)
  * @param usage           token counts the fake reports
+ * @param thinking        the model's reasoning, shown before the answer (null: none), with opaque state
+ *                        ({@link #opaqueState()}) as each format carries it
+ * @param truncated       the answer stopped at the output limit ({@code max_tokens}, {@code length})
  */
 public record Reply(int status, String text, List<ToolCall> toolCalls, long delayMillis, long eventDelayMillis,
-                    int cutAfterEvents, Usage usage) {
+                    int cutAfterEvents, Usage usage, String thinking, boolean truncated) {
+
+    public Reply(int status, String text, List<ToolCall> toolCalls, long delayMillis, long eventDelayMillis,
+                 int cutAfterEvents, Usage usage) {
+        this(status, text, toolCalls, delayMillis, eventDelayMillis, cutAfterEvents, usage, null, false);
+    }
 
     /** A tool call: {@code argumentsJson} is the JSON object of the arguments, as a string. */
     public record ToolCall(String id, String name, String argumentsJson) {
@@ -41,19 +49,38 @@ public record Reply(int status, String text, List<ToolCall> toolCalls, long dela
     }
 
     public Reply delayed(long millis) {
-        return new Reply(status, text, toolCalls, millis, eventDelayMillis, cutAfterEvents, usage);
+        return new Reply(status, text, toolCalls, millis, eventDelayMillis, cutAfterEvents, usage, thinking, truncated);
     }
 
     public Reply eventsEvery(long millis) {
-        return new Reply(status, text, toolCalls, delayMillis, millis, cutAfterEvents, usage);
+        return new Reply(status, text, toolCalls, delayMillis, millis, cutAfterEvents, usage, thinking, truncated);
     }
 
     public Reply cutAfter(int events) {
-        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, events, usage);
+        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, events, usage, thinking, truncated);
     }
 
     public Reply withUsage(Usage usage) {
-        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, cutAfterEvents, usage);
+        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, cutAfterEvents, usage, thinking, truncated);
+    }
+
+    /** The same reply with reasoning before the answer. */
+    public Reply withThinking(String reasoning) {
+        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, cutAfterEvents, usage, reasoning,
+                truncated);
+    }
+
+    /** The same reply, stopped at the output limit. */
+    public Reply cutAtMaxTokens() {
+        return new Reply(status, text, toolCalls, delayMillis, eventDelayMillis, cutAfterEvents, usage, thinking, true);
+    }
+
+    /**
+     * The reasoning's opaque state (Anthropic's signature, OpenAI's encrypted content): derived from the
+     * text, so a test can check that exactly this value comes back on the next turn.
+     */
+    public String opaqueState() {
+        return thinking == null ? null : "fake-opaque-" + Integer.toHexString(thinking.hashCode());
     }
 
     /** The text split into the small pieces a provider streams. */

@@ -1,6 +1,7 @@
 package dev.srooter.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.testkit.RecordedRequest;
@@ -32,6 +33,72 @@ class ClaudeCodeIT {
     @AfterEach
     void resetFakes() {
         gateway.anthropic.reset();
+        gateway.openAi.reset();
+    }
+
+    /**
+     * "Opus asked, Qwen delivered": Claude Code asks for Claude models, an alias sends them to a model behind
+     * an OpenAI-compatible provider, and Claude Code completes the same task without noticing: the request
+     * crosses to Chat Completions, the answer (reasoning, tool call, usage) comes back as Anthropic's stream.
+     */
+    @Test
+    void completesTheTaskWhenAnOpenAiCompatibleProviderServesIt() throws Exception {
+        gateway.putAlias("claude-*-4-7", Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT);
+        String codeword = "quokka-" + System.nanoTime();
+        Path notes = work.resolve("project/notes.txt");
+        Files.createDirectories(notes.getParent());
+        Files.writeString(notes, "The codeword is " + codeword + ".\n");
+        gateway.openAi.setResponder(request -> chatAnswer(request, notes));
+
+        Path home = Files.createDirectories(work.resolve("home"));
+        CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
+                        "HOME", home.toString(),
+                        "ANTHROPIC_BASE_URL", gateway.url,
+                        "ANTHROPIC_API_KEY", gateway.key,
+                        "ANTHROPIC_SMALL_FAST_MODEL", "claude-haiku-4-7",
+                        "ANTHROPIC_DEFAULT_HAIKU_MODEL", "claude-haiku-4-7",
+                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                        "DISABLE_TELEMETRY", "1",
+                        "DISABLE_AUTOUPDATER", "1"),
+                CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
+                "--output-format", "json", "--allowedTools", "Read", "--model", "claude-opus-4-7");
+        assertEquals(0, claude.exitCode(), claude.toString());
+        String stdout = claude.stdout();
+        JsonObject result = Gateway.object(stdout.substring(stdout.indexOf('{')));
+        assertTrue(result.getString("result").contains(codeword), stdout);
+
+        List<RecordedRequest> calls = gateway.openAi.received().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1/chat/completions")).toList();
+        assertTrue(gateway.anthropic.received().stream().noneMatch(r -> r.pathAndQuery().startsWith("/v1/messages")),
+                "nothing went to the Anthropic provider");
+        RecordedRequest followUp = calls.stream().filter(r -> r.body().contains("\"role\":\"tool\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no request carried the tool result: " + calls.size()));
+        JsonObject body = Gateway.object(followUp.body());
+        assertEquals(Gateway.GPT, body.getString("model"));
+        assertTrue(followUp.body().contains(codeword), "the tool result holds what Claude Code read");
+        assertTrue(followUp.body().contains("toolu_it_read_2"), "the tool call's id came back with its result");
+        assertFalse(followUp.body().contains("srooter1."), "the reasoning envelope is not sent to the provider");
+        assertEquals("Bearer " + Gateway.PROVIDER_SECRET_OPENAI, followUp.header("authorization"));
+        assertTrue(body.getJsonObject("stream_options").getBoolean("include_usage"));
+    }
+
+    /** The fake OpenAI-compatible model: think, ask for the file, then quote the tool's output. */
+    private static Reply chatAnswer(JsonObject request, Path notes) {
+        if (!request.containsKey("tools") || request.getJsonArray("tools").isEmpty()) {
+            return null;
+        }
+        String toolResult = null;
+        for (JsonValue message : request.getJsonArray("messages")) {
+            JsonObject m = message.asJsonObject();
+            if ("tool".equals(m.getString("role", "")) && m.get("content") instanceof jakarta.json.JsonString s) {
+                toolResult = s.getString();
+            }
+        }
+        if (toolResult == null) {
+            return Reply.toolCall("toolu_it_read_2", "Read", "{\"file_path\":\"" + notes.toAbsolutePath() + "\"}")
+                    .withThinking("I need to read notes.txt first.");
+        }
+        return Reply.text("I read the file. " + toolResult.strip());
     }
 
     @Test

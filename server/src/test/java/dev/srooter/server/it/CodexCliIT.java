@@ -33,6 +33,77 @@ class CodexCliIT {
     @AfterEach
     void resetFakes() {
         gateway.openAi.reset();
+        gateway.anthropic.reset();
+    }
+
+    /**
+     * Codex asks for a Claude model: the Responses request crosses to Anthropic Messages and the answer
+     * (reasoning, tool call, usage) comes back as a Responses stream; on the next turn Codex returns the
+     * reasoning item it was given, and Anthropic gets its own signature back.
+     */
+    @Test
+    void completesTheTaskWhenAnthropicServesIt() throws Exception {
+        String codeword = "medlar-" + System.nanoTime();
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ".\n");
+        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
+        Files.writeString(codexHome.resolve("config.toml"), """
+                model = "%s"
+                model_provider = "srooter"
+
+                [model_providers.srooter]
+                name = "srooter"
+                base_url = "%s/v1"
+                env_key = "SROOTER_KEY"
+                wire_api = "responses"
+                """.formatted(Gateway.CLAUDE, gateway.url));
+        gateway.anthropic.setResponder(CodexCliIT::anthropicAnswer);
+
+        CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
+                        "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
+                CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
+                "Read notes.txt and tell me the codeword.");
+        assertEquals(0, codex.exitCode(), codex.toString());
+        assertTrue(codex.stdout().contains(codeword), codex.toString());
+
+        List<RecordedRequest> calls = gateway.anthropic.received().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1/messages")).toList();
+        RecordedRequest followUp = calls.stream().filter(r -> r.body().contains("\"tool_result\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no request carried the command's output"));
+        assertTrue(followUp.body().contains(codeword), "the tool output holds what Codex read");
+        assertTrue(followUp.body().contains("call_it_exec_2"), "the call's id came back with its output");
+        assertTrue(followUp.body().contains(Reply.text("").withThinking(THOUGHT).opaqueState()),
+                "Anthropic gets its own thinking signature back: " + followUp.body());
+        assertFalse(followUp.body().contains("srooter1."), "no srooter envelope reaches the provider");
+        assertEquals(Gateway.PROVIDER_SECRET_ANTHROPIC, followUp.header("x-api-key"));
+        assertEquals("2023-06-01", followUp.header("anthropic-version"));
+    }
+
+    private static final String THOUGHT = "I should look at notes.txt.";
+
+    /** The fake Anthropic model: think and ask for the command, then quote the tool result. */
+    private static Reply anthropicAnswer(JsonObject request) {
+        if (!request.containsKey("tools") || request.getJsonArray("tools").isEmpty()) {
+            return null;
+        }
+        String output = null;
+        for (JsonValue message : request.getJsonArray("messages")) {
+            JsonValue content = message.asJsonObject().get("content");
+            if (content.getValueType() != JsonValue.ValueType.ARRAY) {
+                continue;
+            }
+            for (JsonValue block : content.asJsonArray()) {
+                JsonObject b = block.asJsonObject();
+                if ("tool_result".equals(b.getString("type", ""))) {
+                    output = b.get("content").toString();
+                }
+            }
+        }
+        if (output == null) {
+            return Reply.toolCall("call_it_exec_2", "exec_command", "{\"cmd\":\"cat notes.txt\"}")
+                    .withThinking(THOUGHT);
+        }
+        return Reply.text("I ran the command. " + output.replace("\\n", " "));
     }
 
     @Test

@@ -103,6 +103,31 @@ public final class Gateway {
         return object(response.body());
     }
 
+    /** Providers pinned to one OpenAI format, over the same fake, so each format can be the provider side. */
+    public static final String OPENAI_CHAT_ONLY = "it-openai-chat";
+    public static final String OPENAI_RESPONSES_ONLY = "it-openai-responses";
+
+    /** Adds the format-pinned OpenAI accounts once per server (tests that need them call this). */
+    public synchronized void ensurePinnedOpenAiProviders() {
+        String existing = admin("GET", "/api/providers", null).body();
+        for (String[] p : new String[][] {{OPENAI_CHAT_ONLY, "OPENAI_CHAT"}, {OPENAI_RESPONSES_ONLY, "OPENAI_RESPONSES"}}) {
+            if (existing.contains("\"" + p[0] + "\"")) {
+                continue;
+            }
+            HttpResponse<String> response = admin("POST", "/api/providers", "{\"name\":\"" + p[0]
+                    + "\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:" + openAi.port()
+                    + "/v1\",\"apiKey\":\"" + PROVIDER_SECRET_OPENAI + "\",\"format\":\"" + p[1] + "\"}");
+            assertEquals(201, response.statusCode(), response.body());
+        }
+    }
+
+    /** Sets a model alias through the admin API. */
+    public void putAlias(String pattern, String target) {
+        HttpResponse<String> response = admin("POST", "/api/aliases", "{\"pattern\":\"" + pattern
+                + "\",\"target\":\"" + target + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
     public String mintKey(String name) {
         HttpResponse<String> response = admin("POST", "/api/keys", "{\"name\":\"" + name + "\"}");
         assertEquals(201, response.statusCode(), response.body());

@@ -26,6 +26,15 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void openAiItselfGetsMaxCompletionTokensAndCompatibleServersMaxTokens() {
+        assertEquals("max_completion_tokens", provider.chatMaxTokensField(
+                new ProviderConfig("openai", "https://api.openai.com/v1", "sk-test")));
+        assertEquals("max_tokens", provider.chatMaxTokensField(account));
+        assertEquals("max_tokens", provider.chatMaxTokensField(
+                new ProviderConfig("deepseek", "https://api.deepseek.com/v1", "sk-test")));
+    }
+
+    @Test
     void authenticatesWithBearerToken() {
         assertEquals("Bearer sk-test", provider.authHeaders(account).get("authorization"));
     }
