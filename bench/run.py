@@ -56,6 +56,9 @@ def start_gateway():
                                            "apiKey": "sk-bench"}, token)
     http("POST", base + "/api/providers", {"name": "bench-sse", "kind": "anthropic", "baseUrl": up + "/sse",
                                            "apiKey": "sk-bench"}, token)
+    for name, path in (("bench-oai", "/oai/v1"), ("bench-oai-sse", "/oai-sse/v1")):
+        http("POST", base + "/api/providers", {"name": name, "kind": "openai", "baseUrl": up + path,
+                                               "apiKey": "sk-bench"}, token)
     return http("POST", base + "/api/keys", {"name": "bench"}, token)["key"]
 
 
@@ -85,6 +88,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--translation", action="store_true",
+                        help="also measure the translated path (Anthropic client, OpenAI-compatible upstream)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -96,17 +101,27 @@ def main():
     try:
         key = start_gateway()
         bodies = {}
-        for name, size, model, stream in (("2KB", 2048, "bench-model", "false"),
-                                          ("60KB", 61440, "bench-model", "false"),
-                                          ("2KB SSE", 2048, "bench-sse-model", "true")):
-            path = os.path.join(WORK, name.replace(" ", "-") + ".json")
+        # "->chat" rows: the same Anthropic bodies, served by an OpenAI-compatible upstream, so translated
+        for name, size, model, stream, upstream_path in (
+                ("2KB", 2048, "bench-model", "false", "/v1/messages"),
+                ("60KB", 61440, "bench-model", "false", "/v1/messages"),
+                ("2KB SSE", 2048, "bench-sse-model", "true", "/sse/v1/messages"),
+                ("2KB->chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+                ("60KB->chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+                ("2KB SSE->chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions")):
+            path = os.path.join(WORK, name.replace(" ", "-").replace(">", "") + ".json")
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), model, stream,
                             path], check=True)
-            bodies[name] = (path, "/sse/v1/messages" if stream == "true" else "/v1/messages")
+            bodies[name] = (path, upstream_path)
         scenarios = [("2KB", 1), ("60KB", 1), ("2KB", 32), ("60KB", 32), ("2KB SSE", 32), ("2KB SSE", 1)]
+        if args.translation:
+            scenarios += [("2KB->chat", 1), ("60KB->chat", 1), ("2KB SSE->chat", 1), ("2KB->chat", 32),
+                          ("60KB->chat", 32), ("2KB SSE->chat", 32)]
         results = {}
         # warm the JIT on every path before measuring
-        for body in bodies.values():
+        for name, body in bodies.items():
+            if "->" in name and not args.translation:
+                continue
             wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body[0], 32, max(10, args.seconds), key)
         for round_ in range(args.rounds):
             for body, connections in scenarios:
@@ -116,7 +131,7 @@ def main():
                 gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, path, connections, args.seconds,
                               key)
                 peer = None
-                if args.portkey:
+                if args.portkey and "->" not in body:
                     upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
                     peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
                                "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
@@ -140,6 +155,21 @@ def main():
             if args.portkey:
                 row += " %.0f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]))
             print(row)
+        if args.translation:
+            print("\ntranslation: srooter p50 on the translated path minus srooter p50 on the passthrough path,"
+                  " same body and concurrency (median over rounds)")
+            print("| body | c | passthrough p50 ms | translated p50 ms | translation added p50 ms |")
+            print("| --- | --- | --- | --- | --- |")
+            for (body, connections), runs in results.items():
+                if "->" not in body:
+                    continue
+                plain = results.get((body.replace("->chat", ""), connections))
+                if not plain:
+                    continue
+                passthrough = statistics.median(g["p50"] for _, g, _ in plain)
+                translated = statistics.median(g["p50"] for _, g, _ in runs)
+                print("| %s | %d | %.3f | %.3f | %.3f |" % (body, connections, passthrough, translated,
+                                                             translated - passthrough))
     finally:
         try:
             mvn("liberty:stop")
