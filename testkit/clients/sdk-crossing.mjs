@@ -58,7 +58,8 @@ async function chatTurns(stream) {
 
 async function responsesTurns(stream) {
   const tools = [{ type: "function", name: "get_weather", description: "Current weather", parameters: schema, strict: false }];
-  const base = { model, tools, reasoning: { effort: "low" }, store: false, include: ["reasoning.encrypted_content"] };
+  const base = { model, tools, reasoning: { effort: "low" }, store: false, include: ["reasoning.encrypted_content"],
+    user: "dev-7" };
   const call = (input) => stream ? openai.responses.stream({ ...base, input }).finalResponse()
     : openai.responses.create({ ...base, input });
   const input = [{ role: "user", content: question }];

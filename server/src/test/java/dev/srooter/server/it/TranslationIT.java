@@ -104,6 +104,10 @@ class TranslationIT {
                 default -> "/v1/responses";
             }), followUp.pathAndQuery());
             assertTrue(followUp.body().contains("call_weather_1"), "the tool result answers the call's id");
+            JsonObject sent = Gateway.object(followUp.body());
+            String user = providerFormat.equals("ANTHROPIC_MESSAGES")
+                    ? sent.getJsonObject("metadata").getString("user_id") : sent.getString("user");
+            assertEquals("dev-7", user, "the end user the client named");
             boolean carriesState = !client.equals("chat") && !providerFormat.equals("OPENAI_CHAT");
             assertEquals(carriesState, followUp.body().contains(weather(null).opaqueState()),
                     "reasoning state back to its maker: " + followUp.body());
