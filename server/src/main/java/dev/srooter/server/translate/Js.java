@@ -5,19 +5,17 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Small, forgiving accessors over Jakarta JSON for the codecs: a missing or mistyped field reads as
- * null instead of throwing. The JSON provider is looked up once; {@code Json.createObjectBuilder()}
- * and friends look it up on every call, which costs more than the work itself.
+ * null instead of throwing. The JSON provider is looked up once ({@code Json.createObjectBuilder()}
+ * and friends look it up on every call, which costs more than the work itself), and bytes are read and
+ * written by {@link JsonBytes}.
  */
 public final class Js {
 
@@ -26,28 +24,25 @@ public final class Js {
     private Js() {
     }
 
+    /** The JSON object in UTF-8 {@code json}; anything else throws {@link IllegalArgumentException}. */
     public static JsonObject parse(byte[] json) {
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(json))) {
-            return reader.readObject();
+        JsonValue value = JsonBytes.parse(json);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("not a JSON object");
         }
+        return value.asJsonObject();
     }
 
     public static JsonValue parseValue(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
+        return JsonBytes.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] bytes(JsonValue value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (var writer = JSON.createWriter(out)) {
-            writer.write(value);
-        }
-        return out.toByteArray();
+        return JsonBytes.write(value);
     }
 
     public static String text(JsonValue value) {
-        return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(value), StandardCharsets.UTF_8);
     }
 
     public static JsonObjectBuilder object() {

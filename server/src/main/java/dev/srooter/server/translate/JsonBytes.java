@@ -1,0 +1,468 @@
+package dev.srooter.server.translate;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Reads and writes JSON straight from and to UTF-8 bytes, for the request path. Coding agents' bodies are
+ * mostly long strings (prompts, files, tool output); the general-purpose reader decodes them a character
+ * at a time through a {@code Reader}, which made parsing 60% of the translation's cost
+ * ({@code bench/README.md}). Here a string without escapes or non-ASCII bytes, the common case, becomes a
+ * {@code String} with one copy; everything else takes the careful path. Values are Jakarta JSON values,
+ * so the codecs do not care which reader made them.
+ */
+final class JsonBytes {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final int MAX_DEPTH = 512;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final byte[] b;
+    private int i;
+
+    private JsonBytes(byte[] bytes) {
+        this.b = bytes;
+    }
+
+    /** The JSON value in {@code bytes}; malformed input throws {@link IllegalArgumentException}. */
+    static JsonValue parse(byte[] bytes) {
+        JsonBytes p = new JsonBytes(bytes);
+        JsonValue value = p.value(0);
+        p.space();
+        if (p.i != bytes.length) {
+            throw p.error("content after the JSON value");
+        }
+        return value;
+    }
+
+    private JsonValue value(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
+        }
+        space();
+        if (i >= b.length) {
+            throw error("unexpected end");
+        }
+        switch (b[i]) {
+            case '{':
+                return object(depth);
+            case '[':
+                return array(depth);
+            case '"':
+                return JSON.createValue(string());
+            case 't':
+                literal("true");
+                return JsonValue.TRUE;
+            case 'f':
+                literal("false");
+                return JsonValue.FALSE;
+            case 'n':
+                literal("null");
+                return JsonValue.NULL;
+            default:
+                return number();
+        }
+    }
+
+    private JsonObject object(int depth) {
+        i++; // {
+        JsonObjectBuilder object = JSON.createObjectBuilder();
+        space();
+        if (peek() == '}') {
+            i++;
+            return object.build();
+        }
+        while (true) {
+            space();
+            if (peek() != '"') {
+                throw error("expected a member name");
+            }
+            String name = string();
+            space();
+            expect(':');
+            object.add(name, value(depth + 1));
+            space();
+            byte next = next();
+            if (next == '}') {
+                return object.build();
+            }
+            if (next != ',') {
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    private JsonArray array(int depth) {
+        i++; // [
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        space();
+        if (peek() == ']') {
+            i++;
+            return array.build();
+        }
+        while (true) {
+            array.add(value(depth + 1));
+            space();
+            byte next = next();
+            if (next == ']') {
+                return array.build();
+            }
+            if (next != ',') {
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    /** Reused across the strings of one document: ASCII strings with escapes are unescaped into it. */
+    private byte[] scratch = new byte[256];
+
+    private String string() {
+        final byte[] src = b;
+        final int start = ++i; // after the opening quote
+        // the common case first, in a loop the JIT keeps tight: plain ASCII up to the closing quote
+        int k = start;
+        while (k < src.length) {
+            byte c = src[k];
+            if (c == '"') {
+                i = k + 1;
+                return new String(src, start, k - start, StandardCharsets.ISO_8859_1);
+            }
+            if (c == '\\' || c < 0x20) { // control characters, and non-ASCII bytes (negative)
+                break;
+            }
+            k++;
+        }
+        // next, ASCII with escapes (the \n of source code): unescaped into the scratch buffer
+        byte[] dst = scratch;
+        if (dst.length < k - start + 64) {
+            dst = new byte[Math.max(dst.length * 2, k - start + 64)];
+        }
+        System.arraycopy(src, start, dst, 0, k - start);
+        int n = k - start;
+        while (k < src.length) {
+            // a plain run, copied in bulk
+            int run = k;
+            while (k < src.length) {
+                byte c = src[k];
+                if (c == '"' || c == '\\' || c < 0x20) {
+                    break;
+                }
+                k++;
+            }
+            if (n + (k - run) + 1 >= dst.length) {
+                dst = Arrays.copyOf(dst, Math.max(dst.length * 2, n + (k - run) + 64));
+            }
+            System.arraycopy(src, run, dst, n, k - run);
+            n += k - run;
+            if (k >= src.length) {
+                break;
+            }
+            byte c = src[k];
+            if (c == '"') {
+                scratch = dst;
+                i = k + 1;
+                return new String(dst, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            if (c != '\\' || k + 1 >= src.length) {
+                break; // control characters and non-ASCII bytes: the careful path
+            }
+            byte plain = switch (src[k + 1]) {
+                case '"' -> (byte) '"';
+                case '\\' -> (byte) '\\';
+                case '/' -> (byte) '/';
+                case 'n' -> (byte) '\n';
+                case 't' -> (byte) '\t';
+                case 'r' -> (byte) '\r';
+                case 'b' -> (byte) '\b';
+                case 'f' -> (byte) '\f';
+                default -> -1; // \\u escapes and errors: the careful path
+            };
+            if (plain < 0) {
+                break;
+            }
+            dst[n++] = plain;
+            k += 2;
+        }
+        scratch = dst;
+        return carefulString(start);
+    }
+
+    /** Any string, decoding UTF-8 runs and every escape; reads from just after the opening quote. */
+    private String carefulString(int start) {
+        i = start;
+        StringBuilder out = new StringBuilder();
+        int run = start;
+        while (true) {
+            if (i >= b.length) {
+                throw error("unterminated string");
+            }
+            byte c = b[i];
+            if (c == '"') {
+                out.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+                i++;
+                return out.toString();
+            }
+            if (c == '\\') {
+                out.append(new String(b, run, i - run, StandardCharsets.UTF_8));
+                i++;
+                escape(out);
+                run = i;
+            } else if (c >= 0 && c < 0x20) {
+                throw error("control character in a string");
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void escape(StringBuilder out) {
+        byte c = next();
+        switch (c) {
+            case '"' -> out.append('"');
+            case '\\' -> out.append('\\');
+            case '/' -> out.append('/');
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'u' -> {
+                if (i + 4 > b.length) {
+                    throw error("short \\u escape");
+                }
+                int code = 0;
+                for (int k = 0; k < 4; k++) {
+                    int d = Character.digit(b[i++], 16);
+                    if (d < 0) {
+                        throw error("bad \\u escape");
+                    }
+                    code = code * 16 + d;
+                }
+                out.append((char) code);
+            }
+            default -> throw error("bad escape");
+        }
+    }
+
+    private JsonNumber number() {
+        int start = i;
+        boolean integral = true;
+        if (peek() == '-') {
+            i++;
+        }
+        while (i < b.length) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                i++;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                integral = false;
+                i++;
+            } else {
+                break;
+            }
+        }
+        String text = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        if (text.isEmpty() || text.equals("-")) {
+            throw error("unexpected character");
+        }
+        try {
+            if (integral && text.length() < 19) {
+                return JSON.createValue(Long.parseLong(text));
+            }
+            return JSON.createValue(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            throw error("bad number");
+        }
+    }
+
+    private void literal(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (i >= b.length || b[i++] != word.charAt(k)) {
+                throw error("unexpected literal");
+            }
+        }
+    }
+
+    private void space() {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+    }
+
+    private byte peek() {
+        if (i >= b.length) {
+            throw error("unexpected end");
+        }
+        return b[i];
+    }
+
+    private byte next() {
+        byte c = peek();
+        i++;
+        return c;
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw error("expected '" + c + "'");
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("malformed JSON at byte " + i + ": " + what);
+    }
+
+    // ---- writing
+
+    /** Growable output; ByteArrayOutputStream would synchronize on every write. */
+    private static final class Out {
+        byte[] buf;
+        int n;
+
+        Out(int size) {
+            buf = new byte[size];
+        }
+
+        void ensure(int more) {
+            if (n + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        void put(byte c) {
+            ensure(1);
+            buf[n++] = c;
+        }
+
+        void ascii(String s) {
+            int len = s.length();
+            ensure(len);
+            s.getBytes(0, len, buf, n); // deprecated for its lossy narrowing, exactly right for ASCII
+            n += len;
+        }
+    }
+
+    /** The value as compact UTF-8 JSON. */
+    static byte[] write(JsonValue value) {
+        Out out = new Out(1024);
+        write(value, out);
+        return Arrays.copyOf(out.buf, out.n);
+    }
+
+    private static void write(JsonValue value, Out out) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                out.put((byte) '{');
+                boolean first = true;
+                for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
+                    if (!first) {
+                        out.put((byte) ',');
+                    }
+                    first = false;
+                    string(e.getKey(), out);
+                    out.put((byte) ':');
+                    write(e.getValue(), out);
+                }
+                out.put((byte) '}');
+            }
+            case ARRAY -> {
+                out.put((byte) '[');
+                boolean first = true;
+                for (JsonValue v : value.asJsonArray()) {
+                    if (!first) {
+                        out.put((byte) ',');
+                    }
+                    first = false;
+                    write(v, out);
+                }
+                out.put((byte) ']');
+            }
+            case STRING -> string(((JsonString) value).getString(), out);
+            case NUMBER -> out.ascii(value.toString());
+            case TRUE -> out.ascii("true");
+            case FALSE -> out.ascii("false");
+            default -> out.ascii("null");
+        }
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk copy, right for ASCII runs
+    private static void string(String s, Out out) {
+        int len = s.length();
+        out.ensure(len * 6 + 2); // the most an escaped string can take: every char as \\uXXXX
+        byte[] buf = out.buf;
+        int n = out.n;
+        buf[n++] = '"';
+        int k = 0;
+        while (k < len) {
+            // a run of characters that go out as they are, copied in bulk
+            int run = k;
+            while (k < len) {
+                char c = s.charAt(k);
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    break;
+                }
+                k++;
+            }
+            if (k > run) {
+                s.getBytes(run, k, buf, n);
+                n += k - run;
+            }
+            if (k == len) {
+                break;
+            }
+            char c = s.charAt(k++);
+            if (c == '"' || c == '\\') {
+                buf[n++] = '\\';
+                buf[n++] = (byte) c;
+            } else if (c == '\n') {
+                buf[n++] = '\\';
+                buf[n++] = 'n';
+            } else if (c == '\r') {
+                buf[n++] = '\\';
+                buf[n++] = 'r';
+            } else if (c == '\t') {
+                buf[n++] = '\\';
+                buf[n++] = 't';
+            } else if (c < 0x20 || c == 0x7f) {
+                n = unicodeEscape(c, buf, n);
+            } else if (c < 0x800) {
+                buf[n++] = (byte) (0xc0 | (c >> 6));
+                buf[n++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && k < len && Character.isLowSurrogate(s.charAt(k))) {
+                int code = Character.toCodePoint(c, s.charAt(k++));
+                buf[n++] = (byte) (0xf0 | (code >> 18));
+                buf[n++] = (byte) (0x80 | ((code >> 12) & 0x3f));
+                buf[n++] = (byte) (0x80 | ((code >> 6) & 0x3f));
+                buf[n++] = (byte) (0x80 | (code & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                n = unicodeEscape(c, buf, n); // a lone surrogate has no UTF-8 form: keep it, escaped
+            } else {
+                buf[n++] = (byte) (0xe0 | (c >> 12));
+                buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                buf[n++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        buf[n++] = '"';
+        out.n = n;
+    }
+
+    private static int unicodeEscape(char c, byte[] buf, int n) {
+        buf[n++] = '\\';
+        buf[n++] = 'u';
+        buf[n++] = HEX[(c >> 12) & 0xf];
+        buf[n++] = HEX[(c >> 8) & 0xf];
+        buf[n++] = HEX[(c >> 4) & 0xf];
+        buf[n++] = HEX[c & 0xf];
+        return n;
+    }
+}
