@@ -62,7 +62,7 @@ public class Translate implements Stage {
         } catch (Untranslatable e) {
             throw untranslatable(e, target, providerFormat);
         }
-        exchange.upstreamBody = Js.bytes(upstream);
+        exchange.upstreamBody = Js.bytes(upstream, exchange.body.length + 1024);
         exchange.translation = new Translation(providerFormat, client, provider, clientBody, List.copyOf(dropped));
     }
 
@@ -70,7 +70,8 @@ public class Translate implements Stage {
         if (OpaqueState.mentioned(exchange.body)) {
             JsonObject opened = Envelopes.open(Js.parse(exchange.body), exchange.clientFormat(),
                     target.account().name());
-            exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build());
+            exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build(),
+                    exchange.body.length + 1024);
             return;
         }
         exchange.upstreamBody = target.modelId().equals(exchange.requestedModel)

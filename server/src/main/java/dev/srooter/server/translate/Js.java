@@ -41,6 +41,11 @@ public final class Js {
         return JsonBytes.write(value);
     }
 
+    /** As {@link #bytes(JsonValue)}, for a body of about {@code sizeHint} bytes. */
+    public static byte[] bytes(JsonValue value, int sizeHint) {
+        return JsonBytes.write(value, sizeHint);
+    }
+
     public static String text(JsonValue value) {
         return new String(bytes(value), StandardCharsets.UTF_8);
     }

@@ -354,7 +354,12 @@ final class JsonBytes {
 
     /** The value as compact UTF-8 JSON. */
     static byte[] write(JsonValue value) {
-        Out out = new Out(1024);
+        return write(value, 1024);
+    }
+
+    /** The value as compact UTF-8 JSON, in a buffer first sized {@code sizeHint} (a good guess saves regrowing). */
+    static byte[] write(JsonValue value, int sizeHint) {
+        Out out = new Out(Math.max(64, sizeHint));
         write(value, out);
         return Arrays.copyOf(out.buf, out.n);
     }
@@ -398,7 +403,7 @@ final class JsonBytes {
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a bulk copy, right for ASCII runs
     private static void string(String s, Out out) {
         int len = s.length();
-        out.ensure(len * 6 + 2); // the most an escaped string can take: every char as \\uXXXX
+        out.ensure(len + 2); // enough while every character goes out as it is
         byte[] buf = out.buf;
         int n = out.n;
         buf[n++] = '"';
@@ -420,6 +425,10 @@ final class JsonBytes {
             if (k == len) {
                 break;
             }
+            // from here on a character may take up to six bytes (\\uXXXX): make room for the worst case
+            out.n = n;
+            out.ensure((len - k) * 6 + 1);
+            buf = out.buf;
             char c = s.charAt(k++);
             if (c == '"' || c == '\\') {
                 buf[n++] = '\\';
