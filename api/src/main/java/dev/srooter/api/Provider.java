@@ -22,6 +22,21 @@ public interface Provider extends ExtensionPoint {
     /** The wire formats this provider accepts natively; a client request in one of them is passed through. */
     Set<WireFormat> formats();
 
+    /** The base URL an account gets when the admin names none (a public API's address), if there is one. */
+    default Optional<String> defaultBaseUrl() {
+        return Optional.empty();
+    }
+
+    /** Whether calls cost nothing (a model on the team's own hardware): audit then records a cost of 0 as known. */
+    default boolean free() {
+        return false;
+    }
+
+    /** Whether an account needs a credential; a local server (Ollama) may take none. */
+    default boolean needsCredential() {
+        return true;
+    }
+
     /** The URL of an operation for an account, or empty when the provider has no such endpoint. */
     Optional<URI> endpoint(ProviderConfig account, Operation operation);
 

@@ -26,6 +26,16 @@ public final class FakeOpenAi extends FakeProvider {
 
     @Override
     protected void listModels(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/api/tags")) {
+            // Ollama's native listing, so this fake serves an Ollama provider too
+            var tags = Json.createArrayBuilder();
+            for (String id : models()) {
+                tags.add(Json.createObjectBuilder().add("name", id).add("model", id).add("size", 1000)
+                        .add("details", Json.createObjectBuilder().add("parameter_size", "7B")));
+            }
+            sendJson(exchange, 200, Json.createObjectBuilder().add("models", tags).build());
+            return;
+        }
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (String id : models()) {
             data.add(Json.createObjectBuilder().add("id", id).add("object", "model")

@@ -38,7 +38,10 @@ public abstract class FakeProvider implements AutoCloseable {
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<RecordedRequest> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger streamsAbandonedByClient = new AtomicInteger();
-    private final List<String> models;
+    private volatile List<String> models;
+    /** Credentials this fake answers with a fixed status (401, 403, 429), whatever the request. */
+    private final Map<String, Integer> refusedKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String retryAfter = "1";
     private volatile Reply defaultReply;
     private volatile Function<JsonObject, Reply> responder;
 
@@ -57,6 +60,35 @@ public abstract class FakeProvider implements AutoCloseable {
 
     public List<String> models() {
         return models;
+    }
+
+    /** Changes what the model listing says from now on (models added, models gone). */
+    public void setModels(List<String> models) {
+        this.models = List.copyOf(models);
+    }
+
+    /** Answers every request made with this credential with {@code status} (401, 403, 429...). */
+    public void refuseKey(String credential, int status) {
+        refusedKeys.put(credential, status);
+    }
+
+    public void acceptKey(String credential) {
+        refusedKeys.remove(credential);
+    }
+
+    /** The {@code retry-after} this fake sends with 429s (seconds). */
+    public void setRetryAfter(String seconds) {
+        this.retryAfter = seconds;
+    }
+
+    /** The credential a request carried: {@code x-api-key}, or the bearer token. */
+    public static String credentialOf(RecordedRequest request) {
+        String key = request.header("x-api-key");
+        if (key != null) {
+            return key;
+        }
+        String auth = request.header("authorization");
+        return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
     }
 
     /** Queues replies, answered in order before the default reply. */
@@ -82,6 +114,8 @@ public abstract class FakeProvider implements AutoCloseable {
         received.clear();
         responder = null;
         streamsAbandonedByClient.set(0);
+        refusedKeys.clear();
+        retryAfter = "1";
     }
 
     public List<RecordedRequest> received() {
@@ -121,10 +155,20 @@ public abstract class FakeProvider implements AutoCloseable {
         boolean cut = false;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    lowerCaseHeaders(exchange), body));
+            RecordedRequest recorded = new RecordedRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
+            received.add(recorded);
             String path = exchange.getRequestURI().getPath();
-            if (exchange.getRequestMethod().equals("GET") && path.endsWith("/models")) {
+            String credential = credentialOf(recorded);
+            Integer refused = credential == null ? null : refusedKeys.get(credential);
+            if (refused != null) {
+                if (refused == 429) {
+                    exchange.getResponseHeaders().set("retry-after", retryAfter);
+                }
+                sendJson(exchange, refused, errorBody(refused));
+                return;
+            }
+            if (exchange.getRequestMethod().equals("GET") && (path.endsWith("/models") || path.equals("/api/tags"))) {
                 listModels(exchange);
                 return;
             }
@@ -172,7 +216,7 @@ public abstract class FakeProvider implements AutoCloseable {
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", "application/json");
         exchange.getResponseHeaders().set("request-id", "req_fake_" + System.nanoTime());
-        if (status == 429) {
+        if (status == 429 && !exchange.getResponseHeaders().containsKey("retry-after")) {
             exchange.getResponseHeaders().set("retry-after", "1");
         }
         exchange.sendResponseHeaders(status, bytes.length);

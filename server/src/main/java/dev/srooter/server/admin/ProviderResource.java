@@ -1,10 +1,18 @@
 package dev.srooter.server.admin;
 
+import dev.srooter.api.Provider;
 import dev.srooter.api.WireFormat;
+import dev.srooter.server.plugins.PluginHost;
+import dev.srooter.server.providers.Capabilities;
+import dev.srooter.server.providers.Credentials;
+import dev.srooter.server.providers.ModelCatalog;
 import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.ProviderCatalog;
+import dev.srooter.server.providers.ProviderHealth;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.store.ProviderAccount;
+import dev.srooter.server.store.ProviderCredential;
+import dev.srooter.server.store.ProviderModel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,15 +20,24 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Provider accounts and the models discovered behind them. Credentials go in and never come out. */
+/**
+ * Provider accounts, their credentials, health, and the models discovered behind them. Credentials go in
+ * and never come out: only a masked hint is ever shown.
+ */
 @Path("/")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,17 +45,43 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class ProviderResource {
 
-    /** {@code format} optionally pins the one wire format srooter sends this account (see {@link WireFormat}). */
-    public record NewProvider(String name, String kind, String baseUrl, String apiKey, String format) {
+    /**
+     * A new account: {@code apiKey} or several {@code apiKeys} (requests take turns over them); {@code baseUrl}
+     * may be left out for kinds with a public address; {@code format} optionally pins the one wire format
+     * srooter sends it.
+     */
+    public record NewProvider(String name, String kind, String baseUrl, String apiKey, List<String> apiKeys,
+                              String format) {
+    }
+
+    public record NewCredential(String apiKey) {
     }
 
     public record ProviderView(String id, String name, String kind, String baseUrl, String format,
-                               String apiKeyHint, List<String> models) {
+                               String apiKeyHint, List<Credentials.Standing> credentials, List<String> models,
+                               ProviderHealth.View health) {
     }
 
-    public record ModelView(String id, String provider, String kind, String displayName, String qualifiedName,
-                            List<String> formats, Double inputPerMTok, Double outputPerMTok,
-                            Double cacheReadPerMTok, Double cacheWritePerMTok, boolean priceKnown) {
+    public record ModelView(String id, String provider, String providerId, String kind, String displayName,
+                            String qualifiedName, String status, List<String> formats, CapabilitiesView capabilities,
+                            Double inputPerMTok, Double outputPerMTok, Double cacheReadPerMTok,
+                            Double cacheWritePerMTok, boolean priceKnown, String priceSource) {
+    }
+
+    public record CapabilitiesView(Integer contextWindow, Integer maxOutput, boolean tools, boolean vision,
+                                   boolean reasoning, boolean known) {
+        static CapabilitiesView of(Capabilities c) {
+            return new CapabilitiesView(c.contextWindow(), c.maxOutput(), c.tools(), c.vision(), c.reasoning(),
+                    c.known());
+        }
+    }
+
+    /** Prices in USD per million tokens and the context window; a null field removes that override. */
+    public record ModelOverride(Double inputPerMTok, Double outputPerMTok, Double cacheReadPerMTok,
+                                Double cacheWritePerMTok, Integer contextWindow) {
+    }
+
+    public record KindView(String kind, String defaultBaseUrl, List<String> formats, boolean free) {
     }
 
     @Inject
@@ -47,40 +90,81 @@ public class ProviderResource {
     @Inject
     ModelDirectory directory;
 
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    ProviderHealth health;
+
+    @Inject
+    PluginHost plugins;
+
+    private final ModelCatalog modelCatalog = ModelCatalog.builtIn();
+
+    @GET
+    @Path("provider-kinds")
+    public List<KindView> kinds() {
+        return plugins.providerKinds().stream().map(kind -> {
+            Provider p = plugins.provider(kind).orElseThrow();
+            return new KindView(kind, p.defaultBaseUrl().orElse(null),
+                    p.formats().stream().map(Enum::name).sorted().toList(), p.free());
+        }).toList();
+    }
+
     @GET
     @Path("providers")
     public List<ProviderView> list() {
         return catalog.accounts().stream().map(this::view).toList();
     }
 
+    @GET
+    @Path("providers/{id}")
+    public ProviderView one(@PathParam("id") String id) {
+        return view(catalog.account(id).orElseThrow(() -> ApiError.of(404, "no provider with id " + id)));
+    }
+
     @POST
     @Path("providers")
     public Response add(NewProvider request) {
-        if (request == null || blank(request.name()) || blank(request.kind()) || blank(request.baseUrl())
-                || blank(request.apiKey())) {
-            throw ApiError.of(400, "name, kind, baseUrl and apiKey are required");
+        if (request == null || blank(request.name()) || blank(request.kind())) {
+            throw ApiError.of(400, "name, kind and an apiKey (or apiKeys) are required");
+        }
+        List<String> secrets = new ArrayList<>();
+        if (!blank(request.apiKey())) {
+            secrets.add(request.apiKey().trim());
+        }
+        if (request.apiKeys() != null) {
+            request.apiKeys().stream().filter(k -> !blank(k)).map(String::trim).forEach(secrets::add);
+        }
+        if (secrets.isEmpty() && !catalog.providerOf(request.kind().trim()).needsCredential()) {
+            secrets.add(""); // a local server that takes no key: one empty credential, so calls take their turn
+        }
+        if (secrets.isEmpty()) {
+            throw ApiError.of(400, "name, kind and an apiKey (or apiKeys) are required");
         }
         if (request.name().contains("/")) {
             throw ApiError.of(400, "a provider name cannot contain '/': clients write provider/model");
         }
-        try {
-            URI base = URI.create(request.baseUrl());
-            if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
-                throw new IllegalArgumentException();
+        String baseUrl = blank(request.baseUrl()) ? null : request.baseUrl().trim();
+        if (baseUrl != null) {
+            try {
+                URI base = URI.create(baseUrl);
+                if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw ApiError.of(400, "baseUrl must be an http or https URL");
             }
-        } catch (IllegalArgumentException e) {
-            throw ApiError.of(400, "baseUrl must be an http or https URL");
         }
         WireFormat format = null;
         if (!blank(request.format())) {
             try {
-                format = WireFormat.valueOf(request.format().trim().toUpperCase(java.util.Locale.ROOT));
+                format = WireFormat.valueOf(request.format().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiError.of(400, "format must be one of " + java.util.Arrays.toString(WireFormat.values()));
+                throw ApiError.of(400, "format must be one of " + Arrays.toString(WireFormat.values()));
             }
         }
-        ProviderAccount account = catalog.add(request.name().trim(), request.kind().trim(), request.baseUrl().trim(),
-                request.apiKey().trim(), format);
+        ProviderAccount account = catalog.add(request.name().trim(), request.kind().trim(), baseUrl, secrets, format);
         catalog.refreshDirectory();
         return Response.status(201).entity(view(account)).build();
     }
@@ -95,29 +179,113 @@ public class ProviderResource {
         return Response.noContent().build();
     }
 
+    /** Lists the account's models again now (the schedule does it every few hours). */
+    @POST
+    @Path("providers/{id}/refresh")
+    public ProviderCatalog.RefreshResult refresh(@PathParam("id") String id) {
+        ProviderCatalog.RefreshResult result = catalog.refresh(id);
+        catalog.refreshDirectory();
+        return result;
+    }
+
+    @GET
+    @Path("providers/{id}/health")
+    public ProviderHealth.View health(@PathParam("id") String id) {
+        catalog.account(id).orElseThrow(() -> ApiError.of(404, "no provider with id " + id));
+        return health.view(id);
+    }
+
+    @POST
+    @Path("providers/{id}/credentials")
+    public Response addCredential(@PathParam("id") String id, NewCredential request) {
+        catalog.account(id).orElseThrow(() -> ApiError.of(404, "no provider with id " + id));
+        if (request == null || blank(request.apiKey())) {
+            throw ApiError.of(400, "apiKey is required");
+        }
+        ProviderCredential added = catalog.addCredential(id, request.apiKey().trim());
+        catalog.refreshDirectory();
+        return Response.status(201).entity(credentials.standing(id).stream().filter(c -> c.id().equals(added.id))
+                .findFirst().orElseThrow()).build();
+    }
+
+    /** Puts every credential of the account back in service (bad marks and rate-limit rests cleared). */
+    @POST
+    @Path("providers/{id}/credentials/reset")
+    public List<Credentials.Standing> resetCredentials(@PathParam("id") String id) {
+        catalog.account(id).orElseThrow(() -> ApiError.of(404, "no provider with id " + id));
+        credentials.reset(id);
+        return credentials.standing(id);
+    }
+
+    @DELETE
+    @Path("providers/{id}/credentials/{credentialId}")
+    public Response removeCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId) {
+        if (!catalog.removeCredential(id, credentialId)) {
+            throw ApiError.of(404, "provider " + id + " has no credential " + credentialId);
+        }
+        catalog.refreshDirectory();
+        return Response.noContent().build();
+    }
+
+    /** Overrides a model's prices and context window from the catalogue's; applies from the next request. */
+    @PUT
+    @Path("providers/{id}/models/{model: .+}")
+    public ModelView override(@PathParam("id") String id, @PathParam("model") String model, ModelOverride body) {
+        if (body == null) {
+            throw ApiError.of(400, "a body with the overrides is required");
+        }
+        for (Double price : new Double[] {body.inputPerMTok(), body.outputPerMTok(), body.cacheReadPerMTok(),
+                body.cacheWritePerMTok()}) {
+            if (price != null && (price < 0 || price.isNaN() || price.isInfinite())) {
+                throw ApiError.of(400, "prices must be zero or more");
+            }
+        }
+        catalog.override(id, model, body.inputPerMTok(), body.outputPerMTok(), body.cacheReadPerMTok(),
+                body.cacheWritePerMTok(), body.contextWindow());
+        catalog.refreshDirectory();
+        return models().stream().filter(m -> m.providerId().equals(id) && m.id().equals(model)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Every discovered model, served ones first, with provider, capabilities and prices. */
     @GET
     @Path("models")
     public List<ModelView> models() {
-        return directory.all().stream().map(ProviderResource::view).toList();
+        List<ModelView> out = new ArrayList<>();
+        Map<String, ProviderAccount> accounts = new HashMap<>();
+        catalog.accounts().forEach(a -> accounts.put(a.id, a));
+        for (Target t : directory.all()) {
+            out.add(view(t));
+        }
+        for (ProviderAccount account : accounts.values()) {
+            for (ProviderModel m : catalog.models(account.id)) {
+                if (!"active".equals(m.status)) {
+                    ModelCatalog.Entry entry = modelCatalog.lookup(m.modelId);
+                    out.add(new ModelView(m.modelId, account.name, account.id, account.kind, m.displayName,
+                            account.name + "/" + m.modelId, m.status, List.of(),
+                            CapabilitiesView.of(entry.capabilities()), null, null, null, null,
+                            entry.price().known(), "catalog"));
+                }
+            }
+        }
+        return out;
     }
 
     private ProviderView view(ProviderAccount account) {
+        List<Credentials.Standing> standing = credentials.standing(account.id);
         return new ProviderView(account.id, account.name, account.kind, account.baseUrl, account.wireFormat,
-                hint(account.apiKey),
-                catalog.models(account.id).stream().map(m -> m.modelId).toList());
+                standing.isEmpty() ? null : standing.get(0).hint(), standing,
+                catalog.models(account.id).stream().filter(m -> "active".equals(m.status)).map(m -> m.modelId)
+                        .toList(), health.view(account.id));
     }
 
     private static ModelView view(Target t) {
         boolean known = t.price().known();
-        return new ModelView(t.modelId(), t.account().name(), t.provider().kind(), t.displayName(), t.qualifiedName(),
-                t.formats().stream().map(Enum::name).sorted().toList(),
-                known ? t.price().input() : null, known ? t.price().output() : null,
-                known ? t.price().cacheRead() : null, known ? t.price().cacheWrite() : null, known);
-    }
-
-    /** Enough of a credential to recognise it, never enough to use it. */
-    static String hint(String secret) {
-        return secret.length() <= 8 ? "****" : "****" + secret.substring(secret.length() - 4);
+        return new ModelView(t.modelId(), t.account().name(), t.providerId(), t.provider().kind(), t.displayName(),
+                t.qualifiedName(), "active", t.formats().stream().map(Enum::name).sorted().toList(),
+                CapabilitiesView.of(t.capabilities()), known ? t.price().input() : null,
+                known ? t.price().output() : null, known ? t.price().cacheRead() : null,
+                known ? t.price().cacheWrite() : null, known, t.price().source());
     }
 
     private static boolean blank(String value) {

@@ -1,6 +1,9 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.api.Operation;
+import dev.srooter.api.ProviderConfig;
+import dev.srooter.server.providers.Credentials;
+import dev.srooter.server.providers.ProviderHealth;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.Upstream;
 import dev.srooter.server.translate.Codecs;
@@ -11,7 +14,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +44,12 @@ public class Dispatch implements Stage {
     @Inject
     Account account;
 
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    ProviderHealth health;
+
     @Override
     public void apply(Exchange exchange) {
         Target target = exchange.target;
@@ -46,9 +58,41 @@ public class Dispatch implements Stage {
         URI uri = target.provider().endpoint(target.account(), operation).orElseThrow(() ->
                 new GatewayError(400, "operation_not_supported", "Provider '" + target.account().name()
                         + "' has no endpoint for " + operation + "."));
+        // Credentials take turns; one refused (401/403) or rate limited (429) is set aside and the next tried.
+        Set<String> tried = new HashSet<>();
+        while (true) {
+            Credentials.Live credential = credentials.pick(target.providerId(), tried)
+                    .orElseThrow(() -> noCredential(target));
+            tried.add(credential.id());
+            HttpResponse<UpstreamBody> answer = send(exchange, uri, credential);
+            int status = answer.statusCode();
+            health.record(target.providerId(), status, null);
+            if (status == 401 || status == 403) {
+                credentials.markBad(credential, "HTTP " + status + " at " + Instant.now());
+                if (credentials.pick(target.providerId(), tried).isPresent()) {
+                    continue;
+                }
+            } else if (status == 429) {
+                credentials.coolDown(credential, retryAfter(answer));
+                if (credentials.pick(target.providerId(), tried).isPresent()) {
+                    continue;
+                }
+            }
+            exchange.markFirstByte();
+            if (translation == null) {
+                new Relay(exchange, answer, account).run();
+            } else {
+                new TranslatingRelay(exchange, translation, answer, account).run();
+            }
+            return;
+        }
+    }
+
+    private HttpResponse<UpstreamBody> send(Exchange exchange, URI uri, Credentials.Live credential) {
+        Target target = exchange.target;
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.upstreamBody));
-        if (translation == null) {
+        if (exchange.translation == null) {
             forwardClientHeaders(exchange, uri, request);
         } else {
             // A translated request owes nothing to the client's headers, which belong to another protocol.
@@ -56,24 +100,47 @@ public class Dispatch implements Stage {
                     .header("accept", exchange.stream ? "text/event-stream" : "application/json");
             target.provider().requiredHeaders().forEach(request::header);
         }
-        target.provider().authHeaders(target.account()).forEach(request::setHeader);
-
-        HttpResponse<UpstreamBody> answer;
+        ProviderConfig account = new ProviderConfig(target.account().name(), target.account().baseUrl(),
+                credential.secret());
+        for (Map.Entry<String, String> auth : target.provider().authHeaders(account).entrySet()) {
+            String client = exchange.translation == null ? exchange.request.getHeader(auth.getKey()) : null;
+            if (auth.getKey().equalsIgnoreCase("anthropic-beta") && client != null && !client.isBlank()) {
+                // a list: the credential's beta (OAuth) joins the client's own, which must reach the provider too
+                request.setHeader(auth.getKey(), client + "," + auth.getValue());
+            } else {
+                request.setHeader(auth.getKey(), auth.getValue());
+            }
+        }
         try {
-            answer = upstream.client().send(request.build(), UpstreamBody.handler());
+            return upstream.client().send(request.build(), UpstreamBody.handler());
         } catch (IOException e) {
+            health.record(target.providerId(), 0, e.getClass().getSimpleName());
             throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()
                     + "' could not be reached or broke off its answer (" + e.getClass().getSimpleName() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayError(502, "upstream_unreachable", "Interrupted while calling the provider.");
         }
-        exchange.markFirstByte();
-        if (translation == null) {
-            new Relay(exchange, answer, account).run();
-        } else {
-            new TranslatingRelay(exchange, translation, answer, account).run();
-        }
+    }
+
+    /** How long a rate-limited credential rests: the provider's retry-after (seconds), else a minute. */
+    static Duration retryAfter(HttpResponse<?> answer) {
+        return answer.headers().firstValue("retry-after").map(String::trim).flatMap(value -> {
+            try {
+                return java.util.Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
+            } catch (NumberFormatException httpDate) {
+                return java.util.Optional.empty();
+            }
+        }).filter(d -> !d.isNegative()).orElse(Duration.ofSeconds(60));
+    }
+
+    private GatewayError noCredential(Target target) {
+        return credentials.allCoolingFor(target.providerId())
+                .map(wait -> (GatewayError) new GatewayError(429, "rate_limited", "Every credential of provider '"
+                        + target.account().name() + "' is rate limited; retry in " + Math.max(1, wait.toSeconds())
+                        + " s.").retryAfter(Math.max(1, (wait.toMillis() + 999) / 1000)))
+                .orElseGet(() -> new GatewayError(502, "no_usable_credential", "Provider '" + target.account().name()
+                        + "' has no usable credential: each was refused by the provider. An admin must add one."));
     }
 
     private static void forwardClientHeaders(Exchange exchange, URI uri, HttpRequest.Builder request) {

@@ -85,6 +85,9 @@ public class Pipeline {
         exchange.response.reset();
         exchange.response.setStatus(error.status());
         exchange.response.setContentType("application/json");
+        if (error.retryAfterSeconds() != null) {
+            exchange.response.setHeader("retry-after", String.valueOf(error.retryAfterSeconds()));
+        }
         DecisionHeaders.write(exchange);
         byte[] body = WireErrors.body(exchange.clientFormat(), error);
         exchange.response.setContentLength(body.length);

@@ -1,6 +1,8 @@
 package dev.srooter.server.plugins;
 
 import dev.srooter.api.Provider;
+import dev.srooter.api.ProviderPreset;
+import dev.srooter.api.ProviderPresets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -35,8 +37,20 @@ public class PluginHost {
         manager = new DefaultPluginManager(pluginsDir);
         manager.loadPlugins();
         manager.startPlugins();
-        providersByKind = manager.getExtensions(Provider.class).stream()
-                .collect(Collectors.toUnmodifiableMap(Provider::kind, Function.identity(), (a, b) -> a));
+        Map<String, Provider> kinds = new java.util.TreeMap<>(manager.getExtensions(Provider.class).stream()
+                .collect(Collectors.toMap(Provider::kind, Function.identity(), (a, b) -> a)));
+        for (ProviderPresets source : manager.getExtensions(ProviderPresets.class)) {
+            for (ProviderPreset preset : source.presets()) {
+                Provider base = kinds.get(preset.baseKind());
+                if (base == null) {
+                    LOG.warning("srooter: preset " + preset.kind() + " needs provider kind " + preset.baseKind()
+                            + ", which no plugin offers");
+                } else {
+                    kinds.putIfAbsent(preset.kind(), new PresetProvider(preset, base));
+                }
+            }
+        }
+        providersByKind = Map.copyOf(kinds);
         LOG.info("srooter: loaded plugins " + plugins().stream().map(p -> p.id() + "@" + p.version()).toList()
                 + " from " + pluginsDir + "; provider kinds " + providersByKind.keySet());
     }

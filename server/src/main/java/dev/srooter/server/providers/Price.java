@@ -1,12 +1,15 @@
 package dev.srooter.server.providers;
 
 /**
- * A model's price in USD per million tokens. An unknown price costs nothing and says so, so that
+ * A model's price in USD per million tokens, and where it comes from ({@code catalog}, {@code override},
+ * {@code free}, {@code unknown}). An unknown price costs nothing and says so, so that
  * audit can flag the record instead of inventing a figure.
  */
-public record Price(double input, double output, double cacheRead, double cacheWrite, boolean known) {
+public record Price(double input, double output, double cacheRead, double cacheWrite, boolean known, String source) {
 
-    public static final Price UNKNOWN = new Price(0, 0, 0, 0, false);
+    public static final Price UNKNOWN = new Price(0, 0, 0, 0, false, "unknown");
+    /** A model on the team's own hardware: costs nothing, and that is known. */
+    public static final Price FREE = new Price(0, 0, 0, 0, true, "free");
 
     public double cost(Usage usage) {
         return (usage.input() * input + usage.output() * output

@@ -6,12 +6,12 @@ import dev.srooter.api.WireFormat;
 import java.util.Set;
 
 /**
- * Where a model is served: a provider account, the plugin that speaks to it, the model's id there,
- * its price, and the wire formats srooter sends it (the plugin's, or the one an admin pinned for the
+ * Where a model is served: a provider account (without its credentials, which {@link Credentials} hands
+ * out per call), the plugin that speaks to it, the model's id there, its price and capabilities, and the wire formats srooter sends it (the plugin's, or the one an admin pinned for the
  * account, e.g. Chat Completions for a server that copies only that part of OpenAI's API).
  */
 public record Target(String providerId, ProviderConfig account, Provider provider, String modelId, String displayName,
-                     Price price, Set<WireFormat> formats) {
+                     Price price, Set<WireFormat> formats, Capabilities capabilities) {
 
     public boolean speaks(WireFormat format) {
         return formats.contains(format);

@@ -22,6 +22,21 @@ public class ProviderModel {
     public String displayName;
     @Column(name = "discovered_at")
     public Instant discoveredAt;
+    /** {@code active}, or {@code vanished} when the provider's listing stopped naming it (not served then). */
+    public String status = "active";
+    @Column(name = "last_seen")
+    public Instant lastSeen;
+    // An admin's overrides of the catalogue, per million tokens; null keeps the catalogue's value.
+    @Column(name = "override_input")
+    public Double overrideInput;
+    @Column(name = "override_output")
+    public Double overrideOutput;
+    @Column(name = "override_cache_read")
+    public Double overrideCacheRead;
+    @Column(name = "override_cache_write")
+    public Double overrideCacheWrite;
+    @Column(name = "override_context")
+    public Integer overrideContext;
 
     public ProviderModel() {
     }
@@ -32,5 +47,6 @@ public class ProviderModel {
         this.modelId = modelId;
         this.displayName = displayName;
         this.discoveredAt = Instant.now();
+        this.lastSeen = discoveredAt;
     }
 }

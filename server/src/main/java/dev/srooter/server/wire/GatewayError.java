@@ -8,6 +8,7 @@ public final class GatewayError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private Long retryAfterSeconds;
 
     public GatewayError(int status, String code, String message) {
         super(message, null, false, false);
@@ -21,5 +22,15 @@ public final class GatewayError extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Tells the client when to try again ({@code retry-after}, in seconds). */
+    public GatewayError retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -29,6 +29,7 @@ class ErrorsIT {
     void resetFakes() {
         gateway.anthropic.reset();
         gateway.openAi.reset();
+        gateway.resetCredentials();
     }
 
     /** Anthropic's error shape: {"type":"error","error":{"type","message"}}. */

@@ -121,6 +121,21 @@ public final class Gateway {
         }
     }
 
+    /**
+     * Puts the shared providers' credentials back in service: a test that makes a fake answer 429 leaves the
+     * credential resting for the retry-after, as srooter should, and the next test must not inherit that.
+     */
+    public void resetCredentials() {
+        for (JsonValue p : array(admin("GET", "/api/providers", null).body())) {
+            String name = p.asJsonObject().getString("name");
+            if (name.startsWith("it-")) {
+                HttpResponse<String> response = admin("POST", "/api/providers/" + p.asJsonObject().getString("id")
+                        + "/credentials/reset", "{}");
+                assertEquals(200, response.statusCode(), response.body());
+            }
+        }
+    }
+
     /** Sets a model alias through the admin API. */
     public void putAlias(String pattern, String target) {
         HttpResponse<String> response = admin("POST", "/api/aliases", "{\"pattern\":\"" + pattern

@@ -26,6 +26,7 @@ class TranslationEdgesIT {
     void resetFakes() {
         gateway.anthropic.reset();
         gateway.openAi.reset();
+        gateway.resetCredentials();
     }
 
     private static String message(String model, String extra) {

@@ -42,6 +42,7 @@ class TranslationIT {
     void resetFakes() {
         gateway.anthropic.reset();
         gateway.openAi.reset();
+        gateway.resetCredentials();
     }
 
     static Stream<Arguments> crossings() {

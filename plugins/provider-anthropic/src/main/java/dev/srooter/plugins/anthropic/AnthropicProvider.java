@@ -18,12 +18,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
 
-/** Anthropic's Messages API, authenticated with an API key in {@code x-api-key}. */
+/**
+ * Anthropic's Messages API. An API key goes in {@code x-api-key}; a Claude subscription's OAuth access
+ * token ({@code sk-ant-oat...}, as Claude Code stores it for Claude Max) goes as a bearer token with the
+ * OAuth beta flag, which Anthropic requires for such tokens.
+ */
 @Extension
 public class AnthropicProvider implements Provider {
 
     /** The API version every Anthropic call must name; a client's own header wins. */
     static final String API_VERSION = "2023-06-01";
+
+    /** The beta flag Anthropic requires alongside an OAuth access token. */
+    static final String OAUTH_BETA = "oauth-2025-04-20";
+
+    static boolean isOAuthToken(String credential) {
+        return credential != null && credential.startsWith("sk-ant-oat");
+    }
 
     @Override
     public String kind() {
@@ -47,7 +58,15 @@ public class AnthropicProvider implements Provider {
     }
 
     @Override
+    public Optional<String> defaultBaseUrl() {
+        return Optional.of("https://api.anthropic.com");
+    }
+
+    @Override
     public Map<String, String> authHeaders(ProviderConfig account) {
+        if (isOAuthToken(account.apiKey())) {
+            return Map.of("authorization", "Bearer " + account.apiKey(), "anthropic-beta", OAUTH_BETA);
+        }
         return Map.of("x-api-key", account.apiKey());
     }
 

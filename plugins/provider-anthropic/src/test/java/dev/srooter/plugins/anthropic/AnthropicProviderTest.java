@@ -35,6 +35,14 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void aClaudeSubscriptionTokenGoesAsBearerWithTheOAuthBeta() {
+        var headers = provider.authHeaders(new ProviderConfig("max", "https://example.test", "sk-ant-oat01-abc"));
+        assertEquals("Bearer sk-ant-oat01-abc", headers.get("authorization"));
+        assertEquals("oauth-2025-04-20", headers.get("anthropic-beta"));
+        assertEquals(null, headers.get("x-api-key"), "an OAuth token is not an API key");
+    }
+
+    @Test
     void readsModelListingWithDisplayNames() {
         List<DiscoveredModel> models = provider.parseModels("""
                 {"data":[{"type":"model","id":"claude-sonnet-4-5","display_name":"Claude Sonnet 4.5",

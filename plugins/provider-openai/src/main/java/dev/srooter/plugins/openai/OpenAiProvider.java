@@ -46,6 +46,11 @@ public class OpenAiProvider implements Provider {
     }
 
     @Override
+    public Optional<String> defaultBaseUrl() {
+        return Optional.of("https://api.openai.com/v1");
+    }
+
+    @Override
     public Map<String, String> authHeaders(ProviderConfig account) {
         return Map.of("authorization", "Bearer " + account.apiKey());
     }
@@ -63,7 +68,12 @@ public class OpenAiProvider implements Provider {
             List<DiscoveredModel> models = new ArrayList<>();
             for (JsonValue item : reader.readObject().getJsonArray("data")) {
                 String id = item.asJsonObject().getString("id");
-                models.add(new DiscoveredModel(id, id));
+                // Gemini's OpenAI-compatible listing names models "models/gemini-..."; requests take the bare id
+                if (id.startsWith("models/")) {
+                    id = id.substring("models/".length());
+                }
+                String name = item.asJsonObject().getString("name", id); // OpenRouter gives names
+                models.add(new DiscoveredModel(id, name));
             }
             return models;
         }

@@ -35,6 +35,23 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void presetsAreDataOverTheOpenAiKind() {
+        var presets = new OpenAiPresets().presets();
+        var kinds = presets.stream().map(dev.srooter.api.ProviderPreset::kind).toList();
+        assertTrue(kinds.containsAll(List.of("deepseek", "xai", "gemini", "openrouter")), kinds.toString());
+        assertTrue(presets.stream().allMatch(p -> p.baseKind().equals("openai") && p.defaultBaseUrl().startsWith("http")));
+    }
+
+    @Test
+    void geminisModelPrefixAndOpenRoutersNamesAreRead() {
+        List<DiscoveredModel> models = provider.parseModels("""
+                {"object":"list","data":[{"id":"models/gemini-2.5-pro","object":"model"},
+                {"id":"anthropic/claude-sonnet-4.5","name":"Anthropic: Claude Sonnet 4.5"}]}""");
+        assertEquals(List.of(new DiscoveredModel("gemini-2.5-pro", "gemini-2.5-pro"),
+                new DiscoveredModel("anthropic/claude-sonnet-4.5", "Anthropic: Claude Sonnet 4.5")), models);
+    }
+
+    @Test
     void authenticatesWithBearerToken() {
         assertEquals("Bearer sk-test", provider.authHeaders(account).get("authorization"));
     }

@@ -1,0 +1,185 @@
+package dev.srooter.server.providers;
+
+import dev.srooter.server.security.SecretBox;
+import dev.srooter.server.store.ProviderCredential;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The credentials of every provider account, opened once and held in memory for the request path.
+ * Requests take turns over an account's usable credentials; one the provider refused (401/403) is marked
+ * bad (in the database too, so it stays skipped after a restart) and one that was rate limited cools down
+ * for as long as the provider asked. Secrets never leave this class except as auth headers.
+ */
+@ApplicationScoped
+public class Credentials {
+
+    private static final Logger LOG = Logger.getLogger(Credentials.class.getName());
+
+    /** An opened credential. */
+    public static final class Live {
+        final String id;
+        final String providerId;
+        final String secret;
+        final String hint;
+        volatile boolean bad;
+        volatile long coolUntilMillis;
+
+        Live(String id, String providerId, String secret, String hint, boolean bad) {
+            this.id = id;
+            this.providerId = providerId;
+            this.secret = secret;
+            this.hint = hint;
+            this.bad = bad;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String secret() {
+            return secret;
+        }
+
+        public String hint() {
+            return hint;
+        }
+
+        @Override
+        public String toString() {
+            return "Credential[" + hint + "]";
+        }
+    }
+
+    /** How an account's credentials stand, for the admin API. */
+    public record Standing(String id, String hint, String state, Long coolingForSeconds) {
+    }
+
+    @PersistenceContext(unitName = "srooter")
+    EntityManager em;
+
+    private volatile SecretBox box;
+    private volatile Map<String, List<Live>> byProvider = Map.of();
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+
+    public void init(SecretBox secretBox) {
+        this.box = secretBox;
+    }
+
+    public String seal(String secret, String providerId) {
+        return box.seal(secret, providerId);
+    }
+
+    /** Re-reads every credential from the database; cool-downs of credentials that stay are kept. */
+    public void reload() {
+        Map<String, Live> before = new HashMap<>();
+        byProvider.values().forEach(list -> list.forEach(c -> before.put(c.id, c)));
+        Map<String, List<Live>> next = new HashMap<>();
+        for (ProviderCredential c : em.createQuery("SELECT c FROM ProviderCredential c ORDER BY c.createdAt",
+                ProviderCredential.class).getResultList()) {
+            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint, "bad".equals(c.state));
+            Live old = before.get(c.id);
+            if (old != null) {
+                live.coolUntilMillis = old.coolUntilMillis;
+            }
+            next.computeIfAbsent(c.providerId, k -> new ArrayList<>()).add(live);
+        }
+        next.replaceAll((k, v) -> List.copyOf(v));
+        byProvider = Map.copyOf(next);
+    }
+
+    /**
+     * The next usable credential of an account, in turn, skipping those already tried for this request;
+     * empty when none is usable.
+     */
+    public Optional<Live> pick(String providerId, Set<String> tried) {
+        List<Live> all = byProvider.getOrDefault(providerId, List.of());
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        long now = System.currentTimeMillis();
+        int start = Math.floorMod(turns.computeIfAbsent(providerId, k -> new AtomicInteger()).getAndIncrement(),
+                all.size());
+        for (int k = 0; k < all.size(); k++) {
+            Live c = all.get((start + k) % all.size());
+            if (!c.bad && c.coolUntilMillis <= now && !tried.contains(c.id)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first usable credential, for model discovery. */
+    public Optional<Live> any(String providerId) {
+        return pick(providerId, Set.of());
+    }
+
+    /** When the soonest cool-down of an account ends, if every usable credential is cooling. */
+    public Optional<Duration> allCoolingFor(String providerId) {
+        long now = System.currentTimeMillis();
+        List<Live> all = byProvider.getOrDefault(providerId, List.of());
+        long soonest = Long.MAX_VALUE;
+        for (Live c : all) {
+            if (!c.bad) {
+                if (c.coolUntilMillis <= now) {
+                    return Optional.empty();
+                }
+                soonest = Math.min(soonest, c.coolUntilMillis);
+            }
+        }
+        return soonest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofMillis(soonest - now));
+    }
+
+    public void coolDown(Live credential, Duration howLong) {
+        credential.coolUntilMillis = System.currentTimeMillis() + howLong.toMillis();
+        LOG.info("srooter: credential " + credential.hint + " of provider " + credential.providerId
+                + " is rate limited; cooling down for " + howLong.toSeconds() + " s");
+    }
+
+    @Transactional
+    public void markBad(Live credential, String reason) {
+        credential.bad = true;
+        ProviderCredential stored = em.find(ProviderCredential.class, credential.id);
+        if (stored != null) {
+            stored.state = "bad";
+            stored.stateReason = reason;
+        }
+        LOG.warning("srooter: credential " + credential.hint + " of provider " + credential.providerId
+                + " was refused (" + reason + "); it is skipped until replaced or reset");
+    }
+
+    /** Puts an account's credentials back in service: bad marks and cool-downs cleared (after a fix at the provider). */
+    @Transactional
+    public void reset(String providerId) {
+        for (Live c : byProvider.getOrDefault(providerId, List.of())) {
+            c.bad = false;
+            c.coolUntilMillis = 0;
+        }
+        em.createQuery("UPDATE ProviderCredential c SET c.state = 'ok', c.stateReason = NULL WHERE c.providerId = :id")
+                .setParameter("id", providerId).executeUpdate();
+    }
+
+    public List<Standing> standing(String providerId) {
+        long now = System.currentTimeMillis();
+        return byProvider.getOrDefault(providerId, List.of()).stream().map(c -> new Standing(c.id, c.hint,
+                c.bad ? "bad" : c.coolUntilMillis > now ? "cooling" : "ok",
+                c.coolUntilMillis > now ? (c.coolUntilMillis - now + 999) / 1000 : null)).toList();
+    }
+
+    /** Enough of a credential to recognise it, never enough to use it. */
+    public static String hint(String secret) {
+        return secret.length() <= 8 ? "****" : "****" + secret.substring(secret.length() - 4);
+    }
+}
