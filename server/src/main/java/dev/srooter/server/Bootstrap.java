@@ -4,6 +4,7 @@ import dev.srooter.server.audit.AuditLog;
 import dev.srooter.server.keys.Users;
 import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.providers.Credentials;
+import dev.srooter.server.providers.ModelRefreshSchedule;
 import dev.srooter.server.providers.ProviderCatalog;
 import dev.srooter.server.security.SecretBox;
 import dev.srooter.server.security.TokenIssuer;
@@ -17,7 +18,6 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Starts the gateway's parts in the order they depend on each other, and stops them in reverse. */
 @WebListener
@@ -33,15 +33,11 @@ public class Bootstrap implements ServletContextListener {
     @Inject ProviderCatalog providers;
     @Inject AuditLog audit;
     @Inject Credentials credentials;
+    @Inject ModelRefreshSchedule refreshSchedule;
 
     /** Lists every provider's models again on a schedule, so new models appear without an admin. */
     @Resource ManagedScheduledExecutorService scheduler;
     private ScheduledFuture<?> rediscovery;
-
-    /** A MicroProfile Config value: a system property, or an environment variable (SROOTER_MASTER_KEY for srooter.master.key). */
-    private static String config(String name, String otherwise) {
-        return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(otherwise);
-    }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -49,12 +45,12 @@ public class Bootstrap implements ServletContextListener {
         users.ensureAdmin(settings.firstAdminPassword());
         tokens.init();
         plugins.start(settings.pluginsDir());
-        credentials.init(SecretBox.open(config("srooter.master.key", ""), settings.dataDir()));
+        credentials.init(SecretBox.open(settings.masterKey(), settings.dataDir()));
         providers.sealLegacyKeys();
         providers.refreshDirectory();
-        long minutes = Long.parseLong(config("srooter.discovery.interval.minutes", "360"));
-        if (minutes > 0) {
-            rediscovery = scheduler.scheduleWithFixedDelay(providers::refreshAll, minutes, minutes, TimeUnit.MINUTES);
+        long seconds = settings.discoveryIntervalSeconds();
+        if (seconds > 0) {
+            rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);
         }
         audit.start();
         LOG.info("srooter: gateway ready; data in " + settings.dataDir());

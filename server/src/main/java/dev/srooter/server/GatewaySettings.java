@@ -33,13 +33,36 @@ public class GatewaySettings {
         maxBodyLimit = Long.parseLong(maxBodyBytes.toString().trim());
     }
 
+    @Resource(lookup = "srooter/discoveryIntervalSeconds")
+    Object discoveryIntervalSeconds;
+
     /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
-    private Optional<String> adminPassword() {
+    private static Optional<String> optional(String name) {
         try {
-            return Optional.ofNullable(new InitialContext().lookup("srooter/adminPassword")).map(Object::toString);
+            return Optional.ofNullable(new InitialContext().lookup(name)).map(Object::toString);
         } catch (NamingException unset) {
             return Optional.empty();
         }
+    }
+
+    private Optional<String> adminPassword() {
+        return optional("srooter/adminPassword");
+    }
+
+    /**
+     * The master key for credentials at rest: MicroProfile Config's {@code srooter.master.key} (a system
+     * property, {@code microprofile-config.properties}, or the environment), else SROOTER_MASTER_KEY as
+     * every other setting; empty when neither is set (a key file is generated then).
+     */
+    public String masterKey() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.master.key", String.class)
+                .or(() -> optional("srooter/masterKey")).filter(k -> !k.isBlank()).orElse("");
+    }
+
+    /** How often every provider's models are listed again; 0 turns the schedule off. */
+    public long discoveryIntervalSeconds() {
+        return Long.parseLong(discoveryIntervalSeconds.toString().trim());
     }
 
     /** Where the database, the signing key pair and other state live. */

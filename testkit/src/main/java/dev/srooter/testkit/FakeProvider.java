@@ -37,6 +37,8 @@ public abstract class FakeProvider implements AutoCloseable {
     });
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<RecordedRequest> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Model listings apart: srooter lists models on a schedule, which must not disturb counts of calls. */
+    private final List<RecordedRequest> listings = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger streamsAbandonedByClient = new AtomicInteger();
     private volatile List<String> models;
     /** Credentials this fake answers with a fixed status (401, 403, 429), whatever the request. */
@@ -112,12 +114,21 @@ public abstract class FakeProvider implements AutoCloseable {
     public void reset() {
         script.clear();
         received.clear();
+        listings.clear();
         responder = null;
         streamsAbandonedByClient.set(0);
         refusedKeys.clear();
         retryAfter = "1";
     }
 
+    /** The model listing requests (GET .../models, /api/tags), kept apart from {@link #received()}. */
+    public List<RecordedRequest> listings() {
+        synchronized (listings) {
+            return List.copyOf(listings);
+        }
+    }
+
+    /** Every request but model listings. */
     public List<RecordedRequest> received() {
         synchronized (received) {
             return List.copyOf(received);
@@ -157,8 +168,10 @@ public abstract class FakeProvider implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RecordedRequest recorded = new RecordedRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
-            received.add(recorded);
             String path = exchange.getRequestURI().getPath();
+            boolean listing = exchange.getRequestMethod().equals("GET")
+                    && (path.endsWith("/models") || path.equals("/api/tags"));
+            (listing ? listings : received).add(recorded);
             String credential = credentialOf(recorded);
             Integer refused = credential == null ? null : refusedKeys.get(credential);
             if (refused != null) {
@@ -168,7 +181,7 @@ public abstract class FakeProvider implements AutoCloseable {
                 sendJson(exchange, refused, errorBody(refused));
                 return;
             }
-            if (exchange.getRequestMethod().equals("GET") && (path.endsWith("/models") || path.equals("/api/tags"))) {
+            if (listing) {
                 listModels(exchange);
                 return;
             }

@@ -82,15 +82,17 @@ public class Credentials {
         return box.seal(secret, providerId);
     }
 
-    /** Re-reads every credential from the database; cool-downs of credentials that stay are kept. */
+    /** Re-reads every credential from the database; bad marks and cool-downs of credentials that stay are kept. */
     public void reload() {
         Map<String, Live> before = new HashMap<>();
         byProvider.values().forEach(list -> list.forEach(c -> before.put(c.id, c)));
         Map<String, List<Live>> next = new HashMap<>();
         for (ProviderCredential c : em.createQuery("SELECT c FROM ProviderCredential c ORDER BY c.createdAt",
                 ProviderCredential.class).getResultList()) {
-            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint, "bad".equals(c.state));
             Live old = before.get(c.id);
+            // what this node saw stays: a refusal marked a moment ago may not have been committed yet
+            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint,
+                    "bad".equals(c.state) || (old != null && old.bad));
             if (old != null) {
                 live.coolUntilMillis = old.coolUntilMillis;
             }

@@ -230,18 +230,6 @@ public class ProviderCatalog {
         return new RefreshResult(added, vanished, returned, listed.size());
     }
 
-    /** Refreshes every account, logging (not throwing) what failed; for the schedule. */
-    public void refreshAll() {
-        for (ProviderAccount account : accounts()) {
-            try {
-                refresh(account.id);
-            } catch (RuntimeException e) {
-                LOG.warning("srooter: refreshing the models of provider " + account.name + " failed: " + e.getMessage());
-            }
-        }
-        refreshDirectory();
-    }
-
     /** Sets an admin's overrides of a model's prices (USD per million tokens) and context window; null clears one. */
     @Transactional
     public ProviderModel override(String providerId, String modelId, Double input, Double output, Double cacheRead,

@@ -40,7 +40,6 @@ class ProvidersIT {
     void resetFakes() {
         gateway.anthropic.reset();
         gateway.openAi.reset();
-        gateway.openAi.setModels(gateway.openAi.models().stream().filter(m -> !m.startsWith("gpt-brand-new")).toList());
     }
 
     @AfterEach
@@ -86,7 +85,7 @@ class ProvidersIT {
         JsonObject ollama = add("{\"name\":\"ollama-" + run + "\",\"kind\":\"ollama\",\"baseUrl\":\"http://127.0.0.1:"
                 + gateway.openAi.port() + "\"}");
         assertTrue(ollama.getJsonArray("models").size() >= 2, "ollama listed /api/tags: " + ollama);
-        RecordedRequest tags = gateway.openAi.received().stream().filter(r -> r.pathAndQuery().equals("/api/tags"))
+        RecordedRequest tags = gateway.openAi.listings().stream().filter(r -> r.pathAndQuery().equals("/api/tags"))
                 .findFirst().orElseThrow();
         assertNull(tags.header("authorization"), "Ollama gets no key when none was given");
 
@@ -123,6 +122,24 @@ class ProvidersIT {
         assertEquals("https://openrouter.ai/api/v1", defaults.get("openrouter"));
         assertEquals("http://localhost:11434", defaults.get("ollama"));
         assertEquals("https://api.anthropic.com", defaults.get("anthropic"));
+    }
+
+    /** The sample plugin (plugin-samples/provider-acme) is a jar in the test servers' plugins folder. */
+    @Test
+    void aVendorsPluginJarAddsItsKind() {
+        String plugins = gateway.admin("GET", "/api/plugins", null).body();
+        assertTrue(plugins.contains("provider-acme"), plugins);
+        add("{\"name\":\"acme-" + run + "\",\"kind\":\"acme\",\"baseUrl\":\"" + openAiUrl()
+                + "\",\"apiKey\":\"ak-" + run + "\"}");
+        assertEquals("ak-" + run, gateway.openAi.listings().get(gateway.openAi.listings().size() - 1)
+                .header("x-acme-key"), "discovery used the vendor's header");
+        HttpResponse<String> response = gateway.anthropic("/v1/messages", "{\"model\":\"acme-" + run + "/"
+                + Gateway.GPT + "\",\"max_tokens\":32,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("ak-" + run, gateway.openAi.lastRequest().header("x-acme-key"));
+        assertNull(gateway.openAi.lastRequest().header("authorization"));
+        assertEquals("ANTHROPIC_MESSAGES->OPENAI_CHAT", response.headers().firstValue("x-srooter-translated")
+                .orElse(""), "a Claude client is served by the vendor's Chat API through translation");
     }
 
     @Test
@@ -218,35 +235,50 @@ class ProvidersIT {
     }
 
     @Test
-    void aRefreshAddsNewModelsAndRetiresVanishedOnes() {
-        JsonObject p = add("{\"name\":\"fresh-" + run + "\",\"kind\":\"openai\",\"baseUrl\":\"" + openAiUrl()
-                + "\",\"apiKey\":\"sk-fresh-" + run + "\"}");
-        List<String> before = gateway.openAi.models();
-        List<String> after = new ArrayList<>(before.subList(1, before.size()));
-        after.add("gpt-brand-new-" + run);
-        gateway.openAi.setModels(after);
-        HttpResponse<String> refreshed = gateway.admin("POST", "/api/providers/" + p.getString("id") + "/refresh", "{}");
-        assertEquals(200, refreshed.statusCode(), refreshed.body());
-        JsonObject result = Gateway.object(refreshed.body());
-        assertEquals(List.of("gpt-brand-new-" + run), strings(result.getJsonArray("added")));
-        assertEquals(List.of(before.get(0)), strings(result.getJsonArray("vanished")));
+    void aRefreshAddsNewModelsAndRetiresVanishedOnes() throws Exception {
+        try (FakeProvider own = new dev.srooter.testkit.FakeOpenAi(0, List.of("m-one", "m-two", "m-three"))) {
+            JsonObject p = add("{\"name\":\"fresh-" + run + "\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:"
+                    + own.port() + "/v1\",\"apiKey\":\"sk-fresh-" + run + "\"}");
+            own.setModels(List.of("m-two", "m-three", "m-new"));
+            // the schedule may list them first (every 2 s on the test server): either way the outcome is the same
+            HttpResponse<String> refreshed = gateway.admin("POST", "/api/providers/" + p.getString("id") + "/refresh",
+                    "{}");
+            assertEquals(200, refreshed.statusCode(), refreshed.body());
+            JsonObject result = Gateway.object(refreshed.body());
+            assertEquals(3, result.getInt("active"));
+            if ("postgresql".equals(System.getProperty("srooter.db"))) { // no 2 s schedule there to get ahead
+                assertEquals(List.of("m-new"), strings(result.getJsonArray("added")));
+                assertEquals(List.of("m-one"), strings(result.getJsonArray("vanished")));
+            }
 
-        try {
-            assertEquals(200, chat("fresh-" + run + "/gpt-brand-new-" + run).statusCode());
-            HttpResponse<String> vanished = chat("fresh-" + run + "/" + before.get(0));
-            assertEquals(404, vanished.statusCode(), "a vanished model is not served: " + vanished.headers().map()
-                    + " " + gateway.admin("GET", "/api/providers/" + p.getString("id"), null).body());
-        } finally {
-            gateway.openAi.setModels(before);
+            assertEquals(200, chat("fresh-" + run + "/m-new").statusCode());
+            assertEquals(404, chat("fresh-" + run + "/m-one").statusCode(), "a vanished model is not served");
+            JsonObject gone = models().stream().filter(m -> m.getString("provider").equals("fresh-" + run)
+                    && m.getString("id").equals("m-one")).findFirst().orElseThrow();
+            assertEquals("vanished", gone.getString("status"));
+
+            own.setModels(List.of("m-one", "m-two", "m-three", "m-new"));
+            gateway.admin("POST", "/api/providers/" + p.getString("id") + "/refresh", "{}");
+            assertEquals(200, chat("fresh-" + run + "/m-one").statusCode(), "a model listed again is served again");
         }
-        JsonObject gone = models().stream().filter(m -> m.getString("provider").equals("fresh-" + run)
-                && m.getString("id").equals(before.get(0))).findFirst().orElseThrow();
-        assertEquals("vanished", gone.getString("status"));
+    }
 
-        gateway.openAi.setModels(before);
-        JsonObject back = Gateway.object(gateway.admin("POST", "/api/providers/" + p.getString("id") + "/refresh",
-                "{}").body());
-        assertEquals(List.of(before.get(0)), strings(back.getJsonArray("returned")));
+    @Test
+    void theScheduleFindsNewModelsWithoutAnAdmin() throws Exception {
+        if ("postgresql".equals(System.getProperty("srooter.db"))) {
+            return; // the schedule runs every 2 s on the Derby test server only (six hours by default)
+        }
+        try (FakeProvider own = new dev.srooter.testkit.FakeOpenAi(0, List.of("s-one"))) {
+            add("{\"name\":\"sched-" + run + "\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:" + own.port()
+                    + "/v1\",\"apiKey\":\"sk-sched-" + run + "\"}");
+            own.setModels(List.of("s-one", "s-later"));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < deadline && models().stream().noneMatch(m ->
+                    m.getString("provider").equals("sched-" + run) && m.getString("id").equals("s-later"))) {
+                Gateway.sleep(200);
+            }
+            assertEquals(200, chat("sched-" + run + "/s-later").statusCode(), "the scheduled refresh added it");
+        }
     }
 
     @Test
@@ -327,8 +359,10 @@ class ProvidersIT {
                         "the credential is in the log " + file);
             }
         }
-        if (!"postgresql".equals(System.getProperty("srooter.db"))) {
-            Path key = gateway.dataDir().resolve("secrets/master.key");
+        Path key = gateway.dataDir().resolve("secrets/master.key");
+        if ("postgresql".equals(System.getProperty("srooter.db"))) {
+            assertFalse(Files.exists(key), "with SROOTER_MASTER_KEY configured no key file is made");
+        } else {
             assertTrue(Files.exists(key), "the generated master key is in the data folder");
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(key)));

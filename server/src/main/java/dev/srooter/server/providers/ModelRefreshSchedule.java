@@ -1,0 +1,32 @@
+package dev.srooter.server.providers;
+
+import dev.srooter.server.store.ProviderAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Lists every provider's models again, on the schedule Bootstrap sets (SROOTER_DISCOVERY_INTERVAL_SECONDS),
+ * so new models appear and retired ones stop being served without an admin. A class of its own so that each
+ * account's refresh goes through the catalogue's transactional proxy.
+ */
+@ApplicationScoped
+public class ModelRefreshSchedule implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ModelRefreshSchedule.class.getName());
+
+    @Inject
+    ProviderCatalog catalog;
+
+    @Override
+    public void run() {
+        for (ProviderAccount account : catalog.accounts()) {
+            try {
+                catalog.refresh(account.id);
+            } catch (RuntimeException e) {
+                LOG.warning("srooter: listing the models of provider " + account.name + " failed: " + e.getMessage());
+            }
+        }
+        catalog.refreshDirectory();
+    }
+}
