@@ -60,6 +60,14 @@ public class GatewaySettings {
                 .or(() -> optional("srooter/masterKey")).filter(k -> !k.isBlank()).orElse("");
     }
 
+    @Resource(lookup = "srooter/classifier")
+    String classifier;
+
+    /** The intent classifier to run, by name ({@code none}: no classification). */
+    public String classifier() {
+        return classifier == null ? "local" : classifier.trim();
+    }
+
     /** How often every provider's models are listed again; 0 turns the schedule off. */
     public long discoveryIntervalSeconds() {
         return Long.parseLong(discoveryIntervalSeconds.toString().trim());

@@ -26,7 +26,8 @@ public class AuditStore {
     private static final String INSERT = "INSERT INTO audit_records (id, created_at, key_id, username, endpoint,"
             + " requested_model, served_model, provider, route, streamed, input_tokens, output_tokens,"
             + " cache_read_tokens, cache_write_tokens, cost_usd, price_known, latency_ms, ttfb_ms, status,"
-            + " error_type, prompt_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " error_type, prompt_sha256, intent, intent_confidence)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -65,6 +66,12 @@ public class AuditStore {
                     insert.setInt(19, r.status);
                     insert.setString(20, r.errorType);
                     insert.setString(21, r.promptSha256);
+                    insert.setString(22, r.intent);
+                    if (r.intentConfidence == null) {
+                        insert.setNull(23, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(23, r.intentConfidence);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -18,6 +18,10 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-served-model", exchange.target.modelId());
             response.setHeader("x-srooter-provider", exchange.target.account().name());
         }
+        if (exchange.classification != null) {
+            response.setHeader("x-srooter-intent", exchange.classification.intent().name().toLowerCase(
+                    java.util.Locale.ROOT));
+        }
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());

@@ -1,10 +1,12 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.api.Classification;
 import dev.srooter.api.Operation;
 import dev.srooter.api.WireFormat;
 import dev.srooter.server.keys.Caller;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.Usage;
+import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.wire.JsonScan;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +31,12 @@ public final class Exchange {
     public Caller caller;
     public byte[] body;
     public JsonScan.TopLevel json;
+    /** The body parsed, when a stage needed it. */
+    public jakarta.json.JsonObject bodyJson;
+    /** The request in the canonical model, when a stage needed it (read once, shared by later stages). */
+    public ChatRequest canonical;
+    /** What the request is for (Classify); null when no classifier ran. */
+    public Classification classification;
     public String requestedModel;
     public boolean stream;
     public Target target;

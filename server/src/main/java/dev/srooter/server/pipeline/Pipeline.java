@@ -22,6 +22,7 @@ public class Pipeline {
 
     @Inject Authenticate authenticate;
     @Inject ReadRequest readRequest;
+    @Inject Classify classify;
     @Inject ResolveModel resolveModel;
     @Inject Translate translate;
     @Inject Dispatch dispatch;
@@ -35,7 +36,7 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, readRequest, resolveModel, translate, dispatch);
+        modelCall = List.of(authenticate, readRequest, classify, resolveModel, translate, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, recordAudit);
     }

@@ -28,6 +28,10 @@ public class RecordAudit implements Stage {
             record.provider = exchange.target.account().name();
         }
         record.route = exchange.route;
+        if (exchange.classification != null) {
+            record.intent = exchange.classification.intent().name().toLowerCase(java.util.Locale.ROOT);
+            record.intentConfidence = exchange.classification.confidence();
+        }
         record.streamed = exchange.stream;
         record.inputTokens = exchange.usage.input();
         record.outputTokens = exchange.usage.output();

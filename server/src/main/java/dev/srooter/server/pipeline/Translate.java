@@ -46,12 +46,14 @@ public class Translate implements Stage {
         WireFormat providerFormat = PREFERENCE.stream().filter(target::speaks).findFirst().orElseThrow();
         Codec client = Codecs.of(clientFormat);
         Codec provider = Codecs.of(providerFormat);
-        JsonObject clientBody = Js.parse(exchange.body);
-        ChatRequest request;
-        try {
-            request = client.readRequest(clientBody);
-        } catch (Untranslatable e) {
-            throw untranslatable(e, target, providerFormat);
+        JsonObject clientBody = exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body);
+        ChatRequest request = exchange.canonical;
+        if (request == null) {
+            try {
+                request = client.readRequest(clientBody);
+            } catch (Untranslatable e) {
+                throw untranslatable(e, target, providerFormat);
+            }
         }
         List<String> dropped = new ArrayList<>(request.dropped());
         request = request.keepReasoningOf(target.account().name(), dropped);
@@ -68,7 +70,8 @@ public class Translate implements Stage {
 
     private static void passThrough(Exchange exchange, Target target) {
         if (OpaqueState.mentioned(exchange.body)) {
-            JsonObject opened = Envelopes.open(Js.parse(exchange.body), exchange.clientFormat(),
+            JsonObject opened = Envelopes.open(exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body),
+                    exchange.clientFormat(),
                     target.account().name());
             exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build(),
                     exchange.body.length + 1024);

@@ -1,5 +1,6 @@
 package dev.srooter.server.plugins;
 
+import dev.srooter.api.IntentClassifier;
 import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderPreset;
 import dev.srooter.api.ProviderPresets;
@@ -29,6 +30,7 @@ public class PluginHost {
 
     private PluginManager manager;
     private volatile Map<String, Provider> providersByKind = Map.of();
+    private volatile Map<String, IntentClassifier> classifiersByName = Map.of();
 
     public void start(Path pluginsDir) {
         if (!Files.isDirectory(pluginsDir)) {
@@ -51,12 +53,23 @@ public class PluginHost {
             }
         }
         providersByKind = Map.copyOf(kinds);
+        classifiersByName = manager.getExtensions(IntentClassifier.class).stream()
+                .collect(Collectors.toUnmodifiableMap(IntentClassifier::name, Function.identity(), (a, b) -> a));
         LOG.info("srooter: loaded plugins " + plugins().stream().map(p -> p.id() + "@" + p.version()).toList()
-                + " from " + pluginsDir + "; provider kinds " + providersByKind.keySet());
+                + " from " + pluginsDir + "; provider kinds " + providersByKind.keySet() + "; classifiers "
+                + classifiersByName.keySet());
     }
 
     public Optional<Provider> provider(String kind) {
         return Optional.ofNullable(providersByKind.get(kind));
+    }
+
+    public Optional<IntentClassifier> classifier(String name) {
+        return Optional.ofNullable(classifiersByName.get(name));
+    }
+
+    public List<String> classifierNames() {
+        return classifiersByName.keySet().stream().sorted().toList();
     }
 
     public List<String> providerKinds() {

@@ -14,7 +14,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_records")
 @JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
-        "provider", "route", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
+        "provider", "route", "intent", "intentConfidence", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
         "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "promptSha256"})
 public class AuditRecord {
 
@@ -32,6 +32,10 @@ public class AuditRecord {
     public String servedModel;
     public String provider;
     public String route;
+    /** trivial, substantive, architecture or security; null when no classifier ran. */
+    public String intent;
+    @Column(name = "intent_confidence")
+    public Double intentConfidence;
     public boolean streamed;
     @Column(name = "input_tokens")
     public long inputTokens;
