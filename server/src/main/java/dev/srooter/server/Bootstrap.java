@@ -6,6 +6,7 @@ import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.providers.Credentials;
 import dev.srooter.server.providers.ModelRefreshSchedule;
 import dev.srooter.server.providers.ProviderCatalog;
+import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.security.SecretBox;
 import dev.srooter.server.security.TokenIssuer;
 import dev.srooter.server.store.SchemaMigrations;
@@ -34,6 +35,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject AuditLog audit;
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
+    @Inject RuleBook routing;
 
     /** Lists every provider's models again on a schedule, so new models appear without an admin. */
     @Resource ManagedScheduledExecutorService scheduler;
@@ -48,6 +50,7 @@ public class Bootstrap implements ServletContextListener {
         credentials.init(SecretBox.open(settings.masterKey(), settings.dataDir()));
         providers.sealLegacyKeys();
         providers.refreshDirectory();
+        routing.reload();
         long seconds = settings.discoveryIntervalSeconds();
         if (seconds > 0) {
             rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);

@@ -1,5 +1,5 @@
 package dev.srooter.server.keys;
 
-/** Who sent a gateway request: the key used and the user it belongs to. */
-public record Caller(String keyId, String keyName, String userId, String username) {
+/** Who sent a gateway request: the key used, the user it belongs to, and the user's team (may be null). */
+public record Caller(String keyId, String keyName, String userId, String username, String team) {
 }

@@ -77,7 +77,7 @@ public class GatewayKeys {
         if (cached != null && cached.until() > now) {
             return Optional.of(cached.caller());
         }
-        List<Object[]> rows = em.createQuery("SELECT k.id, k.name, u.id, u.username FROM GatewayKey k, UserAccount u"
+        List<Object[]> rows = em.createQuery("SELECT k.id, k.name, u.id, u.username, u.team FROM GatewayKey k, UserAccount u"
                 + " WHERE k.keyHash = :hash AND k.revokedAt IS NULL AND u.id = k.userId", Object[].class)
                 .setParameter("hash", hash).getResultList();
         if (rows.isEmpty()) {
@@ -85,9 +85,14 @@ public class GatewayKeys {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        Caller caller = new Caller((String) row[0], (String) row[1], (String) row[2], (String) row[3]);
+        Caller caller = new Caller((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4]);
         cache.put(hash, new Cached(caller, now + CACHE_MILLIS));
         return Optional.of(caller);
     }
 
+    /** Forgets every cached caller, so a change to users (a team) shows on the next request. */
+    public void forgetCallers() {
+        cache.clear();
+    }
 }

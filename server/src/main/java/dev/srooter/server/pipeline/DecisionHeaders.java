@@ -22,6 +22,9 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-intent", exchange.classification.intent().name().toLowerCase(
                     java.util.Locale.ROOT));
         }
+        if (exchange.council) {
+            response.setHeader("x-srooter-council", "requested");
+        }
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());

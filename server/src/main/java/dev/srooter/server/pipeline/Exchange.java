@@ -41,6 +41,8 @@ public final class Exchange {
     public boolean stream;
     public Target target;
     public String route;
+    /** The routing rule flagged this request for review by a council of models. */
+    public boolean council;
     /** The body the provider gets (Translate); the client's own bytes when nothing had to change. */
     public byte[] upstreamBody;
     /** How the request crosses formats, or null when the provider speaks the client's format. */

@@ -24,6 +24,7 @@ public class Pipeline {
     @Inject ReadRequest readRequest;
     @Inject Classify classify;
     @Inject ResolveModel resolveModel;
+    @Inject Route route;
     @Inject Translate translate;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
@@ -36,7 +37,7 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, readRequest, classify, resolveModel, translate, dispatch);
+        modelCall = List.of(authenticate, readRequest, classify, resolveModel, route, translate, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, recordAudit);
     }

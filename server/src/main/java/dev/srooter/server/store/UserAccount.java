@@ -18,6 +18,8 @@ public class UserAccount {
     @Column(name = "password_hash")
     public String passwordHash;
     public String role;
+    /** The team whose routing rules apply to this user's requests; null: the org-wide rules. */
+    public String team;
     @Column(name = "created_at")
     public Instant createdAt;
 

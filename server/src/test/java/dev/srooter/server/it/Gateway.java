@@ -69,6 +69,7 @@ public final class Gateway {
         addProvider(ANTHROPIC_PROVIDER, "anthropic", "http://127.0.0.1:" + anthropic.port(), PROVIDER_SECRET_ANTHROPIC);
         addProvider(OPENAI_PROVIDER, "openai", "http://127.0.0.1:" + openAi.port() + "/v1", PROVIDER_SECRET_OPENAI);
         key = mintKey("integration-tests");
+        neutralRouting();
     }
 
     /**
@@ -134,6 +135,19 @@ public final class Gateway {
                 assertEquals(200, response.statusCode(), response.body());
             }
         }
+    }
+
+    /**
+     * Rules that keep every request on the model asked for: the tests of other features assert which model
+     * served, and "srooter defaults" would send trivial ones elsewhere. RoutingIT sets its own and comes back here.
+     */
+    public void neutralRouting() {
+        HttpResponse<String> response = admin("PUT", "/api/routing/rules", "{\"rules\":["
+                + "{\"intent\":\"trivial\",\"target\":\"requested\"},"
+                + "{\"intent\":\"substantive\",\"target\":\"requested\"},"
+                + "{\"intent\":\"architecture\",\"target\":\"requested\"},"
+                + "{\"intent\":\"security\",\"target\":\"requested\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     /** Sets a model alias through the admin API. */

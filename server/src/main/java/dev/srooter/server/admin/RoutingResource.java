@@ -1,0 +1,182 @@
+package dev.srooter.server.admin;
+
+import dev.srooter.api.Intent;
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.keys.GatewayKeys;
+import dev.srooter.server.providers.ModelDirectory;
+import dev.srooter.server.routing.RouteRule;
+import dev.srooter.server.routing.RuleBook;
+import dev.srooter.server.store.UserAccount;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Routing rules per intent (org-wide and per team), fallback chains per model, and users' teams. Every
+ * change applies from the next request.
+ */
+@Path("/")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.LEAD})
+public class RoutingResource {
+
+    /** A rule as the API spells it; {@code council} and {@code minConfidence} may be left out. */
+    public record RuleView(String team, String intent, String target, Boolean council, Double minConfidence) {
+        static RuleView of(RouteRule r) {
+            return new RuleView(r.team(), r.intent().name().toLowerCase(Locale.ROOT), r.target(), r.council(),
+                    r.minConfidence());
+        }
+    }
+
+    public record RulesView(boolean customised, List<RuleView> rules, List<RuleView> defaults) {
+    }
+
+    public record RulesBody(List<RuleView> rules) {
+    }
+
+    public record ChainBody(List<String> chain) {
+    }
+
+    public record TeamBody(String team) {
+    }
+
+    @Inject
+    RuleBook book;
+
+    @Inject
+    ModelDirectory directory;
+
+    @Inject
+    GatewayKeys keys;
+
+    @PersistenceContext(unitName = "srooter")
+    EntityManager em;
+
+    @GET
+    @Path("routing/rules")
+    public RulesView rules() {
+        return new RulesView(book.customised(), book.rules().stream().map(RuleView::of).toList(),
+                RuleBook.DEFAULTS.stream().map(RuleView::of).toList());
+    }
+
+    /** Replaces every rule; intents without a rule keep the model asked for. */
+    @PUT
+    @Path("routing/rules")
+    public RulesView setRules(RulesBody body) {
+        if (body == null || body.rules() == null) {
+            throw ApiError.of(400, "a body {\"rules\":[...]} is required");
+        }
+        List<RouteRule> rules = new ArrayList<>();
+        for (RuleView r : body.rules()) {
+            Intent intent;
+            try {
+                intent = Intent.valueOf(String.valueOf(r.intent()).trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.of(400, "intent must be one of trivial, substantive, architecture, security");
+            }
+            if (r.target() == null || r.target().isBlank()) {
+                throw ApiError.of(400, "each rule needs a target: requested, cheapest, best, or a model");
+            }
+            String target = r.target().trim();
+            if (!List.of(RouteRule.REQUESTED, RouteRule.CHEAPEST, RouteRule.BEST).contains(target)
+                    && directory.resolveWithAliases(target, null).isEmpty()) {
+                throw ApiError.of(400, "no provider serves the target model '" + target + "'");
+            }
+            double min = r.minConfidence() == null ? 0 : r.minConfidence();
+            if (min < 0 || min > 1) {
+                throw ApiError.of(400, "minConfidence is between 0 and 1");
+            }
+            String team = r.team() == null || r.team().isBlank() ? null : r.team().trim();
+            if (rules.stream().anyMatch(x -> x.intent() == intent && java.util.Objects.equals(x.team(), team))) {
+                throw ApiError.of(400, "two rules for " + intent + (team == null ? "" : " of team " + team));
+            }
+            rules.add(new RouteRule(team, intent, target, Boolean.TRUE.equals(r.council()), min));
+        }
+        book.replaceRules(rules);
+        book.reload();
+        return rules();
+    }
+
+    /** Back to "srooter defaults". */
+    @DELETE
+    @Path("routing/rules")
+    public RulesView resetRules() {
+        book.resetRules();
+        book.reload();
+        return rules();
+    }
+
+    @GET
+    @Path("routing/chains")
+    public Map<String, List<String>> chains() {
+        return book.chains();
+    }
+
+    @GET
+    @Path("routing/chains/{model: .+}")
+    public ChainBody chain(@PathParam("model") String model) {
+        return new ChainBody(book.chainOf(model));
+    }
+
+    /** Sets a model's fallback chain: the models that serve, in order, when it cannot. */
+    @PUT
+    @Path("routing/chains/{model: .+}")
+    public ChainBody setChain(@PathParam("model") String model, ChainBody body) {
+        if (body == null || body.chain() == null) {
+            throw ApiError.of(400, "a body {\"chain\":[\"provider/model\", ...]} is required");
+        }
+        List<String> chain = body.chain().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String step : chain) {
+            if (directory.resolveWithAliases(step, (WireFormat) null).isEmpty()) {
+                throw ApiError.of(400, "no provider serves '" + step + "'");
+            }
+        }
+        book.setChain(model, chain);
+        book.reload();
+        return new ChainBody(book.chainOf(model));
+    }
+
+    @DELETE
+    @Path("routing/chains/{model: .+}")
+    public Response removeChain(@PathParam("model") String model) {
+        if (!book.removeChain(model)) {
+            throw ApiError.of(404, "no fallback chain for " + model);
+        }
+        book.reload();
+        return Response.noContent().build();
+    }
+
+    /** Puts a user in a team (null or blank: none); the team's routing rules apply from the next request. */
+    @PUT
+    @Path("users/{username}/team")
+    @Transactional
+    public TeamBody setTeam(@PathParam("username") String username, TeamBody body) {
+        List<UserAccount> users = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n", UserAccount.class)
+                .setParameter("n", username).getResultList();
+        if (users.isEmpty()) {
+            throw ApiError.of(404, "no user " + username);
+        }
+        String team = body == null || body.team() == null || body.team().isBlank() ? null : body.team().trim();
+        users.get(0).team = team;
+        keys.forgetCallers();
+        return new TeamBody(team);
+    }
+}

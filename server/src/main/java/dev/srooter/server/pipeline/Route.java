@@ -1,0 +1,50 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.api.Intent;
+import dev.srooter.server.providers.Target;
+import dev.srooter.server.routing.RouteRule;
+import dev.srooter.server.routing.RuleBook;
+import dev.srooter.server.routing.TargetPicker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Applies the routing rule for the request's intent (the caller's team's rule, else the org-wide one):
+ * the model asked for, or the cheapest or best capable model, or a named one. The route says what happened
+ * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council.
+ */
+@ApplicationScoped
+public class Route implements Stage {
+
+    @Inject
+    RuleBook rules;
+
+    @Inject
+    TargetPicker picker;
+
+    @Override
+    public void apply(Exchange exchange) {
+        if (exchange.classification == null) {
+            return;
+        }
+        Intent intent = exchange.classification.intent();
+        Optional<RouteRule> rule = rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(), intent);
+        if (rule.isEmpty()) {
+            return;
+        }
+        exchange.council = rule.get().council();
+        String target = rule.get().target();
+        if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
+            return;
+        }
+        boolean needsTools = exchange.canonical != null && !exchange.canonical.tools().isEmpty();
+        Optional<Target> chosen = picker.pick(target, needsTools, exchange.clientFormat());
+        if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
+            return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
+        }
+        exchange.target = chosen.get();
+        exchange.route = intent.name().toLowerCase(Locale.ROOT) + " -> " + chosen.get().modelId();
+    }
+}

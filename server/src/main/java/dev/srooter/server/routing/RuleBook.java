@@ -1,0 +1,131 @@
+package dev.srooter.server.routing;
+
+import dev.srooter.api.Intent;
+import dev.srooter.server.store.FallbackChain;
+import dev.srooter.server.store.RoutingRule;
+import dev.srooter.server.store.RoutingSetting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routing rules and fallback chains, held in memory for the request path and replaced as a whole when
+ * an admin changes them, so the next request follows the change without a restart.
+ */
+@ApplicationScoped
+public class RuleBook {
+
+    /**
+     * "srooter defaults": trivial work to the cheapest capable model when the classifier is sure of it, the
+     * model asked for otherwise, and architecture and security work to the best model, flagged for a council.
+     */
+    public static final List<RouteRule> DEFAULTS = List.of(
+            new RouteRule(null, Intent.TRIVIAL, RouteRule.CHEAPEST, false, 0.7),
+            new RouteRule(null, Intent.SUBSTANTIVE, RouteRule.REQUESTED, false, 0),
+            new RouteRule(null, Intent.ARCHITECTURE, RouteRule.BEST, true, 0.6),
+            new RouteRule(null, Intent.SECURITY, RouteRule.BEST, true, 0.6));
+
+    private static final String CUSTOMISED = "rules.customised";
+
+    private record Snapshot(List<RouteRule> rules, boolean customised, Map<String, List<String>> chains) {
+    }
+
+    @PersistenceContext(unitName = "srooter")
+    EntityManager em;
+
+    private volatile Snapshot snapshot = new Snapshot(DEFAULTS, false, Map.of());
+
+    /** Reads rules and chains from the database. */
+    public void reload() {
+        boolean customised = em.find(RoutingSetting.class, CUSTOMISED) != null;
+        List<RouteRule> rules = customised ? em.createQuery("SELECT r FROM RoutingRule r", RoutingRule.class)
+                .getResultList().stream().map(r -> new RouteRule(r.team, Intent.valueOf(r.intent), r.target, r.council,
+                        r.minConfidence)).toList() : DEFAULTS;
+        Map<String, List<String>> chains = new HashMap<>();
+        for (FallbackChain c : em.createQuery("SELECT c FROM FallbackChain c", FallbackChain.class).getResultList()) {
+            chains.put(c.model, Arrays.stream(c.chain.split("\n")).filter(s -> !s.isBlank()).toList());
+        }
+        snapshot = new Snapshot(List.copyOf(rules), customised, Map.copyOf(chains));
+    }
+
+    public List<RouteRule> rules() {
+        return snapshot.rules();
+    }
+
+    public boolean customised() {
+        return snapshot.customised();
+    }
+
+    /** The rule for a request: its team's, else the org-wide one; empty when neither names the intent. */
+    public Optional<RouteRule> ruleFor(String team, Intent intent) {
+        List<RouteRule> rules = snapshot.rules();
+        if (team != null) {
+            for (RouteRule r : rules) {
+                if (team.equals(r.team()) && r.intent() == intent) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return rules.stream().filter(r -> r.team() == null && r.intent() == intent).findFirst();
+    }
+
+    /** Replaces every rule (org-wide and per team). */
+    @Transactional
+    public void replaceRules(List<RouteRule> rules) {
+        em.createQuery("DELETE FROM RoutingRule r").executeUpdate();
+        for (RouteRule r : rules) {
+            em.persist(new RoutingRule(r.team(), r.intent().name(), r.target(), r.council(), r.minConfidence()));
+        }
+        if (em.find(RoutingSetting.class, CUSTOMISED) == null) {
+            em.persist(new RoutingSetting(CUSTOMISED, "true"));
+        }
+    }
+
+    /** Back to "srooter defaults". */
+    @Transactional
+    public void resetRules() {
+        em.createQuery("DELETE FROM RoutingRule r").executeUpdate();
+        em.createQuery("DELETE FROM RoutingSetting s WHERE s.name = :n").setParameter("n", CUSTOMISED).executeUpdate();
+    }
+
+    public Map<String, List<String>> chains() {
+        return snapshot.chains();
+    }
+
+    public List<String> chainOf(String model) {
+        return snapshot.chains().getOrDefault(model, List.of());
+    }
+
+    @Transactional
+    public void setChain(String model, List<String> chain) {
+        FallbackChain existing = em.find(FallbackChain.class, model);
+        String joined = String.join("\n", chain);
+        if (existing == null) {
+            em.persist(new FallbackChain(model, joined));
+        } else {
+            existing.chain = joined;
+            existing.updatedAt = java.time.Instant.now();
+        }
+    }
+
+    @Transactional
+    public boolean removeChain(String model) {
+        FallbackChain existing = em.find(FallbackChain.class, model);
+        if (existing == null) {
+            return false;
+        }
+        em.remove(existing);
+        return true;
+    }
+
+    static Intent intent(String name) {
+        return Intent.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}
