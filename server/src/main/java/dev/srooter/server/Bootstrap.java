@@ -6,6 +6,7 @@ import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.providers.Credentials;
 import dev.srooter.server.providers.ModelRefreshSchedule;
 import dev.srooter.server.providers.ProviderCatalog;
+import dev.srooter.server.routing.CircuitBreakers;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.security.SecretBox;
 import dev.srooter.server.security.TokenIssuer;
@@ -36,6 +37,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
     @Inject RuleBook routing;
+    @Inject CircuitBreakers breakers;
 
     /** Lists every provider's models again on a schedule, so new models appear without an admin. */
     @Resource ManagedScheduledExecutorService scheduler;
@@ -51,6 +53,7 @@ public class Bootstrap implements ServletContextListener {
         providers.sealLegacyKeys();
         providers.refreshDirectory();
         routing.reload();
+        breakers.setOpenMillis(settings.circuitOpenMillis());
         long seconds = settings.discoveryIntervalSeconds();
         if (seconds > 0) {
             rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);

@@ -60,6 +60,22 @@ public class GatewaySettings {
                 .or(() -> optional("srooter/masterKey")).filter(k -> !k.isBlank()).orElse("");
     }
 
+    @Resource(lookup = "srooter/providerTimeoutSeconds")
+    Object providerTimeoutSeconds;
+
+    @Resource(lookup = "srooter/circuitOpenSeconds")
+    Object circuitOpenSeconds;
+
+    /** How long a provider may take to start answering before the next model in the chain serves. */
+    public java.time.Duration providerTimeout() {
+        return java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString().trim()) * 1000));
+    }
+
+    /** How long a provider's circuit stays open after repeated failures. */
+    public long circuitOpenMillis() {
+        return (long) (Double.parseDouble(circuitOpenSeconds.toString().trim()) * 1000);
+    }
+
     @Resource(lookup = "srooter/classifier")
     String classifier;
 

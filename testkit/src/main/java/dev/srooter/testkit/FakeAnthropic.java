@@ -52,7 +52,7 @@ public final class FakeAnthropic extends FakeProvider {
     }
 
     @Override
-    protected JsonObject errorBody(int status) {
+    protected JsonObject errorBody(int status, String message) {
         String type = switch (status) {
             case 400 -> "invalid_request_error";
             case 401 -> "authentication_error";
@@ -62,7 +62,7 @@ public final class FakeAnthropic extends FakeProvider {
             default -> "api_error";
         };
         return Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
-                .add("type", type).add("message", "fake provider answered " + status)).build();
+                .add("type", type).add("message", message)).build();
     }
 
     private static JsonObject message(JsonObject request, Reply reply) {

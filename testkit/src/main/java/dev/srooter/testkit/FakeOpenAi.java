@@ -71,7 +71,7 @@ public final class FakeOpenAi extends FakeProvider {
     }
 
     @Override
-    protected JsonObject errorBody(int status) {
+    protected JsonObject errorBody(int status, String message) {
         String type = switch (status) {
             case 400, 404 -> "invalid_request_error";
             case 401 -> "authentication_error";
@@ -79,7 +79,7 @@ public final class FakeOpenAi extends FakeProvider {
             default -> "server_error";
         };
         return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                .add("message", "fake provider answered " + status).add("type", type)
+                .add("message", message).add("type", type)
                 .addNull("param").add("code", type)).build();
     }
 

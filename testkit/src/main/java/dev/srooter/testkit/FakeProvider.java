@@ -160,7 +160,11 @@ public abstract class FakeProvider implements AutoCloseable {
             throws IOException;
 
     /** The protocol's error body for a status. */
-    protected abstract JsonObject errorBody(int status);
+    protected abstract JsonObject errorBody(int status, String message);
+
+    protected JsonObject errorBody(int status) {
+        return errorBody(status, "fake provider answered " + status);
+    }
 
     private void handle(HttpExchange exchange) throws IOException {
         boolean cut = false;
@@ -199,7 +203,8 @@ public abstract class FakeProvider implements AutoCloseable {
             }
             sleep(reply.delayMillis());
             if (reply.status() != 200) {
-                sendJson(exchange, reply.status(), errorBody(reply.status()));
+                sendJson(exchange, reply.status(), reply.text().isEmpty() ? errorBody(reply.status())
+                        : errorBody(reply.status(), reply.text()));
                 return;
             }
             if (!answer(path, request, reply, exchange)) {

@@ -48,6 +48,11 @@ public record Reply(int status, String text, List<ToolCall> toolCalls, long dela
         return new Reply(status, "", List.of(), 0, 0, -1, DEFAULT_USAGE);
     }
 
+    /** An error answer with this message in the format's error body (e.g. a context-length error). */
+    public static Reply error(int status, String message) {
+        return new Reply(status, message, List.of(), 0, 0, -1, DEFAULT_USAGE);
+    }
+
     public Reply delayed(long millis) {
         return new Reply(status, text, toolCalls, millis, eventDelayMillis, cutAfterEvents, usage, thinking, truncated);
     }

@@ -4,6 +4,7 @@ import dev.srooter.api.Intent;
 import dev.srooter.api.WireFormat;
 import dev.srooter.server.keys.GatewayKeys;
 import dev.srooter.server.providers.ModelDirectory;
+import dev.srooter.server.routing.CircuitBreakers;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.store.UserAccount;
@@ -66,6 +67,9 @@ public class RoutingResource {
 
     @Inject
     GatewayKeys keys;
+
+    @Inject
+    CircuitBreakers breakers;
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -161,6 +165,21 @@ public class RoutingResource {
             throw ApiError.of(404, "no fallback chain for " + model);
         }
         book.reload();
+        return Response.noContent().build();
+    }
+
+    /** Provider accounts whose circuit is open or half-open (skipped, or on trial), by account id. */
+    @GET
+    @Path("routing/circuits")
+    public Map<String, CircuitBreakers.State> circuits() {
+        return breakers.notClosed();
+    }
+
+    /** Closes every circuit: the providers are tried again from the next request. */
+    @DELETE
+    @Path("routing/circuits")
+    public Response closeCircuits() {
+        breakers.closeAll();
         return Response.noContent().build();
     }
 

@@ -22,6 +22,10 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-intent", exchange.classification.intent().name().toLowerCase(
                     java.util.Locale.ROOT));
         }
+        if (exchange.attempts.size() > 1) {
+            response.setHeader("x-srooter-attempts", exchange.attempts.stream().map(Exchange.Attempt::toString)
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
         if (exchange.council) {
             response.setHeader("x-srooter-council", "requested");
         }

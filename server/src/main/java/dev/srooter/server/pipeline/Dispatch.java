@@ -2,10 +2,15 @@ package dev.srooter.server.pipeline;
 
 import dev.srooter.api.Operation;
 import dev.srooter.api.ProviderConfig;
+import dev.srooter.server.GatewaySettings;
 import dev.srooter.server.providers.Credentials;
+import dev.srooter.server.providers.ModelDirectory;
+import dev.srooter.server.providers.ProviderCall;
 import dev.srooter.server.providers.ProviderHealth;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.Upstream;
+import dev.srooter.server.routing.CircuitBreakers;
+import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -50,15 +57,122 @@ public class Dispatch implements Stage {
     @Inject
     ProviderHealth health;
 
+    @Inject
+    ProviderCall call;
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    RuleBook rules;
+
+    @Inject
+    ModelDirectory directory;
+
+    @Inject
+    Translate translate;
+
+    @Inject
+    GatewaySettings settings;
+
     @Override
     public void apply(Exchange exchange) {
+        List<Target> candidates = candidates(exchange);
+        for (int i = 0; i < candidates.size(); i++) {
+            Target target = candidates.get(i);
+            boolean last = i == candidates.size() - 1;
+            if (!last && !breakers.allows(target.providerId())) {
+                exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), 0, 0, "circuit open"));
+                continue; // a provider that keeps failing is skipped at once while its circuit is open
+            }
+            if (i > 0) {
+                exchange.target = target;
+                exchange.translation = null;
+                translate.apply(exchange); // the next model may speak another format
+                if (exchange.answered) {
+                    return;
+                }
+                exchange.route = "fallback -> " + target.modelId();
+            }
+            long start = System.nanoTime();
+            HttpResponse<UpstreamBody> answer;
+            try {
+                answer = callWithCredentials(exchange);
+            } catch (GatewayError failed) {
+                breakers.record(target.providerId(), true);
+                exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), failed.status(), millis(start),
+                        failed.code()));
+                if (last) {
+                    throw failed;
+                }
+                continue;
+            }
+            int status = answer.statusCode();
+            boolean failure = isFailure(status, answer);
+            breakers.record(target.providerId(), failure);
+            exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), status, millis(start), null));
+            if (failure && !last) {
+                continue; // the answer was never shown to the client: the next model in the chain serves
+            }
+            exchange.markFirstByte();
+            if (exchange.translation == null) {
+                new Relay(exchange, answer, account).run();
+            } else {
+                new TranslatingRelay(exchange, exchange.translation, answer, account).run();
+            }
+            return;
+        }
+    }
+
+    /** The model routing chose, then its fallback chain (by provider/model name, model id or the name asked for). */
+    private List<Target> candidates(Exchange exchange) {
+        Target first = exchange.target;
+        List<String> chain = rules.chainOf(first.qualifiedName());
+        if (chain.isEmpty()) {
+            chain = rules.chainOf(first.modelId());
+        }
+        if (chain.isEmpty() && exchange.requestedModel != null) {
+            chain = rules.chainOf(exchange.requestedModel);
+        }
+        List<Target> candidates = new ArrayList<>();
+        candidates.add(first);
+        for (String step : chain) {
+            directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
+                    .filter(t -> candidates.stream().noneMatch(c -> c.qualifiedName().equals(t.qualifiedName())))
+                    .ifPresent(candidates::add);
+        }
+        return candidates;
+    }
+
+    /**
+     * What moves a request to the next model: rate limits left after every credential, provider errors
+     * (5xx, 529 overloaded), and a context too long for this model (another may take it).
+     */
+    static boolean isFailure(int status, HttpResponse<UpstreamBody> answer) {
+        if (status == 429 || status >= 500) {
+            return true;
+        }
+        if ((status == 400 || status == 413) && answer.body() instanceof UpstreamBody.Whole whole) {
+            String body = new String(whole.bytes(), java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            return body.contains("context length") || body.contains("context_length") || body.contains("context window")
+                    || body.contains("prompt is too long") || body.contains("too many tokens")
+                    || body.contains("maximum context");
+        }
+        return false;
+    }
+
+    private static double millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /** One model's call: credentials take turns; a refused (401/403) or rate-limited (429) one gives way to the next. */
+    private HttpResponse<UpstreamBody> callWithCredentials(Exchange exchange) {
         Target target = exchange.target;
         Translation translation = exchange.translation;
         Operation operation = translation == null ? exchange.operation : Codecs.call(translation.providerFormat());
         URI uri = target.provider().endpoint(target.account(), operation).orElseThrow(() ->
                 new GatewayError(400, "operation_not_supported", "Provider '" + target.account().name()
                         + "' has no endpoint for " + operation + "."));
-        // Credentials take turns; one refused (401/403) or rate limited (429) is set aside and the next tried.
         Set<String> tried = new HashSet<>();
         while (true) {
             Credentials.Live credential = credentials.pick(target.providerId(), tried)
@@ -78,19 +192,13 @@ public class Dispatch implements Stage {
                     continue;
                 }
             }
-            exchange.markFirstByte();
-            if (translation == null) {
-                new Relay(exchange, answer, account).run();
-            } else {
-                new TranslatingRelay(exchange, translation, answer, account).run();
-            }
-            return;
+            return answer;
         }
     }
 
     private HttpResponse<UpstreamBody> send(Exchange exchange, URI uri, Credentials.Live credential) {
         Target target = exchange.target;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.providerTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.upstreamBody));
         if (exchange.translation == null) {
             forwardClientHeaders(exchange, uri, request);
@@ -112,7 +220,11 @@ public class Dispatch implements Stage {
             }
         }
         try {
-            return upstream.client().send(request.build(), UpstreamBody.handler());
+            return call.send(request.build(), UpstreamBody.handler());
+        } catch (java.net.http.HttpTimeoutException e) {
+            health.record(target.providerId(), 0, "timeout");
+            throw new GatewayError(504, "upstream_timeout", "Provider '" + target.account().name()
+                    + "' did not start answering within " + settings.providerTimeout().toSeconds() + " s.");
         } catch (IOException e) {
             health.record(target.providerId(), 0, e.getClass().getSimpleName());
             throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()

@@ -41,6 +41,18 @@ public final class Exchange {
     public boolean stream;
     public Target target;
     public String route;
+    /** One provider call: the model, its status (0: no answer), latency, and why it failed when it did. */
+    public record Attempt(String model, int status, double latencyMs, String note) {
+        @Override
+        public String toString() {
+            return model + " " + (status == 0 ? "-" : String.valueOf(status)) + " " + Math.round(latencyMs) + "ms"
+                    + (note == null ? "" : " (" + note + ")");
+        }
+    }
+
+    /** Every provider call made for this request, in order (fallbacks included). */
+    public final java.util.List<Attempt> attempts = new java.util.ArrayList<>(2);
+
     /** The routing rule flagged this request for review by a council of models. */
     public boolean council;
     /** The body the provider gets (Translate); the client's own bytes when nothing had to change. */

@@ -28,6 +28,11 @@ public class RecordAudit implements Stage {
             record.provider = exchange.target.account().name();
         }
         record.route = exchange.route;
+        if (!exchange.attempts.isEmpty()) {
+            String attempts = exchange.attempts.stream().map(Exchange.Attempt::toString)
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            record.attempts = attempts.length() > 2000 ? attempts.substring(0, 2000) : attempts;
+        }
         if (exchange.classification != null) {
             record.intent = exchange.classification.intent().name().toLowerCase(java.util.Locale.ROOT);
             record.intentConfidence = exchange.classification.confidence();

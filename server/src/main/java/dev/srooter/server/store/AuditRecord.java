@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "audit_records")
 @JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
         "provider", "route", "intent", "intentConfidence", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
-        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "promptSha256"})
+        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "promptSha256"})
 public class AuditRecord {
 
     @Id
@@ -56,6 +56,8 @@ public class AuditRecord {
     public int status;
     @Column(name = "error_type")
     public String errorType;
+    /** Each provider call, in order: "provider/model status latency", comma-separated. */
+    public String attempts;
     @Column(name = "prompt_sha256")
     public String promptSha256;
 }

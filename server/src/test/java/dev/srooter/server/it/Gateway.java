@@ -127,6 +127,7 @@ public final class Gateway {
      * credential resting for the retry-after, as srooter should, and the next test must not inherit that.
      */
     public void resetCredentials() {
+        assertEquals(204, admin("DELETE", "/api/routing/circuits", null).statusCode());
         for (JsonValue p : array(admin("GET", "/api/providers", null).body())) {
             String name = p.asJsonObject().getString("name");
             if (name.startsWith("it-")) {
