@@ -11,5 +11,9 @@ public interface IntentClassifier extends ExtensionPoint {
     /** The name an admin selects it by, e.g. {@code local}. */
     String name();
 
-    Classification classify(ClassifierInput input);
+    /**
+     * The request's intent. {@code context} lets a classifier ask a model; classifiers that need none ignore
+     * it. Throwing (or taking too long) makes srooter use the local classifier instead.
+     */
+    Classification classify(ClassifierInput input, ClassifierContext context);
 }

@@ -52,6 +52,7 @@ public class Bootstrap implements ServletContextListener {
         credentials.init(SecretBox.open(settings.masterKey(), settings.dataDir()));
         providers.sealLegacyKeys();
         providers.refreshDirectory();
+        routing.setConfiguredClassifier(settings.classifier());
         routing.reload();
         breakers.setOpenMillis(settings.circuitOpenMillis());
         long seconds = settings.discoveryIntervalSeconds();

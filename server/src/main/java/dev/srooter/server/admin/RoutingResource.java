@@ -5,6 +5,7 @@ import dev.srooter.api.WireFormat;
 import dev.srooter.server.keys.GatewayKeys;
 import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.routing.CircuitBreakers;
+import dev.srooter.server.routing.ClassifierRunner;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.store.UserAccount;
@@ -59,6 +60,10 @@ public class RoutingResource {
     public record TeamBody(String team) {
     }
 
+    /** The classifier in use, and for one that asks a model, the model and its time limit; {@code available}: installed. */
+    public record ClassifierView(String name, String model, Long timeoutMs, List<String> available) {
+    }
+
     @Inject
     RuleBook book;
 
@@ -70,6 +75,9 @@ public class RoutingResource {
 
     @Inject
     CircuitBreakers breakers;
+
+    @Inject
+    dev.srooter.server.plugins.PluginHost plugins;
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -166,6 +174,40 @@ public class RoutingResource {
         }
         book.reload();
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("routing/classifier")
+    public ClassifierView classifier() {
+        return new ClassifierView(book.classifierName(), book.classifierModel(), book.classifierTimeoutMillis(),
+                plugins.classifierNames());
+    }
+
+    /** Chooses the classifier from the next request on ({@code none}: no classification). */
+    @PUT
+    @Path("routing/classifier")
+    public ClassifierView setClassifier(ClassifierView body) {
+        if (body == null || body.name() == null || body.name().isBlank()) {
+            throw ApiError.of(400, "name is required: one of " + plugins.classifierNames() + " or none");
+        }
+        String name = body.name().trim();
+        if (!"none".equals(name) && plugins.classifier(name).isEmpty()) {
+            throw ApiError.of(400, "no classifier named " + name + "; installed: " + plugins.classifierNames());
+        }
+        String model = body.model() == null || body.model().isBlank() ? null : body.model().trim();
+        if (model != null && directory.resolveWithAliases(model, (WireFormat) null).isEmpty()) {
+            throw ApiError.of(400, "no provider serves '" + model + "'");
+        }
+        if (!"none".equals(name) && !ClassifierRunner.LOCAL.equals(name) && model == null) {
+            throw ApiError.of(400, "classifier " + name + " asks a model: name one in 'model'");
+        }
+        long timeout = body.timeoutMs() == null ? 800 : body.timeoutMs();
+        if (timeout < 50 || timeout > 1900) {
+            throw ApiError.of(400, "timeoutMs is between 50 and 1900 (classification must not hold requests up)");
+        }
+        book.setClassifier(name, model, timeout);
+        book.reload();
+        return classifier();
     }
 
     /** Provider accounts whose circuit is open or half-open (skipped, or on trial), by account id. */

@@ -1,10 +1,9 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.api.ClassifierInput;
-import dev.srooter.api.IntentClassifier;
 import dev.srooter.api.Operation;
-import dev.srooter.server.GatewaySettings;
-import dev.srooter.server.plugins.PluginHost;
+import dev.srooter.server.routing.ClassifierRunner;
+import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.translate.Js;
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Gives the request an intent before any model is called, with the classifier plugin the admin chose
- * (SROOTER_CLASSIFIER, {@code local} by default). The classifier sees the request as plain text whatever its
+ * (SROOTER_CLASSIFIER, {@code local} by default, or {@code PUT /api/routing/classifier}). The classifier sees the request as plain text whatever its
  * wire format. A request srooter cannot read into the canonical model still goes on, without an intent.
  */
 @ApplicationScoped
@@ -28,18 +27,17 @@ public class Classify implements Stage {
     private static final Logger LOG = Logger.getLogger(Classify.class.getName());
 
     @Inject
-    PluginHost plugins;
+    ClassifierRunner runner;
 
     @Inject
-    GatewaySettings settings;
+    RuleBook rules;
 
     @Override
     public void apply(Exchange exchange) {
         if (exchange.operation == Operation.COUNT_TOKENS) {
             return; // bookkeeping, not work: nothing to route on
         }
-        IntentClassifier classifier = plugins.classifier(settings.classifier()).orElse(null);
-        if (classifier == null) {
+        if ("none".equals(rules.classifierName())) {
             return;
         }
         try {
@@ -49,9 +47,9 @@ public class Classify implements Stage {
             return; // Untranslatable, or a shape no codec knows: the request still goes on, without an intent
         }
         try {
-            exchange.classification = classifier.classify(input(exchange.canonical));
-        } catch (RuntimeException bug) {
-            LOG.log(Level.WARNING, "srooter: classifier " + classifier.name() + " failed on " + exchange.id, bug);
+            exchange.classification = runner.classify(input(exchange.canonical));
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "srooter: no classifier could classify " + exchange.id, failed);
         }
     }
 

@@ -21,6 +21,9 @@ final class DecisionHeaders {
         if (exchange.classification != null) {
             response.setHeader("x-srooter-intent", exchange.classification.intent().name().toLowerCase(
                     java.util.Locale.ROOT));
+            if (exchange.classification.reason() != null) {
+                response.setHeader("x-srooter-classifier", exchange.classification.reason());
+            }
         }
         if (exchange.attempts.size() > 1) {
             response.setHeader("x-srooter-attempts", exchange.attempts.stream().map(Exchange.Attempt::toString)

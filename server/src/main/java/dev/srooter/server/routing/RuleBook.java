@@ -34,13 +34,21 @@ public class RuleBook {
 
     private static final String CUSTOMISED = "rules.customised";
 
-    private record Snapshot(List<RouteRule> rules, boolean customised, Map<String, List<String>> chains) {
+    private record Snapshot(List<RouteRule> rules, boolean customised, Map<String, List<String>> chains,
+                            Map<String, String> settings) {
     }
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
 
-    private volatile Snapshot snapshot = new Snapshot(DEFAULTS, false, Map.of());
+    private volatile Snapshot snapshot = new Snapshot(DEFAULTS, false, Map.of(), Map.of());
+
+    /** The classifier from configuration (SROOTER_CLASSIFIER), until an admin picks one. */
+    private volatile String configuredClassifier = "local";
+
+    public void setConfiguredClassifier(String name) {
+        this.configuredClassifier = name;
+    }
 
     /** Reads rules and chains from the database. */
     public void reload() {
@@ -52,7 +60,10 @@ public class RuleBook {
         for (FallbackChain c : em.createQuery("SELECT c FROM FallbackChain c", FallbackChain.class).getResultList()) {
             chains.put(c.model, Arrays.stream(c.chain.split("\n")).filter(s -> !s.isBlank()).toList());
         }
-        snapshot = new Snapshot(List.copyOf(rules), customised, Map.copyOf(chains));
+        Map<String, String> settings = new HashMap<>();
+        em.createQuery("SELECT s FROM RoutingSetting s", RoutingSetting.class).getResultList()
+                .forEach(s -> settings.put(s.name, s.value));
+        snapshot = new Snapshot(List.copyOf(rules), customised, Map.copyOf(chains), Map.copyOf(settings));
     }
 
     public List<RouteRule> rules() {
@@ -93,6 +104,39 @@ public class RuleBook {
     public void resetRules() {
         em.createQuery("DELETE FROM RoutingRule r").executeUpdate();
         em.createQuery("DELETE FROM RoutingSetting s WHERE s.name = :n").setParameter("n", CUSTOMISED).executeUpdate();
+    }
+
+    public String classifierName() {
+        return snapshot.settings().getOrDefault("classifier.name", configuredClassifier);
+    }
+
+    public String classifierModel() {
+        return snapshot.settings().get("classifier.model");
+    }
+
+    public long classifierTimeoutMillis() {
+        return Long.parseLong(snapshot.settings().getOrDefault("classifier.timeoutMs", "800"));
+    }
+
+    /** Chooses the classifier (and, for one that asks a model, the model and its time limit). */
+    @Transactional
+    public void setClassifier(String name, String model, long timeoutMillis) {
+        put("classifier.name", name);
+        if (model == null) {
+            em.createQuery("DELETE FROM RoutingSetting s WHERE s.name = 'classifier.model'").executeUpdate();
+        } else {
+            put("classifier.model", model);
+        }
+        put("classifier.timeoutMs", Long.toString(timeoutMillis));
+    }
+
+    private void put(String name, String value) {
+        RoutingSetting s = em.find(RoutingSetting.class, name);
+        if (s == null) {
+            em.persist(new RoutingSetting(name, value));
+        } else {
+            s.value = value;
+        }
     }
 
     public Map<String, List<String>> chains() {

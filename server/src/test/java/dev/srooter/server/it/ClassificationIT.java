@@ -21,6 +21,36 @@ class ClassificationIT {
     void resetFakes() {
         gateway.anthropic.reset();
         gateway.openAi.reset();
+        assertEquals(200, gateway.admin("PUT", "/api/routing/classifier", "{\"name\":\"local\"}").statusCode());
+    }
+
+    @Test
+    void theLlmClassifierAsksTheConfiguredModel() {
+        HttpResponse<String> set = gateway.admin("PUT", "/api/routing/classifier", "{\"name\":\"llm\",\"model\":\""
+                + Gateway.OPENAI_PROVIDER + "/gpt-4o-mini\",\"timeoutMs\":500}");
+        assertEquals(200, set.statusCode(), set.body());
+        gateway.openAi.setResponder(request -> request.toString().contains("You sort requests")
+                ? dev.srooter.testkit.Reply.text("architecture") : null);
+        HttpResponse<String> response = ask("You are an interactive coding agent.", "Rename a variable", true);
+        assertEquals("architecture", intentOf(response), "the model's answer, not the local classifier's");
+        assertEquals("llm " + Gateway.OPENAI_PROVIDER + "/gpt-4o-mini", response.headers()
+                .firstValue("x-srooter-classifier").orElse(""));
+        String asked = gateway.openAi.received().get(0).body();
+        assertTrue(asked.contains("Rename a variable") && asked.contains("gpt-4o-mini"), asked);
+    }
+
+    @Test
+    void theLlmClassifierFallsBackToTheLocalOneWhenItTimesOut() {
+        gateway.admin("PUT", "/api/routing/classifier", "{\"name\":\"llm\",\"model\":\""
+                + Gateway.OPENAI_PROVIDER + "/gpt-4o-mini\",\"timeoutMs\":300}");
+        gateway.openAi.setResponder(request -> dev.srooter.testkit.Reply.text("trivial").delayed(1500));
+        long start = System.nanoTime();
+        HttpResponse<String> response = ask("You are an interactive coding agent.",
+                "Our JWT validation accepts unsigned tokens; fix the signature verification in the auth filter", true);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("security", intentOf(response), "the local classifier's answer");
+        assertEquals("local (fallback from llm)", response.headers().firstValue("x-srooter-classifier").orElse(""));
+        assertTrue(millis < 1400, "the slow classifier model did not hold the request up: " + millis + " ms");
     }
 
     private HttpResponse<String> ask(String system, String user, boolean tools) {

@@ -1,6 +1,7 @@
 package dev.srooter.plugins.classifier;
 
 import dev.srooter.api.Classification;
+import dev.srooter.api.ClassifierContext;
 import dev.srooter.api.ClassifierInput;
 import dev.srooter.api.Intent;
 import dev.srooter.api.IntentClassifier;
@@ -50,9 +51,13 @@ public class LocalClassifier implements IntentClassifier {
     }
 
     @Override
+    public Classification classify(ClassifierInput input, ClassifierContext context) {
+        return classify(input);
+    }
+
     public Classification classify(ClassifierInput input) {
         if (isSideCall(input)) {
-            return new Classification(Intent.TRIVIAL, 0.99, "side call");
+            return new Classification(Intent.TRIVIAL, 0.99, "local side call");
         }
         double[] p = model.probabilities(Features.of(input));
         int best = 0;
@@ -61,7 +66,7 @@ public class LocalClassifier implements IntentClassifier {
                 best = c;
             }
         }
-        return new Classification(IntentModel.intent(best), p[best], "model");
+        return new Classification(IntentModel.intent(best), p[best], "local");
     }
 
     /** A call with no tools whose instructions ask for a title or a summary: a client's bookkeeping. */

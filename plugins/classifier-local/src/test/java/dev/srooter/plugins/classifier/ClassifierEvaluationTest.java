@@ -102,7 +102,7 @@ class ClassifierEvaluationTest {
         Classification c = classifier.classify(new ClassifierInput(LocalClassifier.TITLE_PROMPT,
                 "Rotate the leaked AWS key and redesign the IAM policies", "", List.of(), 1, "m"));
         assertEquals(Intent.TRIVIAL, c.intent());
-        assertEquals("side call", c.reason());
+        assertEquals("local side call", c.reason());
     }
 
     @Test
