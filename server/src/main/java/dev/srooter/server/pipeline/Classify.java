@@ -47,7 +47,11 @@ public class Classify implements Stage {
             return; // Untranslatable, or a shape no codec knows: the request still goes on, without an intent
         }
         try {
-            exchange.classification = runner.classify(input(exchange.canonical));
+            ClassifierInput input = input(exchange.canonical);
+            // the local classifier runs in microseconds in-process: only one that asks a model needs the
+            // time limit and fallback (and Fault Tolerance's interceptor costs more than the local classifier)
+            exchange.classification = ClassifierRunner.LOCAL.equals(rules.classifierName()) ? runner.local(input)
+                    : runner.classify(input);
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "srooter: no classifier could classify " + exchange.id, failed);
         }
