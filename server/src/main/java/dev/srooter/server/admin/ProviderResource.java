@@ -51,13 +51,13 @@ public class ProviderResource {
      * srooter sends it.
      */
     public record NewProvider(String name, String kind, String baseUrl, String apiKey, List<String> apiKeys,
-                              String format) {
+                              String format, Integer timeoutSeconds) {
     }
 
     public record NewCredential(String apiKey) {
     }
 
-    public record ProviderView(String id, String name, String kind, String baseUrl, String format,
+    public record ProviderView(String id, String name, String kind, String baseUrl, String format, Integer timeoutSeconds,
                                String apiKeyHint, List<Credentials.Standing> credentials, List<String> models,
                                ProviderHealth.View health) {
     }
@@ -164,7 +164,11 @@ public class ProviderResource {
                 throw ApiError.of(400, "format must be one of " + Arrays.toString(WireFormat.values()));
             }
         }
-        ProviderAccount account = catalog.add(request.name().trim(), request.kind().trim(), baseUrl, secrets, format);
+        if (request.timeoutSeconds() != null && (request.timeoutSeconds() < 1 || request.timeoutSeconds() > 3600)) {
+            throw ApiError.of(400, "timeoutSeconds is between 1 and 3600");
+        }
+        ProviderAccount account = catalog.add(request.name().trim(), request.kind().trim(), baseUrl, secrets, format,
+                request.timeoutSeconds());
         catalog.refreshDirectory();
         return Response.status(201).entity(view(account)).build();
     }
@@ -274,6 +278,7 @@ public class ProviderResource {
     private ProviderView view(ProviderAccount account) {
         List<Credentials.Standing> standing = credentials.standing(account.id);
         return new ProviderView(account.id, account.name, account.kind, account.baseUrl, account.wireFormat,
+                account.timeoutSeconds,
                 standing.isEmpty() ? null : standing.get(0).hint(), standing,
                 catalog.models(account.id).stream().filter(m -> "active".equals(m.status)).map(m -> m.modelId)
                         .toList(), health.view(account.id));

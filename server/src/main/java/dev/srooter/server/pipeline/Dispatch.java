@@ -198,7 +198,9 @@ public class Dispatch implements Stage {
 
     private HttpResponse<UpstreamBody> send(Exchange exchange, URI uri, Credentials.Live credential) {
         Target target = exchange.target;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.providerTimeout())
+        java.time.Duration timeout = target.timeoutSeconds() != null
+                ? java.time.Duration.ofSeconds(target.timeoutSeconds()) : settings.providerTimeout();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.upstreamBody));
         if (exchange.translation == null) {
             forwardClientHeaders(exchange, uri, request);
@@ -224,7 +226,7 @@ public class Dispatch implements Stage {
         } catch (java.net.http.HttpTimeoutException e) {
             health.record(target.providerId(), 0, "timeout");
             throw new GatewayError(504, "upstream_timeout", "Provider '" + target.account().name()
-                    + "' did not start answering within " + settings.providerTimeout().toSeconds() + " s.");
+                    + "' did not start answering within " + timeout.toSeconds() + " s.");
         } catch (IOException e) {
             health.record(target.providerId(), 0, e.getClass().getSimpleName());
             throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()

@@ -83,7 +83,8 @@ public class ProviderCatalog {
     }
 
     @Transactional
-    public ProviderAccount add(String name, String kind, String baseUrl, List<String> secrets, WireFormat format) {
+    public ProviderAccount add(String name, String kind, String baseUrl, List<String> secrets, WireFormat format,
+                               Integer timeoutSeconds) {
         Provider provider = providerOf(kind);
         if (!em.createQuery("SELECT p FROM ProviderAccount p WHERE p.name = :name", ProviderAccount.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
@@ -97,6 +98,7 @@ public class ProviderCatalog {
                 "provider kind '" + kind + "' has no default address: baseUrl is required"));
         ProviderAccount account = new ProviderAccount(name, kind, base, "");
         account.wireFormat = format == null ? null : format.name();
+        account.timeoutSeconds = timeoutSeconds;
         List<DiscoveredModel> models = discover(provider, config(account, secrets.get(0)));
         em.persist(account);
         for (String secret : secrets) {
@@ -283,7 +285,7 @@ public class ProviderCatalog {
                     ModelCatalog.Entry entry = catalog.lookup(model.modelId);
                     targets.add(new Target(account.id, config(account, null), provider.get(), model.modelId,
                             model.displayName, price(model, entry, provider.get()), formats(account, provider.get()),
-                            entry.capabilities().withContextWindow(model.overrideContext)));
+                            entry.capabilities().withContextWindow(model.overrideContext), account.timeoutSeconds));
                 }
             }
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * account, e.g. Chat Completions for a server that copies only that part of OpenAI's API).
  */
 public record Target(String providerId, ProviderConfig account, Provider provider, String modelId, String displayName,
-                     Price price, Set<WireFormat> formats, Capabilities capabilities) {
+                     Price price, Set<WireFormat> formats, Capabilities capabilities, Integer timeoutSeconds) {
 
     public boolean speaks(WireFormat format) {
         return formats.contains(format);

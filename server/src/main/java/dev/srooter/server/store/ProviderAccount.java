@@ -23,6 +23,9 @@ public class ProviderAccount {
     /** The one wire format srooter uses with this account, or null for every format its plugin speaks. */
     @Column(name = "wire_format")
     public String wireFormat;
+    /** Seconds this provider may take to start answering; null: the gateway's setting. */
+    @Column(name = "timeout_seconds")
+    public Integer timeoutSeconds;
     @Column(name = "created_at")
     public Instant createdAt;
 

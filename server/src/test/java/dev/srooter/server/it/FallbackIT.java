@@ -123,6 +123,29 @@ class FallbackIT {
     }
 
     @Test
+    void eachProviderHasItsOwnTimeout() throws Exception {
+        try (FakeProvider slow = new FakeOpenAi(0, List.of("slow-model"))) {
+            JsonObject p = Gateway.object(gateway.admin("POST", "/api/providers", "{\"name\":\"slow-" + run
+                    + "\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:" + slow.port()
+                    + "/v1\",\"apiKey\":\"k\",\"timeoutSeconds\":1}").body());
+            providers.add(p.getString("id"));
+            assertEquals(1, p.getInt("timeoutSeconds"));
+            String model = "slow-" + run + "/slow-model";
+            gateway.admin("PUT", "/api/routing/chains/" + model,
+                    "{\"chain\":[\"" + Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT + "\"]}");
+            slow.setDefaultReply(Reply.text("slow").delayed(2000));
+            long start = System.nanoTime();
+            HttpResponse<String> response = ask(model, false);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Gateway.GPT, header(response, "x-srooter-served-model"));
+            assertTrue(header(response, "x-srooter-attempts").contains("(upstream_timeout)"),
+                    header(response, "x-srooter-attempts"));
+            assertTrue(millis < 1900, "the provider's own 1 s limit, not the gateway's 3 s: " + millis + " ms");
+            gateway.admin("DELETE", "/api/routing/chains/" + model, null);
+        }
+    }
+
+    @Test
     void aStreamThatHasBegunEndsWithAnErrorEventInsteadOfSwitchingModels() {
         gateway.anthropic.enqueue(Reply.text("a b c d e f g").cutAfter(4));
         HttpResponse<String> response = ask(Gateway.CLAUDE, true);

@@ -104,6 +104,18 @@ class RoutingIT {
     }
 
     @Test
+    void architectureWorkGoesToItsNamedModel() {
+        rules("{\"intent\":\"architecture\",\"target\":\"" + Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT
+                + "\",\"council\":true}");
+        HttpResponse<String> response = ask(AGENT, "Propose service boundaries to split the monolith and a plan to"
+                + " migrate the shared database without downtime", true);
+        assertEquals("architecture", header(response, "x-srooter-intent"));
+        assertEquals(Gateway.GPT, header(response, "x-srooter-served-model"));
+        assertEquals("architecture -> " + Gateway.GPT, header(response, "x-srooter-route"));
+        assertEquals("requested", header(response, "x-srooter-council"));
+    }
+
+    @Test
     void aTeamsRuleOverridesTheOrgRuleForItsUsers() {
         rules("{\"intent\":\"trivial\",\"target\":\"requested\"},"
                 + "{\"team\":\"payments\",\"intent\":\"trivial\",\"target\":\"" + Gateway.OPENAI_PROVIDER + "/gpt-4o\"}");
