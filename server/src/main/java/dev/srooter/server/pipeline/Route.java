@@ -5,6 +5,7 @@ import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.routing.TargetPicker;
+import dev.srooter.server.translate.Part;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -24,6 +25,15 @@ public class Route implements Stage {
     @Inject
     TargetPicker picker;
 
+    /** Tools and images the request carries, and its size in tokens, estimated as a quarter of its bytes. */
+    static TargetPicker.Needs needs(Exchange exchange) {
+        boolean tools = exchange.canonical != null && !exchange.canonical.tools().isEmpty();
+        boolean vision = exchange.canonical != null && exchange.canonical.messages().stream()
+                .flatMap(m -> m.parts().stream()).anyMatch(p -> p instanceof Part.Image
+                        || p instanceof Part.ToolResult r && r.content().stream().anyMatch(c -> c instanceof Part.Image));
+        return new TargetPicker.Needs(tools, vision, exchange.body.length / 4);
+    }
+
     @Override
     public void apply(Exchange exchange) {
         if (exchange.classification == null) {
@@ -39,8 +49,7 @@ public class Route implements Stage {
         if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
             return;
         }
-        boolean needsTools = exchange.canonical != null && !exchange.canonical.tools().isEmpty();
-        Optional<Target> chosen = picker.pick(target, needsTools, exchange.clientFormat());
+        Optional<Target> chosen = picker.pick(target, needs(exchange), exchange.clientFormat());
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
             return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
         }

@@ -34,15 +34,12 @@ public class Credentials {
         final String providerId;
         final String secret;
         final String hint;
-        volatile boolean bad;
-        volatile long coolUntilMillis;
 
-        Live(String id, String providerId, String secret, String hint, boolean bad) {
+        Live(String id, String providerId, String secret, String hint) {
             this.id = id;
             this.providerId = providerId;
             this.secret = secret;
             this.hint = hint;
-            this.bad = bad;
         }
 
         public String id() {
@@ -70,6 +67,13 @@ public class Credentials {
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
 
+    /**
+     * What this node has seen of each credential, by id, kept apart from the opened credentials so that a
+     * reload (which replaces those) can never lose a refusal or a rest that happened while it ran.
+     */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> restingUntil = new ConcurrentHashMap<>();
+
     private volatile SecretBox box;
     private volatile Map<String, List<Live>> byProvider = Map.of();
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
@@ -82,20 +86,15 @@ public class Credentials {
         return box.seal(secret, providerId);
     }
 
-    /** Re-reads every credential from the database; bad marks and cool-downs of credentials that stay are kept. */
+    /** Re-reads every credential from the database (a refusal stored there counts here too). */
     public void reload() {
-        Map<String, Live> before = new HashMap<>();
-        byProvider.values().forEach(list -> list.forEach(c -> before.put(c.id, c)));
         Map<String, List<Live>> next = new HashMap<>();
         for (ProviderCredential c : em.createQuery("SELECT c FROM ProviderCredential c ORDER BY c.createdAt",
                 ProviderCredential.class).getResultList()) {
-            Live old = before.get(c.id);
-            // what this node saw stays: a refusal marked a moment ago may not have been committed yet
-            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint,
-                    "bad".equals(c.state) || (old != null && old.bad));
-            if (old != null) {
-                live.coolUntilMillis = old.coolUntilMillis;
+            if ("bad".equals(c.state)) {
+                refused.add(c.id);
             }
+            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint);
             next.computeIfAbsent(c.providerId, k -> new ArrayList<>()).add(live);
         }
         next.replaceAll((k, v) -> List.copyOf(v));
@@ -116,16 +115,22 @@ public class Credentials {
                 all.size());
         for (int k = 0; k < all.size(); k++) {
             Live c = all.get((start + k) % all.size());
-            if (!c.bad && c.coolUntilMillis <= now && !tried.contains(c.id)) {
+            if (usable(c, now) && !tried.contains(c.id)) {
                 return Optional.of(c);
             }
         }
         return Optional.empty();
     }
 
-    /** The first usable credential, for model discovery. */
+    /** The first usable credential, for model discovery and srooter's own calls; the turn-taking is not disturbed. */
     public Optional<Live> any(String providerId) {
-        return pick(providerId, Set.of());
+        long now = System.currentTimeMillis();
+        return byProvider.getOrDefault(providerId, List.of()).stream()
+                .filter(c -> usable(c, now)).findFirst();
+    }
+
+    private boolean usable(Live c, long now) {
+        return !refused.contains(c.id) && restingUntil.getOrDefault(c.id, 0L) <= now;
     }
 
     /** When the soonest cool-down of an account ends, if every usable credential is cooling. */
@@ -134,25 +139,26 @@ public class Credentials {
         List<Live> all = byProvider.getOrDefault(providerId, List.of());
         long soonest = Long.MAX_VALUE;
         for (Live c : all) {
-            if (!c.bad) {
-                if (c.coolUntilMillis <= now) {
+            if (!refused.contains(c.id)) {
+                long until = restingUntil.getOrDefault(c.id, 0L);
+                if (until <= now) {
                     return Optional.empty();
                 }
-                soonest = Math.min(soonest, c.coolUntilMillis);
+                soonest = Math.min(soonest, until);
             }
         }
         return soonest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofMillis(soonest - now));
     }
 
     public void coolDown(Live credential, Duration howLong) {
-        credential.coolUntilMillis = System.currentTimeMillis() + howLong.toMillis();
+        restingUntil.put(credential.id, System.currentTimeMillis() + howLong.toMillis());
         LOG.info("srooter: credential " + credential.hint + " of provider " + credential.providerId
                 + " is rate limited; cooling down for " + howLong.toSeconds() + " s");
     }
 
     @Transactional
     public void markBad(Live credential, String reason) {
-        credential.bad = true;
+        refused.add(credential.id);
         ProviderCredential stored = em.find(ProviderCredential.class, credential.id);
         if (stored != null) {
             stored.state = "bad";
@@ -166,8 +172,8 @@ public class Credentials {
     @Transactional
     public void reset(String providerId) {
         for (Live c : byProvider.getOrDefault(providerId, List.of())) {
-            c.bad = false;
-            c.coolUntilMillis = 0;
+            refused.remove(c.id);
+            restingUntil.remove(c.id);
         }
         em.createQuery("UPDATE ProviderCredential c SET c.state = 'ok', c.stateReason = NULL WHERE c.providerId = :id")
                 .setParameter("id", providerId).executeUpdate();
@@ -175,9 +181,11 @@ public class Credentials {
 
     public List<Standing> standing(String providerId) {
         long now = System.currentTimeMillis();
-        return byProvider.getOrDefault(providerId, List.of()).stream().map(c -> new Standing(c.id, c.hint,
-                c.bad ? "bad" : c.coolUntilMillis > now ? "cooling" : "ok",
-                c.coolUntilMillis > now ? (c.coolUntilMillis - now + 999) / 1000 : null)).toList();
+        return byProvider.getOrDefault(providerId, List.of()).stream().map(c -> {
+            long until = restingUntil.getOrDefault(c.id, 0L);
+            return new Standing(c.id, c.hint, refused.contains(c.id) ? "bad" : until > now ? "cooling" : "ok",
+                    until > now ? (until - now + 999) / 1000 : null);
+        }).toList();
     }
 
     /** Enough of a credential to recognise it, never enough to use it. */

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Turns a rule's target into a served model. {@code cheapest}: the model with the lowest known price
- * (input plus output per million tokens; free local models first) that can do what the request needs (tools,
- * when it carries tools). {@code best}: the one with the highest known price, the catalogue's stand-in for
- * capability. A named model resolves like a client's model name.
+ * (input plus output per million tokens; free local models first) that can do what the request needs: tools
+ * and images when it carries them, and a context window (when known) that holds it. {@code best}: the one with
+ * the highest known price, the catalogue's stand-in for capability. A named model resolves like a client's
+ * model name.
  */
 @ApplicationScoped
 public class TargetPicker {
@@ -20,11 +21,20 @@ public class TargetPicker {
     @Inject
     ModelDirectory directory;
 
-    public Optional<Target> pick(String target, boolean needsTools, WireFormat clientFormat) {
+    /** What a request needs of the model that serves it. */
+    public record Needs(boolean tools, boolean vision, long estimatedTokens) {
+        boolean metBy(Target t) {
+            Integer window = t.capabilities().contextWindow();
+            return (!tools || t.capabilities().tools()) && (!vision || t.capabilities().vision())
+                    && (window == null || estimatedTokens <= window);
+        }
+    }
+
+    public Optional<Target> pick(String target, Needs needs, WireFormat clientFormat) {
         if (RouteRule.CHEAPEST.equals(target) || RouteRule.BEST.equals(target)) {
             Comparator<Target> byPrice = Comparator.comparingDouble(t -> t.price().input() + t.price().output());
             var candidates = directory.all().stream().filter(t -> t.price().known())
-                    .filter(t -> !needsTools || t.capabilities().tools());
+                    .filter(needs::metBy);
             return RouteRule.CHEAPEST.equals(target) ? candidates.min(byPrice) : candidates.max(byPrice);
         }
         return directory.resolveWithAliases(target, clientFormat).map(ModelDirectory.Resolution::target);
