@@ -69,10 +69,10 @@ public class ProviderResource {
     }
 
     public record CapabilitiesView(Integer contextWindow, Integer maxOutput, boolean tools, boolean vision,
-                                   boolean reasoning, boolean known) {
+                                   boolean reasoning, int rank, boolean known) {
         static CapabilitiesView of(Capabilities c) {
             return new CapabilitiesView(c.contextWindow(), c.maxOutput(), c.tools(), c.vision(), c.reasoning(),
-                    c.known());
+                    c.rank(), c.known());
         }
     }
 

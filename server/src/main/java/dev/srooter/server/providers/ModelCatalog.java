@@ -43,7 +43,7 @@ public final class ModelCatalog {
                         number(m, "cacheRead"), number(m, "cacheWrite"), true, "catalog") : Price.UNKNOWN;
                 Capabilities caps = new Capabilities(integer(m, "context"), integer(m, "maxOutput"),
                         m.getBoolean("tools", false), m.getBoolean("vision", false), m.getBoolean("reasoning", false),
-                        true);
+                        m.getInt("rank", 0), true);
                 entries.add(new Entry(m.getString("prefix"), price, caps));
             }
             return new ModelCatalog(entries);

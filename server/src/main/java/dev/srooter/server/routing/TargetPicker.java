@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * Turns a rule's target into a served model. {@code cheapest}: the model with the lowest known price
  * (input plus output per million tokens; free local models first) that can do what the request needs: tools
- * and images when it carries them, and a context window (when known) that holds it. {@code best}: the one with
- * the highest known price, the catalogue's stand-in for capability. A named model resolves like a client's
- * model name.
+ * and images when it carries them, and a context window (when known) that holds it. {@code best}: among the
+ * models that can, the highest rank in srooter's catalogue (its judgement of capability for coding agents),
+ * then the highest price. A named model resolves like a client's model name.
  */
 @ApplicationScoped
 public class TargetPicker {
@@ -33,9 +33,13 @@ public class TargetPicker {
     public Optional<Target> pick(String target, Needs needs, WireFormat clientFormat) {
         if (RouteRule.CHEAPEST.equals(target) || RouteRule.BEST.equals(target)) {
             Comparator<Target> byPrice = Comparator.comparingDouble(t -> t.price().input() + t.price().output());
-            var candidates = directory.all().stream().filter(t -> t.price().known())
-                    .filter(needs::metBy);
-            return RouteRule.CHEAPEST.equals(target) ? candidates.min(byPrice) : candidates.max(byPrice);
+            var candidates = directory.all().stream().filter(needs::metBy);
+            if (RouteRule.CHEAPEST.equals(target)) {
+                return candidates.filter(t -> t.price().known()).min(byPrice);
+            }
+            // the catalogue's rank first (a newer model can cost less than an older one), then price
+            return candidates.filter(t -> t.capabilities().rank() > 0 || t.price().known())
+                    .max(Comparator.comparingInt((Target t) -> t.capabilities().rank()).thenComparing(byPrice));
         }
         return directory.resolveWithAliases(target, clientFormat).map(ModelDirectory.Resolution::target);
     }

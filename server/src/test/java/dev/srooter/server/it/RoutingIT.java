@@ -96,10 +96,12 @@ class RoutingIT {
         assertEquals("security", header(response, "x-srooter-intent"));
         assertEquals("requested", header(response, "x-srooter-council"));
         JsonObject best = Gateway.array(gateway.admin("GET", "/api/models", null).body()).stream()
-                .map(JsonValue::asJsonObject).filter(m -> m.getBoolean("priceKnown") && m.getString("status").equals("active"))
+                .map(JsonValue::asJsonObject).filter(m -> m.getString("status").equals("active"))
                 .filter(m -> m.getJsonObject("capabilities").getBoolean("tools"))
-                .max(Comparator.comparingDouble(m -> m.getJsonNumber("inputPerMTok").doubleValue()
-                        + m.getJsonNumber("outputPerMTok").doubleValue())).orElseThrow();
+                .max(Comparator.comparingInt((JsonObject m) -> m.getJsonObject("capabilities").getInt("rank"))
+                        .thenComparingDouble(m -> m.getBoolean("priceKnown") ? m.getJsonNumber("inputPerMTok")
+                                .doubleValue() + m.getJsonNumber("outputPerMTok").doubleValue() : 0)).orElseThrow();
+        assertTrue(best.getJsonObject("capabilities").getInt("rank") > 0, best.toString());
         assertEquals(best.getString("id"), header(response, "x-srooter-served-model"));
     }
 

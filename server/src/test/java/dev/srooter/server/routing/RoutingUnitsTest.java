@@ -16,7 +16,7 @@ class RoutingUnitsTest {
 
     private static Target model(boolean tools, boolean vision, Integer window) {
         return new Target("p", new ProviderConfig("p", "http://h", null), null, "m", "m", Price.UNKNOWN, Set.of(),
-                new Capabilities(window, null, tools, vision, false, true), null);
+                new Capabilities(window, null, tools, vision, false, 0, true), null);
     }
 
     @Test
