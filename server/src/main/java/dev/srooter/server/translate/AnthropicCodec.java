@@ -1,6 +1,8 @@
 package dev.srooter.server.translate;
 
+import dev.srooter.api.WireFormat;
 import dev.srooter.server.providers.Usage;
+import dev.srooter.server.wire.UsageReader;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -345,22 +347,17 @@ public final class AnthropicCodec implements Codec {
             }
         }
         return new ChatResponse(Js.str(body, "id"), Js.str(body, "model"), content,
-                StopReason.fromAnthropic(Js.str(body, "stop_reason")), usage(Js.obj(body, "usage"), Usage.NONE));
+                StopReason.fromAnthropic(Js.str(body, "stop_reason")), usage(Js.obj(body, "usage")));
     }
 
     /** Anthropic usage; fields a report leaves out keep their earlier value. */
-    static Usage usage(JsonObject u, Usage before) {
-        if (u == null) {
-            return before;
+    /** The usage object's counts, read as for a passed-through answer ({@link UsageReader}). */
+    static Usage usage(JsonObject u) {
+        UsageReader reader = new UsageReader(WireFormat.ANTHROPIC_MESSAGES);
+        if (u != null) {
+            reader.acceptUsage(u);
         }
-        return new Usage(orElse(Js.longValue(u, "input_tokens"), before.input()),
-                orElse(Js.longValue(u, "output_tokens"), before.output()),
-                orElse(Js.longValue(u, "cache_read_input_tokens"), before.cacheRead()),
-                orElse(Js.longValue(u, "cache_creation_input_tokens"), before.cacheWrite()));
-    }
-
-    private static long orElse(Long value, long otherwise) {
-        return value != null ? value : otherwise;
+        return reader.usage();
     }
 
     // ---- canonical -> client answer

@@ -1,6 +1,7 @@
 package dev.srooter.server.translate;
 
-import dev.srooter.server.providers.Usage;
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.wire.UsageReader;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ final class AnthropicStreamReader implements StreamReader {
     private final Map<Integer, StreamEvent.Kind> kinds = new HashMap<>();
     private final Map<Integer, Boolean> opaqueSent = new HashMap<>();
     private int next;
-    private Usage usage = Usage.NONE;
+    /** Anthropic reports usage in pieces (message_start, then message_delta): a later count replaces an earlier one. */
+    private final UsageReader usage = new UsageReader(WireFormat.ANTHROPIC_MESSAGES);
     private StopReason stopReason = StopReason.END_TURN;
 
     AnthropicStreamReader(String origin) {
@@ -34,8 +36,8 @@ final class AnthropicStreamReader implements StreamReader {
         switch (type) {
             case "message_start" -> {
                 JsonObject message = Js.obj(e, "message");
-                usage = AnthropicCodec.usage(Js.obj(message, "usage"), usage);
-                out.add(new StreamEvent.Start(Js.str(message, "id"), Js.str(message, "model"), usage));
+                accept(Js.obj(message, "usage"));
+                out.add(new StreamEvent.Start(Js.str(message, "id"), Js.str(message, "model"), usage.usage()));
             }
             case "content_block_start" -> {
                 JsonObject block = Js.obj(e, "content_block");
@@ -93,13 +95,13 @@ final class AnthropicStreamReader implements StreamReader {
                 }
             }
             case "message_delta" -> {
-                usage = AnthropicCodec.usage(Js.obj(e, "usage"), usage);
+                accept(Js.obj(e, "usage"));
                 String reason = Js.str(Js.obj(e, "delta"), "stop_reason");
                 if (reason != null) {
                     stopReason = StopReason.fromAnthropic(reason);
                 }
             }
-            case "message_stop" -> out.add(new StreamEvent.Finish(stopReason, usage));
+            case "message_stop" -> out.add(new StreamEvent.Finish(stopReason, usage.usage()));
             case "error" -> {
                 JsonObject error = Js.obj(e, "error");
                 out.add(new StreamEvent.Failure(statusOf(Js.str(error, "type")), Js.str(error, "message")));
@@ -109,6 +111,12 @@ final class AnthropicStreamReader implements StreamReader {
             }
         }
         return out;
+    }
+
+    private void accept(JsonObject reported) {
+        if (reported != null) {
+            usage.acceptUsage(reported);
+        }
     }
 
     private int open(int providerIndex, StreamEvent.Kind kind) {

@@ -1,6 +1,8 @@
 package dev.srooter.server.translate;
 
+import dev.srooter.api.WireFormat;
 import dev.srooter.server.providers.Usage;
+import dev.srooter.server.wire.UsageReader;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -293,21 +295,14 @@ public final class ChatCodec implements Codec {
     }
 
     /** Chat usage counts cached tokens inside the prompt; srooter counts them apart. */
+    /** The usage object's counts, read as for a passed-through answer ({@link UsageReader}); null when there is none. */
     static Usage usage(JsonObject u) {
         if (u == null) {
             return null;
         }
-        long prompt = orZero(Js.longValue(u, "prompt_tokens"));
-        Long cached = Js.longValue(Js.obj(u, "prompt_tokens_details"), "cached_tokens");
-        if (cached == null) {
-            cached = Js.longValue(u, "prompt_cache_hit_tokens"); // DeepSeek
-        }
-        long read = orZero(cached);
-        return new Usage(prompt - read, orZero(Js.longValue(u, "completion_tokens")), read, 0);
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+        UsageReader reader = new UsageReader(WireFormat.OPENAI_CHAT);
+        reader.acceptUsage(u);
+        return reader.usage();
     }
 
     // ---- canonical -> client answer

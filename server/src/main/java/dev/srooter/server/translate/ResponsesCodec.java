@@ -1,6 +1,8 @@
 package dev.srooter.server.translate;
 
+import dev.srooter.api.WireFormat;
 import dev.srooter.server.providers.Usage;
+import dev.srooter.server.wire.UsageReader;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -336,17 +338,14 @@ public final class ResponsesCodec implements Codec {
         return calls ? StopReason.TOOL_USE : StopReason.END_TURN;
     }
 
+    /** The usage object's counts, read as for a passed-through answer ({@link UsageReader}). */
     static Usage usage(JsonObject u) {
         if (u == null) {
             return Usage.NONE;
         }
-        long input = orZero(Js.longValue(u, "input_tokens"));
-        long cached = orZero(Js.longValue(Js.obj(u, "input_tokens_details"), "cached_tokens"));
-        return new Usage(input - cached, orZero(Js.longValue(u, "output_tokens")), cached, 0);
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+        UsageReader reader = new UsageReader(WireFormat.OPENAI_RESPONSES);
+        reader.acceptUsage(u);
+        return reader.usage();
     }
 
     // ---- canonical -> client answer

@@ -51,9 +51,13 @@ public final class UsageReader {
             return; // usage is bookkeeping: an unreadable event must not break the answer
         }
         JsonObject usage = usageOf(root);
-        if (usage == null) {
-            return;
+        if (usage != null) {
+            acceptUsage(usage);
         }
+    }
+
+    /** Takes one {@code usage} object of this reader's format (the translation codecs hand theirs here). */
+    public void acceptUsage(JsonObject usage) {
         switch (format) {
             case ANTHROPIC_MESSAGES -> {
                 input = number(usage, "input_tokens", input);
@@ -70,7 +74,11 @@ public final class UsageReader {
     private void acceptOpenAi(JsonObject usage, String inputField, String detailsField, String outputField) {
         Long all = number(usage, inputField, null);
         if (all != null) {
-            long cached = nested(usage, detailsField, "cached_tokens");
+            JsonObject details = object(usage, detailsField);
+            Long cached = details == null ? null : number(details, "cached_tokens", null);
+            if (cached == null) {
+                cached = number(usage, "prompt_cache_hit_tokens", 0L); // DeepSeek names its cache reads so
+            }
             input = all - cached;
             cacheRead = cached;
         }
@@ -103,12 +111,6 @@ public final class UsageReader {
     private static Long number(JsonObject object, String name, Long otherwise) {
         JsonValue value = object.get(name);
         return value instanceof JsonNumber n ? Long.valueOf(n.longValue()) : otherwise;
-    }
-
-    private static long nested(JsonObject object, String holder, String name) {
-        JsonObject inner = object(object, holder);
-        Long value = inner == null ? null : number(inner, name, null);
-        return value == null ? 0 : value;
     }
 
     private static long orZero(Long value) {

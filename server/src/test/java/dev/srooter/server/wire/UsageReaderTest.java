@@ -28,6 +28,9 @@ class UsageReaderTest {
                 {"usage":{"prompt_tokens":100,"completion_tokens":9,"prompt_tokens_details":{"cached_tokens":30}}}""")));
         assertEquals(new Usage(100, 9, 0, 0), UsageReader.fromBody(WireFormat.OPENAI_CHAT, bytes("""
                 {"usage":{"prompt_tokens":100,"completion_tokens":9}}""")));
+        assertEquals(new Usage(75, 9, 25, 0), UsageReader.fromBody(WireFormat.OPENAI_CHAT, bytes("""
+                {"usage":{"prompt_tokens":100,"completion_tokens":9,"prompt_cache_hit_tokens":25,
+                "prompt_cache_miss_tokens":75}}""")), "DeepSeek's name for cache reads");
         assertEquals(new Usage(60, 4, 40, 0), UsageReader.fromBody(WireFormat.OPENAI_RESPONSES, bytes("""
                 {"object":"response","usage":{"input_tokens":100,"output_tokens":4,
                 "input_tokens_details":{"cached_tokens":40}}}""")));
