@@ -3,6 +3,7 @@ package dev.srooter.server.providers;
 import dev.srooter.server.store.ProviderAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -18,15 +19,24 @@ public class ModelRefreshSchedule implements Runnable {
     @Inject
     ProviderCatalog catalog;
 
+    /**
+     * One round. Nothing may escape: an exception thrown from a periodic task cancels every later run of it,
+     * so a round that fails (a database lock timing out, say) is logged and the next one tries again.
+     */
     @Override
     public void run() {
-        for (ProviderAccount account : catalog.accounts()) {
-            try {
-                catalog.refresh(account.id);
-            } catch (RuntimeException e) {
-                LOG.warning("srooter: listing the models of provider " + account.name + " failed: " + e.getMessage());
+        try {
+            for (ProviderAccount account : catalog.accounts()) {
+                try {
+                    catalog.refresh(account.id);
+                } catch (RuntimeException e) {
+                    LOG.warning("srooter: listing the models of provider " + account.name + " failed: "
+                            + e.getMessage());
+                }
             }
+            catalog.refreshDirectory();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "srooter: a round of model refresh failed; the next one will try again", e);
         }
-        catalog.refreshDirectory();
     }
 }
