@@ -32,6 +32,8 @@ public class Bootstrap implements ServletContextListener {
     @Inject Users users;
     @Inject TokenIssuer tokens;
     @Inject PluginHost plugins;
+    @Inject dev.srooter.server.plugins.PluginStates pluginStates;
+    @Inject dev.srooter.server.audit.AuditSinks auditSinks;
     @Inject ProviderCatalog providers;
     @Inject AuditLog audit;
     @Inject Credentials credentials;
@@ -48,7 +50,8 @@ public class Bootstrap implements ServletContextListener {
         schema.migrate();
         users.ensureAdmin(settings.firstAdminPassword());
         tokens.init();
-        plugins.start(settings.pluginsDir());
+        plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
+        auditSinks.reload();
         credentials.init(SecretBox.open(settings.masterKey(), settings.dataDir()));
         providers.sealLegacyKeys();
         providers.refreshDirectory();

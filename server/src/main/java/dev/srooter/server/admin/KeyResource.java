@@ -20,15 +20,18 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Gateway keys: minted for the caller and shown once, listed by hint, revoked at once. */
+/**
+ * Gateway keys: minted and shown once, listed by hint, revoked at once. Developers and leads manage their own
+ * keys; admins see every key, revoke any and may mint one for another user ({@code "username"}).
+ */
 @Path("/keys")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.DEVELOPER})
 public class KeyResource {
 
-    public record NewKey(String name) {
+    public record NewKey(String name, String username) {
     }
 
     public record MintedKey(String id, String name, String key) {
@@ -48,7 +51,11 @@ public class KeyResource {
 
     @GET
     public List<KeyView> list() {
-        return keys.list().stream().map(KeyResource::view).toList();
+        if (isAdmin()) {
+            return keys.list().stream().map(KeyResource::view).toList();
+        }
+        String me = me().id;
+        return keys.list().stream().filter(k -> k.userId.equals(me)).map(KeyResource::view).toList();
     }
 
     @POST
@@ -56,8 +63,14 @@ public class KeyResource {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ApiError.of(400, "name is required");
         }
-        UserAccount owner = users.find(jwt.getName())
-                .orElseThrow(() -> ApiError.of(403, "the token's user no longer exists"));
+        UserAccount owner = me();
+        if (request.username() != null && !request.username().equals(owner.username)) {
+            if (!isAdmin()) {
+                throw ApiError.of(403, "only admins mint keys for other users");
+            }
+            owner = users.find(request.username())
+                    .orElseThrow(() -> ApiError.of(404, "no user " + request.username()));
+        }
         GatewayKeys.Minted minted = keys.mint(request.name().trim(), owner);
         return Response.status(201).entity(new MintedKey(minted.key().id, minted.key().name, minted.secret())).build();
     }
@@ -65,10 +78,21 @@ public class KeyResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
+        if (!isAdmin() && keys.list().stream().noneMatch(k -> k.id.equals(id) && k.userId.equals(me().id))) {
+            throw ApiError.of(404, "you have no key with id " + id);
+        }
         if (!keys.revoke(id)) {
             throw ApiError.of(404, "no key with id " + id);
         }
         return Response.noContent().build();
+    }
+
+    private boolean isAdmin() {
+        return jwt.getGroups().contains(Roles.ADMIN);
+    }
+
+    private UserAccount me() {
+        return users.find(jwt.getName()).orElseThrow(() -> ApiError.of(403, "the token's user no longer exists"));
     }
 
     private static KeyView view(GatewayKey key) {

@@ -224,20 +224,4 @@ public class RoutingResource {
         breakers.closeAll();
         return Response.noContent().build();
     }
-
-    /** Puts a user in a team (null or blank: none); the team's routing rules apply from the next request. */
-    @PUT
-    @Path("users/{username}/team")
-    @Transactional
-    public TeamBody setTeam(@PathParam("username") String username, TeamBody body) {
-        List<UserAccount> users = em.createQuery("SELECT u FROM UserAccount u WHERE u.username = :n", UserAccount.class)
-                .setParameter("n", username).getResultList();
-        if (users.isEmpty()) {
-            throw ApiError.of(404, "no user " + username);
-        }
-        String team = body == null || body.team() == null || body.team().isBlank() ? null : body.team().trim();
-        users.get(0).team = team;
-        keys.forgetCallers();
-        return new TeamBody(team);
-    }
 }

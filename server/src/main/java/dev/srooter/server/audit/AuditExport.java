@@ -17,7 +17,7 @@ public final class AuditExport {
     static final String[] COLUMNS = {"id", "created_at", "key_id", "username", "endpoint", "requested_model",
         "served_model", "provider", "route", "streamed", "input_tokens", "output_tokens", "cache_read_tokens",
         "cache_write_tokens", "cost_usd", "price_known", "latency_ms", "ttfb_ms", "status", "error_type",
-        "prompt_sha256", "intent", "intent_confidence", "attempts"};
+        "prompt_sha256", "intent", "intent_confidence", "attempts", "team", "policies"};
 
     private static final int PAGE = 1000;
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -25,12 +25,12 @@ public final class AuditExport {
     private AuditExport() {
     }
 
-    public static void csv(AuditStore store, OutputStream target) throws IOException {
+    public static void csv(AuditStore store, AuditQuery query, OutputStream target) throws IOException {
         Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
         out.write(String.join(",", COLUMNS));
         out.write("\r\n");
         for (int offset = 0; ; offset += PAGE) {
-            List<AuditRecord> page = store.page(offset, PAGE);
+            List<AuditRecord> page = store.page(query, offset, PAGE);
             for (AuditRecord r : page) {
                 Object[] cells = {r.id, r.createdAt, r.keyId, r.username, r.endpoint, r.requestedModel,
                     r.servedModel, r.provider, r.route, r.streamed, r.inputTokens, r.outputTokens, r.cacheReadTokens,
@@ -39,7 +39,7 @@ public final class AuditExport {
                     r.ttfbMs == null ? null : String.format(Locale.ROOT, "%.3f", r.ttfbMs), r.status, r.errorType,
                     r.promptSha256, r.intent,
                     r.intentConfidence == null ? null : String.format(Locale.ROOT, "%.3f", r.intentConfidence),
-                    r.attempts};
+                    r.attempts, r.team, r.policies};
                 for (int k = 0; k < cells.length; k++) {
                     if (k > 0) {
                         out.write(',');
@@ -55,10 +55,10 @@ public final class AuditExport {
         out.flush();
     }
 
-    public static void jsonLines(AuditStore store, OutputStream target) throws IOException {
+    public static void jsonLines(AuditStore store, AuditQuery query, OutputStream target) throws IOException {
         Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
         for (int offset = 0; ; offset += PAGE) {
-            List<AuditRecord> page = store.page(offset, PAGE);
+            List<AuditRecord> page = store.page(query, offset, PAGE);
             for (AuditRecord record : page) {
                 out.write(JSONB.toJson(record));
                 out.write('\n');

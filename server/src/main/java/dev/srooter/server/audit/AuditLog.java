@@ -37,6 +37,9 @@ public class AuditLog {
     @Inject
     AuditStore store;
 
+    @Inject
+    AuditSinks sinks;
+
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
@@ -108,12 +111,12 @@ public class AuditLog {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.saveAll(records);
-                return;
+                break;
             } catch (RuntimeException e) {
                 if (attempt == 5) {
                     LOG.log(Level.SEVERE, "srooter: could not write " + records.size()
                             + " audit records after 5 attempts", e);
-                    return;
+                    break;
                 }
                 LOG.log(Level.WARNING, "srooter: audit batch write failed, retrying", e);
                 try {
@@ -123,5 +126,6 @@ public class AuditLog {
                 }
             }
         }
+        sinks.deliver(records);
     }
 }

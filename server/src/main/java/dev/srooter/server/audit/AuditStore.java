@@ -26,8 +26,8 @@ public class AuditStore {
     private static final String INSERT = "INSERT INTO audit_records (id, created_at, key_id, username, endpoint,"
             + " requested_model, served_model, provider, route, streamed, input_tokens, output_tokens,"
             + " cache_read_tokens, cache_write_tokens, cost_usd, price_known, latency_ms, ttfb_ms, status,"
-            + " error_type, prompt_sha256, intent, intent_confidence, attempts)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " error_type, prompt_sha256, intent, intent_confidence, attempts, team, policies)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -73,6 +73,8 @@ public class AuditStore {
                         insert.setDouble(23, r.intentConfidence);
                     }
                     insert.setString(24, r.attempts);
+                    insert.setString(25, r.team);
+                    insert.setString(26, r.policies);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -87,13 +89,18 @@ public class AuditStore {
     }
 
     public List<AuditRecord> newest(int limit) {
-        return em.createQuery("SELECT a FROM AuditRecord a ORDER BY a.createdAt DESC, a.id DESC", AuditRecord.class)
+        return newest(AuditQuery.ALL, 0, limit);
+    }
+
+    /** Matching records, newest first, skipping {@code offset}. */
+    public List<AuditRecord> newest(AuditQuery query, int offset, int limit) {
+        return query.select(em, "a.createdAt DESC, a.id DESC", AuditRecord.class).setFirstResult(offset)
                 .setMaxResults(limit).getResultList();
     }
 
-    /** One page of all records, oldest first, for exports that must not hold everything in memory. */
-    public List<AuditRecord> page(int offset, int size) {
-        return em.createQuery("SELECT a FROM AuditRecord a ORDER BY a.createdAt, a.id", AuditRecord.class)
-                .setFirstResult(offset).setMaxResults(size).getResultList();
+    /** One page of matching records, oldest first, for exports that must not hold everything in memory. */
+    public List<AuditRecord> page(AuditQuery query, int offset, int size) {
+        return query.select(em, "a.createdAt, a.id", AuditRecord.class).setFirstResult(offset).setMaxResults(size)
+                .getResultList();
     }
 }

@@ -41,6 +41,44 @@ public class Users {
         }
     }
 
+    @Transactional
+    public UserAccount create(String username, String password, String role, String team) {
+        UserAccount user = new UserAccount(username, PasswordHasher.hash(password), role);
+        user.team = team;
+        em.persist(user);
+        return user;
+    }
+
+    public List<UserAccount> list() {
+        return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class).getResultList();
+    }
+
+    /** Applies a change to a user in one transaction; empty when there is no such user. */
+    @Transactional
+    public Optional<UserAccount> update(String username, java.util.function.Consumer<UserAccount> change) {
+        Optional<UserAccount> user = find(username);
+        user.ifPresent(change);
+        return user;
+    }
+
+    /** Deletes a user and revokes their keys. */
+    @Transactional
+    public boolean delete(String username) {
+        Optional<UserAccount> user = find(username);
+        if (user.isEmpty()) {
+            return false;
+        }
+        em.createQuery("UPDATE GatewayKey k SET k.revokedAt = :now WHERE k.userId = :id AND k.revokedAt IS NULL")
+                .setParameter("now", java.time.Instant.now()).setParameter("id", user.get().id).executeUpdate();
+        em.remove(user.get());
+        return true;
+    }
+
+    public long countByRole(String role) {
+        return em.createQuery("SELECT COUNT(u) FROM UserAccount u WHERE u.role = :role", Long.class)
+                .setParameter("role", role).getSingleResult();
+    }
+
     public Optional<UserAccount> authenticate(String username, String password) {
         return find(username).filter(u -> PasswordHasher.matches(password, u.passwordHash));
     }

@@ -29,6 +29,10 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-attempts", exchange.attempts.stream().map(Exchange.Attempt::toString)
                     .reduce((a, b) -> a + ", " + b).orElse(""));
         }
+        if (!exchange.policyNotes.isEmpty()) {
+            response.setHeader("x-srooter-policies", String.join("; ", exchange.policyNotes)
+                    .replaceAll("[^\\x20-\\x7e]", "?"));
+        }
         if (exchange.council) {
             response.setHeader("x-srooter-council", "requested");
         }

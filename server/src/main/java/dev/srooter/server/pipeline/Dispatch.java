@@ -103,6 +103,7 @@ public class Dispatch implements Stage {
         for (String step : chain) {
             directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
                     .filter(t -> candidates.stream().noneMatch(c -> c.qualifiedName().equals(t.qualifiedName())))
+                    .filter(t -> Route.permitted(exchange, t))
                     .ifPresent(candidates::add);
         }
         return candidates;

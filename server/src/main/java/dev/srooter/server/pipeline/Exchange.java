@@ -27,6 +27,9 @@ public final class Exchange {
     public final HttpServletResponse response;
     private final WireFormat clientFormat;
 
+    /** The plugins this request uses from start to end, even if an admin swaps them meanwhile. */
+    public dev.srooter.server.plugins.PluginHost.Lease plugins;
+
     // Decisions, in stage order.
     public Caller caller;
     public byte[] body;
@@ -52,6 +55,13 @@ public final class Exchange {
 
     /** Every provider call made for this request, in order (fallbacks included). */
     public final java.util.List<Attempt> attempts = new java.util.ArrayList<>(2);
+
+    /** What policies did other than let the request pass: "max-output-tokens: max_tokens 32000 -> 4096". */
+    public final java.util.List<String> policyNotes = new java.util.ArrayList<>(0);
+    /** Whether the policies let a model serve this request; routing, budgets and fallbacks ask before moving it. */
+    public java.util.function.Predicate<String> modelPermitted = model -> true;
+    /** The spend held back for this request under the caller's budgets, settled when it ends (Budget). */
+    public dev.srooter.server.budget.Budgets.Hold budgetHold;
 
     /** The routing rule flagged this request for review by a council of models. */
     public boolean council;

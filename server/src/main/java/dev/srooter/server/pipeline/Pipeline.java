@@ -1,5 +1,6 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.wire.GatewayError;
 import dev.srooter.server.wire.WireErrors;
 import jakarta.annotation.PostConstruct;
@@ -21,15 +22,20 @@ public class Pipeline {
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
 
     @Inject Authenticate authenticate;
+    @Inject Limit limit;
     @Inject ReadRequest readRequest;
     @Inject Classify classify;
     @Inject ResolveModel resolveModel;
+    @Inject Enforce enforce;
     @Inject Route route;
+    @Inject Budget budget;
     @Inject Translate translate;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
     @Inject Account account;
+    @Inject Settle settle;
     @Inject RecordAudit recordAudit;
+    @Inject PluginHost plugins;
 
     private List<Stage> modelCall;
     private List<Stage> modelListing;
@@ -37,9 +43,10 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, readRequest, classify, resolveModel, route, translate, dispatch);
+        modelCall = List.of(authenticate, limit, readRequest, classify, resolveModel, enforce, route, budget, translate,
+                dispatch);
         modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, recordAudit);
+        closing = List.of(account, settle, recordAudit);
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */
@@ -53,6 +60,13 @@ public class Pipeline {
     }
 
     private void run(Exchange exchange, List<Stage> stages) {
+        try (PluginHost.Lease lease = plugins.lease()) {
+            exchange.plugins = lease;
+            runStages(exchange, stages);
+        }
+    }
+
+    private void runStages(Exchange exchange, List<Stage> stages) {
         try {
             for (Stage stage : stages) {
                 if (exchange.answered) {

@@ -20,6 +20,7 @@ public class RecordAudit implements Stage {
         if (exchange.caller != null) {
             record.keyId = exchange.caller.keyId();
             record.username = exchange.caller.username();
+            record.team = exchange.caller.team();
         }
         record.endpoint = exchange.operation.name().toLowerCase(java.util.Locale.ROOT);
         record.requestedModel = exchange.requestedModel;
@@ -36,6 +37,10 @@ public class RecordAudit implements Stage {
         if (exchange.classification != null) {
             record.intent = exchange.classification.intent().name().toLowerCase(java.util.Locale.ROOT);
             record.intentConfidence = exchange.classification.confidence();
+        }
+        if (!exchange.policyNotes.isEmpty()) {
+            String notes = String.join("; ", exchange.policyNotes);
+            record.policies = notes.length() > 2000 ? notes.substring(0, 2000) : notes;
         }
         record.streamed = exchange.stream;
         record.inputTokens = exchange.usage.input();

@@ -34,6 +34,11 @@ public class Route implements Stage {
         return new TargetPicker.Needs(tools, vision, exchange.body.length / 4);
     }
 
+    /** Whether the caller's policies let this model serve (by its name or provider/name). */
+    static boolean permitted(Exchange exchange, Target target) {
+        return exchange.modelPermitted.test(target.modelId()) || exchange.modelPermitted.test(target.qualifiedName());
+    }
+
     @Override
     public void apply(Exchange exchange) {
         if (exchange.classification == null) {
@@ -49,7 +54,8 @@ public class Route implements Stage {
         if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
             return;
         }
-        Optional<Target> chosen = picker.pick(target, needs(exchange), exchange.clientFormat());
+        Optional<Target> chosen = picker.pick(target, needs(exchange), exchange.clientFormat(),
+                t -> permitted(exchange, t));
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
             return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
         }

@@ -30,10 +30,12 @@ public class TargetPicker {
         }
     }
 
-    public Optional<Target> pick(String target, Needs needs, WireFormat clientFormat) {
+    /** The model a rule's target names, among those {@code permitted} (by the caller's policies). */
+    public Optional<Target> pick(String target, Needs needs, WireFormat clientFormat,
+                                 java.util.function.Predicate<Target> permitted) {
         if (RouteRule.CHEAPEST.equals(target) || RouteRule.BEST.equals(target)) {
             Comparator<Target> byPrice = Comparator.comparingDouble(t -> t.price().input() + t.price().output());
-            var candidates = directory.all().stream().filter(needs::metBy);
+            var candidates = directory.all().stream().filter(needs::metBy).filter(permitted);
             if (RouteRule.CHEAPEST.equals(target)) {
                 return candidates.filter(t -> t.price().known()).min(byPrice);
             }
@@ -41,6 +43,7 @@ public class TargetPicker {
             return candidates.filter(t -> t.capabilities().rank() > 0 || t.price().known())
                     .max(Comparator.comparingInt((Target t) -> t.capabilities().rank()).thenComparing(byPrice));
         }
-        return directory.resolveWithAliases(target, clientFormat).map(ModelDirectory.Resolution::target);
+        return directory.resolveWithAliases(target, clientFormat).map(ModelDirectory.Resolution::target)
+                .filter(permitted);
     }
 }

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "audit_records")
 @JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
         "provider", "route", "intent", "intentConfidence", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
-        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "promptSha256"})
+        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "team", "policies",
+        "promptSha256"})
 public class AuditRecord {
 
     @Id
@@ -58,6 +59,10 @@ public class AuditRecord {
     public String errorType;
     /** Each provider call, in order: "provider/model status latency", comma-separated. */
     public String attempts;
+    /** The caller's team when the request was made. */
+    public String team;
+    /** What policies and budgets did to the request, "; "-separated; null when nothing. */
+    public String policies;
     @Column(name = "prompt_sha256")
     public String promptSha256;
 }

@@ -54,6 +54,7 @@ class AuditLogTest {
         FlakyStore store = new FlakyStore();
         log.store = store;
         log.threads = new PlainThreads();
+        log.sinks = new AuditSinks(); // none enabled: the database only
         log.start();
 
         List<Thread> producers = new ArrayList<>();

@@ -1,0 +1,28 @@
+package dev.srooter.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Somewhere audit records go besides srooter's database: a file, a SIEM, a webhook. srooter hands a sink
+ * batches from its audit writer thread (never from a request thread), in order; a batch that throws is
+ * offered again a few times, then logged and skipped, so one broken sink never stops the others.
+ */
+public interface AuditSink extends org.pf4j.ExtensionPoint {
+
+    /** The name admins enable it by ({@code PUT /api/audit/sinks/<name>}). */
+    String name();
+
+    /**
+     * Called when an admin enables the sink or changes its settings, before any batch. {@code settings} holds
+     * the admin's settings and srooter's {@code dataDir}.
+     */
+    default void configure(Map<String, String> settings) throws Exception {
+    }
+
+    void write(List<AuditEvent> batch) throws Exception;
+
+    /** Called when the sink is disabled or its plugin unloaded. */
+    default void close() {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.srooter.server.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which audit records to read: a time range ({@code from} inclusive, {@code to} exclusive), a user, a model (the
+ * one asked for or the one that served), a route (records whose route starts with it: {@code budget},
+ * {@code trivial}, {@code fallback}), a status ({@code 429}, or a class: {@code 4xx}, {@code 5xx}), a team.
+ * Null parts do not filter.
+ */
+public record AuditQuery(Instant from, Instant to, String user, String model, String route, String status,
+                         String team) {
+
+    public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null);
+
+    /** Checks {@code status}: a number or a class such as {@code 4xx}. */
+    public AuditQuery {
+        if (status != null && !status.matches("\\d{3}|[1-5]xx")) {
+            throw new IllegalArgumentException("status must be a status code such as 429 or a class such as 5xx");
+        }
+    }
+
+    <T> TypedQuery<T> select(EntityManager em, String order, Class<T> type) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("a.createdAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            conditions.add("a.createdAt < :to");
+            parameters.put("to", to);
+        }
+        if (user != null) {
+            conditions.add("a.username = :user");
+            parameters.put("user", user);
+        }
+        if (team != null) {
+            conditions.add("a.team = :team");
+            parameters.put("team", team);
+        }
+        if (model != null) {
+            conditions.add("(a.requestedModel = :model OR a.servedModel = :model)");
+            parameters.put("model", model);
+        }
+        if (route != null) {
+            conditions.add("a.route LIKE :route");
+            parameters.put("route", route.replace("%", "").replace("_", "") + "%");
+        }
+        if (status != null) {
+            if (status.endsWith("xx")) {
+                int low = (status.charAt(0) - '0') * 100;
+                conditions.add("a.status >= :low AND a.status < :high");
+                parameters.put("low", low);
+                parameters.put("high", low + 100);
+            } else {
+                conditions.add("a.status = :status");
+                parameters.put("status", Integer.parseInt(status));
+            }
+        }
+        if (!conditions.isEmpty()) {
+            where.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        TypedQuery<T> query = em.createQuery("SELECT a FROM AuditRecord a" + where + " ORDER BY " + order, type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.srooter.server.budget;
+
+import dev.srooter.server.keys.Caller;
+import dev.srooter.server.store.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Spending caps per period: org-wide, and optionally per team, user and key. Spend lives in the database and
+ * only changes by atomic statements under row locks, so it stays exact with many requests at once and with
+ * several gateway nodes on one database.
+ *
+ * <p>A request on a paid model first <em>holds</em> its estimated cost (at most what is left) under every cap
+ * that applies to its caller, and when it ends, the hold is released and its actual cost added. Holds never
+ * add up to more than a cap, so requests running at once cannot overspend it together; only a request whose
+ * actual cost exceeds its hold (the last one let in, when less was left than its estimate) can go past, by
+ * at most its own cost. A request that cannot hold anything is over the cap ({@link Over}).
+ */
+@ApplicationScoped
+public class Budgets {
+
+    public static final String ORG = "org";
+    private static final long TTL_MILLIS = 5_000;
+    private static final int SCALE = 10;
+
+    /** One cap, with its spend in the current period. */
+    public record Budget(String id, BigDecimal limitUsd, Period period, boolean hardStop, Instant periodStart,
+                         BigDecimal spentUsd, BigDecimal reservedUsd) {
+        public BigDecimal remainingUsd() {
+            return limitUsd.subtract(spentUsd).subtract(reservedUsd).max(BigDecimal.ZERO);
+        }
+    }
+
+    /** What a request holds under each cap (budget id to amount), to be settled when it ends. */
+    public record Hold(Map<String, BigDecimal> amounts) {
+    }
+
+    /** A cap with nothing left; {@code hardStop}: its admin wants requests refused rather than moved. */
+    public record Over(String budgetId, boolean hardStop) {
+    }
+
+    private record Snapshot(Map<String, Budget> byId, long loadedAt) {
+    }
+
+    @Inject
+    Sql sql;
+
+    private volatile Snapshot snapshot;
+
+    /** The ids of the caps that apply to a caller, org first; empty when there are none (no database call). */
+    public List<String> applicable(Caller caller) {
+        Map<String, Budget> byId = current().byId();
+        if (byId.isEmpty() || caller == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(4);
+        for (String id : new String[] {ORG, caller.team() == null ? null : "team:" + caller.team(),
+                "user:" + caller.username(), "key:" + caller.keyId()}) {
+            if (id != null && byId.containsKey(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Holds {@code estimate} (or what is left, when less) under each cap, all or nothing. Locks the rows in id
+     * order, so two requests never wait on each other in a circle.
+     */
+    public Result hold(List<String> ids, BigDecimal estimate) {
+        return sql.transaction(c -> {
+            Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+            Instant now = Instant.now();
+            for (String id : new java.util.TreeSet<>(ids)) {
+                Optional<Budget> locked = lock(c, id, now);
+                if (locked.isEmpty()) {
+                    continue; // removed meanwhile
+                }
+                Budget budget = locked.get();
+                BigDecimal left = budget.remainingUsd();
+                if (left.signum() <= 0) {
+                    c.rollback();
+                    return new Result(null, new Over(id, budget.hardStop()));
+                }
+                BigDecimal amount = estimate.min(left).setScale(SCALE, RoundingMode.UP);
+                Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ? WHERE id = ?", amount, id);
+                amounts.put(id, amount);
+            }
+            return new Result(new Hold(amounts), null);
+        });
+    }
+
+    /** Either a hold or the cap that had nothing left. */
+    public record Result(Hold hold, Over over) {
+    }
+
+    /** Releases a hold (may be null) and adds the request's actual cost under each cap that applies. */
+    public void settle(List<String> ids, Hold hold, double costUsd) {
+        BigDecimal cost = BigDecimal.valueOf(costUsd).setScale(SCALE, RoundingMode.HALF_UP);
+        Set<String> all = new java.util.TreeSet<>(ids);
+        if (hold != null) {
+            all.addAll(hold.amounts().keySet());
+        }
+        sql.transaction(c -> {
+            Instant now = Instant.now();
+            for (String id : all) {
+                if (lock(c, id, now).isEmpty()) {
+                    continue;
+                }
+                BigDecimal held = hold == null ? BigDecimal.ZERO : hold.amounts().getOrDefault(id, BigDecimal.ZERO);
+                Sql.update(c, "UPDATE budgets SET spent_usd = spent_usd + ?, reserved_usd = CASE WHEN reserved_usd > ?"
+                        + " THEN reserved_usd - ? ELSE 0 END WHERE id = ?", ids.contains(id) ? cost : BigDecimal.ZERO,
+                        held, held, id);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Locks a cap's row (an update first: a plain select's lock may end before the transaction does) and starts
+     * a new period when the current one has ended.
+     */
+    private static Optional<Budget> lock(Connection c, String id, Instant now) throws SQLException {
+        if (Sql.update(c, "UPDATE budgets SET updated_at = ? WHERE id = ?", now, id) == 0) {
+            return Optional.empty();
+        }
+        Budget budget = read(c, id).orElseThrow();
+        Instant periodStart = budget.period().start(now);
+        if (budget.periodStart().isBefore(periodStart)) {
+            Sql.update(c, "UPDATE budgets SET period_start = ?, spent_usd = 0, reserved_usd = 0 WHERE id = ?",
+                    periodStart, id);
+            budget = read(c, id).orElseThrow();
+        }
+        return Optional.of(budget);
+    }
+
+    private static Optional<Budget> read(Connection c, String id) throws SQLException {
+        return Sql.query(c, "SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd"
+                + " FROM budgets WHERE id = ?", row -> new Budget(row.getString(1), row.getBigDecimal(2),
+                Period.parse(row.getString(3)), row.getBoolean(4), row.getTimestamp(5).toInstant(),
+                row.getBigDecimal(6), row.getBigDecimal(7)), id).stream().findFirst();
+    }
+
+    // ---- admin
+
+    /**
+     * Sets a cap. A new cap starts from what its subject already spent this period (from the audit log), so
+     * that setting a cap mid-month does not hand out the month again.
+     */
+    public Budget put(String id, BigDecimal limitUsd, Period period, boolean hardStop) {
+        Instant now = Instant.now();
+        Instant start = period.start(now);
+        sql.transaction(c -> {
+            Optional<Budget> existing = read(c, id);
+            if (existing.isPresent() && existing.get().period() == period
+                    && !existing.get().periodStart().isBefore(start)) {
+                return Sql.update(c, "UPDATE budgets SET limit_usd = ?, hard_stop = ?, updated_at = ? WHERE id = ?",
+                        limitUsd, hardStop, now, id);
+            }
+            Sql.update(c, "DELETE FROM budgets WHERE id = ?", id);
+            BigDecimal spent = spentSince(c, id, start);
+            return Sql.update(c, "INSERT INTO budgets (id, limit_usd, period, hard_stop, period_start, spent_usd,"
+                    + " reserved_usd, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", id, limitUsd, period.label(),
+                    hardStop, start, spent, now);
+        });
+        reload();
+        return find(id).orElseThrow();
+    }
+
+    public boolean remove(String id) {
+        int removed = sql.update("DELETE FROM budgets WHERE id = ?", id);
+        reload();
+        return removed > 0;
+    }
+
+    public Optional<Budget> find(String id) {
+        return sql.transaction(c -> read(c, id));
+    }
+
+    /** Every cap with its spend, read afresh (a period that has ended shows as such until its next request). */
+    public List<Budget> list() {
+        return sql.query("SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd FROM budgets"
+                + " ORDER BY id", row -> new Budget(row.getString(1), row.getBigDecimal(2),
+                Period.parse(row.getString(3)), row.getBoolean(4), row.getTimestamp(5).toInstant(),
+                row.getBigDecimal(6), row.getBigDecimal(7)));
+    }
+
+    /** Spend per day over the last {@code days} days for a cap's subject, from the audit log. */
+    public Map<String, BigDecimal> daily(String id, int days) {
+        Instant since = Period.DAILY.start(Instant.now()).minusSeconds(86_400L * (days - 1));
+        String[] filter = filter(id);
+        Map<String, BigDecimal> byDay = new TreeMap<>();
+        for (int i = 0; i < days; i++) {
+            byDay.put(since.plusSeconds(86_400L * i).toString().substring(0, 10), BigDecimal.ZERO);
+        }
+        sql.query("SELECT created_at, cost_usd FROM audit_records WHERE created_at >= ?" + filter[0], row -> {
+            String day = row.getTimestamp(1).toInstant().toString().substring(0, 10);
+            byDay.merge(day, BigDecimal.valueOf(row.getDouble(2)), BigDecimal::add);
+            return null;
+        }, filter[1] == null ? new Object[] {since} : new Object[] {since, filter[1]});
+        return byDay;
+    }
+
+    private static BigDecimal spentSince(Connection c, String id, Instant start) throws SQLException {
+        String[] filter = filter(id);
+        List<BigDecimal> sum = Sql.query(c, "SELECT SUM(cost_usd) FROM audit_records WHERE created_at >= ?"
+                + filter[0], row -> row.getBigDecimal(1), filter[1] == null ? new Object[] {start}
+                : new Object[] {start, filter[1]});
+        BigDecimal spent = sum.isEmpty() || sum.get(0) == null ? BigDecimal.ZERO : sum.get(0);
+        return spent.setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** The audit condition for a cap's subject: none for the org, else its column and value. */
+    private static String[] filter(String id) {
+        if (ORG.equals(id)) {
+            return new String[] {"", null};
+        }
+        int colon = id.indexOf(':');
+        String column = switch (id.substring(0, colon)) {
+            case "team" -> "team";
+            case "user" -> "username";
+            case "key" -> "key_id";
+            default -> throw new IllegalArgumentException(id);
+        };
+        return new String[] {" AND " + column + " = ?", id.substring(colon + 1)};
+    }
+
+    public void reload() {
+        Map<String, Budget> byId = new LinkedHashMap<>();
+        for (Budget budget : list()) {
+            byId.put(budget.id(), budget);
+        }
+        snapshot = new Snapshot(Map.copyOf(byId), System.currentTimeMillis());
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
+            reload();
+            s = snapshot;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.srooter.server.limits;
+
+/**
+ * Requests and tokens counted over the last sixty seconds, in one-second slots. Thread-safe; cheap enough to
+ * touch on every request.
+ */
+final class MinuteWindow {
+
+    private static final int SLOTS = 60;
+    private final long[] second = new long[SLOTS];
+    private final long[] requests = new long[SLOTS];
+    private final long[] tokens = new long[SLOTS];
+
+    synchronized long requests(long nowSecond) {
+        return sum(requests, nowSecond);
+    }
+
+    synchronized long tokens(long nowSecond) {
+        return sum(tokens, nowSecond);
+    }
+
+    synchronized void addRequest(long nowSecond) {
+        slot(nowSecond);
+        requests[(int) (nowSecond % SLOTS)]++;
+    }
+
+    synchronized void addTokens(long nowSecond, long count) {
+        slot(nowSecond);
+        tokens[(int) (nowSecond % SLOTS)] += count;
+    }
+
+    /** Seconds until the count of {@code requests} (true) or tokens falls below {@code limit} again. */
+    synchronized long secondsUntilBelow(long nowSecond, long limit, boolean ofRequests) {
+        long[] counts = ofRequests ? requests : tokens;
+        long total = sum(counts, nowSecond);
+        for (long age = SLOTS - 1; age >= 0 && total >= limit; age--) {
+            long s = nowSecond - age;
+            int i = (int) (Math.floorMod(s, SLOTS));
+            if (second[i] == s) {
+                total -= counts[i];
+            }
+            if (total < limit) {
+                return SLOTS - age; // the slot that is `age` seconds old leaves the window in 60 - age seconds
+            }
+        }
+        return SLOTS;
+    }
+
+    private void slot(long nowSecond) {
+        int i = (int) (nowSecond % SLOTS);
+        if (second[i] != nowSecond) {
+            second[i] = nowSecond;
+            requests[i] = 0;
+            tokens[i] = 0;
+        }
+    }
+
+    private long sum(long[] counts, long nowSecond) {
+        long total = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            if (nowSecond - second[i] < SLOTS) {
+                total += counts[i];
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.srooter.server.limits;
+
+import dev.srooter.server.keys.Caller;
+import dev.srooter.server.store.Sql;
+import dev.srooter.server.wire.GatewayError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Requests and tokens per minute, per gateway key and per user ({@code user:*} for every user without a
+ * limit of their own). Counted on each node over a sliding minute; with several nodes behind a balancer each
+ * node allows the limit, so set it divided by the number of nodes. Tokens are counted when a request ends, so
+ * the request that crosses a token limit finishes and the next one waits.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    public static final String EVERY_USER = "user:*";
+    private static final long TTL_MILLIS = 5_000;
+
+    /** A limit; null parts are unlimited. */
+    public record Limit(String id, Integer requestsPerMinute, Integer tokensPerMinute) {
+    }
+
+    private record Snapshot(Map<String, Limit> byId, long loadedAt) {
+    }
+
+    @Inject
+    Sql sql;
+
+    private volatile Snapshot snapshot;
+    private final Map<String, MinuteWindow> windows = new ConcurrentHashMap<>();
+
+    /** Counts the request, or refuses it with 429 and {@code retry-after} when a limit is reached. */
+    public void admit(Caller caller) {
+        List<Limit> limits = limitsOf(caller);
+        if (limits.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        for (Limit limit : limits) {
+            MinuteWindow window = windows.computeIfAbsent(subject(limit, caller), k -> new MinuteWindow());
+            if (limit.requestsPerMinute() != null && window.requests(now) >= limit.requestsPerMinute()) {
+                throw refused(limit, "requests", limit.requestsPerMinute(),
+                        window.secondsUntilBelow(now, limit.requestsPerMinute(), true));
+            }
+            if (limit.tokensPerMinute() != null && window.tokens(now) >= limit.tokensPerMinute()) {
+                throw refused(limit, "tokens", limit.tokensPerMinute(),
+                        window.secondsUntilBelow(now, limit.tokensPerMinute(), false));
+            }
+        }
+        for (Limit limit : limits) {
+            windows.get(subject(limit, caller)).addRequest(now);
+        }
+    }
+
+    /** Adds the tokens a finished request used. */
+    public void count(Caller caller, long tokens) {
+        if (tokens <= 0) {
+            return;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        for (Limit limit : limitsOf(caller)) {
+            if (limit.tokensPerMinute() != null) {
+                windows.computeIfAbsent(subject(limit, caller), k -> new MinuteWindow()).addTokens(now, tokens);
+            }
+        }
+    }
+
+    private static GatewayError refused(Limit limit, String what, int perMinute, long retryAfter) {
+        return new GatewayError(429, "rate_limited", "srooter rate limit for " + limit.id() + ": " + perMinute + " "
+                + what + " per minute; try again in " + retryAfter + " s.").retryAfter(retryAfter);
+    }
+
+    /** The window's key: {@code user:*} counts each user apart. */
+    private static String subject(Limit limit, Caller caller) {
+        return EVERY_USER.equals(limit.id()) ? "user:" + caller.username() : limit.id();
+    }
+
+    private List<Limit> limitsOf(Caller caller) {
+        Map<String, Limit> byId = current().byId();
+        if (byId.isEmpty() || caller == null) {
+            return List.of();
+        }
+        List<Limit> limits = new ArrayList<>(2);
+        Limit key = byId.get("key:" + caller.keyId());
+        if (key != null) {
+            limits.add(key);
+        }
+        Limit user = byId.get("user:" + caller.username());
+        if (user == null) {
+            user = byId.get(EVERY_USER);
+        }
+        if (user != null) {
+            limits.add(user);
+        }
+        return limits;
+    }
+
+    // ---- admin
+
+    public List<Limit> list() {
+        return List.copyOf(current().byId().values());
+    }
+
+    public Limit put(String id, Integer requestsPerMinute, Integer tokensPerMinute) {
+        sql.transaction(c -> {
+            Sql.update(c, "DELETE FROM rate_limits WHERE id = ?", id);
+            return Sql.update(c, "INSERT INTO rate_limits (id, requests_per_minute, tokens_per_minute) VALUES (?, ?, ?)",
+                    id, requestsPerMinute, tokensPerMinute);
+        });
+        windows.keySet().removeIf(k -> k.equals(id));
+        reload();
+        return current().byId().get(id);
+    }
+
+    public boolean remove(String id) {
+        int removed = sql.update("DELETE FROM rate_limits WHERE id = ?", id);
+        reload();
+        return removed > 0;
+    }
+
+    /** Forgets what was counted (tests, and an admin who raised a limit and wants it felt at once). */
+    public void resetCounts() {
+        windows.clear();
+    }
+
+    public void reload() {
+        Map<String, Limit> byId = new LinkedHashMap<>();
+        sql.query("SELECT id, requests_per_minute, tokens_per_minute FROM rate_limits ORDER BY id", row -> {
+            int rpm = row.getInt(2);
+            Integer requests = row.wasNull() ? null : rpm;
+            int tpm = row.getInt(3);
+            Integer tokens = row.wasNull() ? null : tpm;
+            return new Limit(row.getString(1), requests, tokens);
+        }).forEach(l -> byId.put(l.id(), l));
+        snapshot = new Snapshot(Map.copyOf(byId), System.currentTimeMillis());
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
+            reload();
+            s = snapshot;
+        }
+        return s;
+    }
+}

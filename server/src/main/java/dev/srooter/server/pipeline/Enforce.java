@@ -1,0 +1,104 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.api.Policy;
+import dev.srooter.api.PolicyDecision;
+import dev.srooter.api.PolicySettings;
+import dev.srooter.server.policy.PolicyBook;
+import dev.srooter.server.policy.RequestFields;
+import dev.srooter.server.providers.Target;
+import dev.srooter.server.translate.Js;
+import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.JsonScan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the policy plugins of the request's plugin generation, in their order, each with the admins' settings
+ * for this caller. A policy may rewrite the request (a cap lowered), which changes the body every later stage
+ * sees, or deny it: a 403 in the caller's format naming the policy. Each decision other than a plain allow is
+ * noted in the exchange (audit {@code policies}, header {@code x-srooter-policies}). The policies' view of
+ * which models may serve this caller is left in the exchange for routing, budgets and fallbacks.
+ */
+@ApplicationScoped
+public class Enforce implements Stage {
+
+    private static final Logger LOG = Logger.getLogger(Enforce.class.getName());
+
+    @Inject
+    PolicyBook book;
+
+    @Override
+    public void apply(Exchange exchange) {
+        List<Policy> policies = exchange.plugins.policies();
+        if (policies.isEmpty()) {
+            return;
+        }
+        Target target = exchange.target;
+        String username = exchange.caller == null ? null : exchange.caller.username();
+        String team = exchange.caller == null ? null : exchange.caller.team();
+        RequestFields.Facts facts = new RequestFields.Facts(username, team,
+                exchange.caller == null ? null : exchange.caller.keyId(),
+                exchange.classification == null ? null
+                        : exchange.classification.intent().name().toLowerCase(Locale.ROOT),
+                target.modelId(), exchange.requestedModel, target.provider().chatMaxTokensField(target.account()));
+        RequestFields request = new RequestFields(facts, exchange.clientFormat(),
+                () -> exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body), exchange.body.length);
+        List<Policy> restricting = new ArrayList<>();
+        List<PolicySettings> restrictingSettings = new ArrayList<>();
+        for (Policy policy : policies) {
+            PolicySettings settings = book.settingsFor(policy.name(), team, username);
+            PolicyDecision decision;
+            try {
+                decision = policy.evaluate(request, settings);
+            } catch (RuntimeException bug) {
+                // governance fails closed: a policy that cannot decide does not let the request through
+                LOG.log(Level.SEVERE, "srooter: policy " + policy.name() + " failed on " + exchange.id, bug);
+                exchange.policyNotes.add(policy.name() + ": failed");
+                throw new GatewayError(500, "policy_failed", "srooter policy '" + policy.name()
+                        + "' failed on this request; the server log has details under " + exchange.id + ".");
+            }
+            if (decision == null || decision.verdict() == PolicyDecision.Verdict.ALLOW) {
+                restricting.add(policy);
+                restrictingSettings.add(settings);
+                continue;
+            }
+            exchange.policyNotes.add(policy.name() + ": " + decision.detail());
+            if (decision.verdict() == PolicyDecision.Verdict.DENY) {
+                throw new GatewayError(403, "policy_denied", "Refused by srooter policy '" + policy.name() + "': "
+                        + decision.detail());
+            }
+            restricting.add(policy);
+            restrictingSettings.add(settings);
+        }
+        JsonObject changed = request.changedBody();
+        if (changed != null) {
+            useBody(exchange, changed);
+        }
+        exchange.modelPermitted = model -> {
+            for (int i = 0; i < restricting.size(); i++) {
+                if (!restricting.get(i).permits(model, request, restrictingSettings.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** The rewritten request replaces the client's for every later stage (the canonical form is read again). */
+    private static void useBody(Exchange exchange, JsonObject body) {
+        exchange.bodyJson = body;
+        exchange.body = Js.bytes(body, exchange.body.length + 64);
+        exchange.canonical = null;
+        try {
+            exchange.json = JsonScan.scan(exchange.body);
+        } catch (JsonScan.Malformed e) {
+            throw new IllegalStateException("a rewritten body is not JSON", e);
+        }
+    }
+}
