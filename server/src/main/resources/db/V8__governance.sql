@@ -32,7 +32,7 @@ CREATE TABLE rate_limits (
 
 CREATE TABLE admin_events (
     id        VARCHAR(36)   NOT NULL PRIMARY KEY,
-    at        TIMESTAMP     NOT NULL,
+    occurred_at TIMESTAMP   NOT NULL,
     username  VARCHAR(100),
     role      VARCHAR(20),
     method    VARCHAR(10)   NOT NULL,

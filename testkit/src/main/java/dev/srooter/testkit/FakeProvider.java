@@ -45,11 +45,13 @@ public abstract class FakeProvider implements AutoCloseable {
     private final Map<String, Integer> refusedKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String retryAfter = "1";
     private volatile Reply defaultReply;
+    private final Reply initialReply;
     private volatile Function<JsonObject, Reply> responder;
 
     protected FakeProvider(int port, List<String> models, String defaultText) throws IOException {
         this.models = List.copyOf(models);
         this.defaultReply = Reply.text(defaultText);
+        this.initialReply = defaultReply;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -110,8 +112,9 @@ public abstract class FakeProvider implements AutoCloseable {
         this.responder = responder;
     }
 
-    /** Forgets scripted replies and recorded requests. */
+    /** Forgets scripted replies and recorded requests, and answers with the first default reply again. */
     public void reset() {
+        defaultReply = initialReply;
         script.clear();
         received.clear();
         listings.clear();

@@ -20,7 +20,7 @@ public class AdminEvents {
     Sql sql;
 
     public void record(String username, String role, String method, String path, int status, String detail) {
-        sql.update("INSERT INTO admin_events (id, at, username, role, method, path, status, detail)"
+        sql.update("INSERT INTO admin_events (id, occurred_at, username, role, method, path, status, detail)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), Instant.now(), username, role,
                 method, cut(path, 1000), status, detail == null ? null : cut(detail, 4000));
     }
@@ -28,8 +28,8 @@ public class AdminEvents {
     public List<Event> newest(int limit, String username) {
         String where = username == null ? "" : " WHERE username = ?";
         Object[] args = username == null ? new Object[0] : new Object[] {username};
-        List<Event> events = sql.query("SELECT id, at, username, role, method, path, status, detail FROM admin_events"
-                + where + " ORDER BY at DESC, id DESC", row -> new Event(row.getString(1),
+        List<Event> events = sql.query("SELECT id, occurred_at, username, role, method, path, status, detail FROM admin_events"
+                + where + " ORDER BY occurred_at DESC, id DESC", row -> new Event(row.getString(1),
                 row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getInt(7), row.getString(8)), args);
         return events.size() > limit ? events.subList(0, limit) : events;

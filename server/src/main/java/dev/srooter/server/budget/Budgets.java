@@ -22,11 +22,11 @@ import java.util.TreeMap;
  * only changes by atomic statements under row locks, so it stays exact with many requests at once and with
  * several gateway nodes on one database.
  *
- * <p>A request on a paid model first <em>holds</em> its estimated cost (at most what is left) under every cap
+ * <p>A request on a paid model first <em>holds</em> its estimated cost (an upper estimate) under every cap
  * that applies to its caller, and when it ends, the hold is released and its actual cost added. Holds never
- * add up to more than a cap, so requests running at once cannot overspend it together; only a request whose
- * actual cost exceeds its hold (the last one let in, when less was left than its estimate) can go past, by
- * at most its own cost. A request that cannot hold anything is over the cap ({@link Over}).
+ * add up to more than a cap, so requests running at once cannot overspend it together. When less is left than
+ * a whole estimate, one request may hold the rest ({@code whole = false}): it is the only request that can go
+ * past the cap, by at most its own cost, and after it nothing is left for anyone, on any node.
  */
 @ApplicationScoped
 public class Budgets {
@@ -47,8 +47,11 @@ public class Budgets {
     public record Hold(Map<String, BigDecimal> amounts) {
     }
 
-    /** A cap with nothing left; {@code hardStop}: its admin wants requests refused rather than moved. */
-    public record Over(String budgetId, boolean hardStop) {
+    /**
+     * A cap that could not hold the estimate: {@code exhausted} when nothing at all is left; {@code hardStop}
+     * when its admin wants requests refused rather than served over it.
+     */
+    public record Over(String budgetId, boolean hardStop, boolean exhausted) {
     }
 
     private record Snapshot(Map<String, Budget> byId, long loadedAt) {
@@ -76,10 +79,10 @@ public class Budgets {
     }
 
     /**
-     * Holds {@code estimate} (or what is left, when less) under each cap, all or nothing. Locks the rows in id
-     * order, so two requests never wait on each other in a circle.
+     * Holds {@code estimate} under each cap, all or nothing; with {@code whole} false, what is left when that is
+     * less. Locks the rows in id order, so two requests never wait on each other in a circle.
      */
-    public Result hold(List<String> ids, BigDecimal estimate) {
+    public Result hold(List<String> ids, BigDecimal estimate, boolean whole) {
         return sql.transaction(c -> {
             Map<String, BigDecimal> amounts = new LinkedHashMap<>();
             Instant now = Instant.now();
@@ -90,9 +93,9 @@ public class Budgets {
                 }
                 Budget budget = locked.get();
                 BigDecimal left = budget.remainingUsd();
-                if (left.signum() <= 0) {
+                if (left.signum() <= 0 || (whole && left.compareTo(estimate) < 0)) {
                     c.rollback();
-                    return new Result(null, new Over(id, budget.hardStop()));
+                    return new Result(null, new Over(id, budget.hardStop(), left.signum() <= 0));
                 }
                 BigDecimal amount = estimate.min(left).setScale(SCALE, RoundingMode.UP);
                 Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ? WHERE id = ?", amount, id);

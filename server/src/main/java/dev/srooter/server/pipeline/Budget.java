@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Keeps spend under the caller's caps (org, team, user, key). A request on a paid model holds its estimated
- * cost under each cap; when a cap has nothing left, the request moves down its model's fallback chain to a
- * cheaper model that fits, down to a free one, and says so in its route ({@code budget -> qwen3-coder}).
- * Work stops only where an admin set a hard stop on the exhausted cap: then a 403 in the caller's format.
+ * cost under each cap; when that does not fit, the request moves down its model's fallback chain to the first
+ * cheaper model that fits, or a free one, and says so in its route ({@code budget -> qwen3-coder}). When nothing
+ * fits, the cheapest step takes what is left of the cap. Work stops only once a cap is spent, no free model is
+ * in the chain and an admin set a hard stop on that cap: then a 403 in the caller's format.
  * Settling (the hold released, the actual cost added) is {@link #settle}, run when the request has ended.
  */
 @ApplicationScoped
@@ -38,38 +39,51 @@ public class Budget implements Stage {
     @Override
     public void apply(Exchange exchange) {
         List<String> caps = budgets.applicable(exchange.caller);
-        if (caps.isEmpty() || isFree(exchange.target)) {
-            return;
+        if (caps.isEmpty() || isFree(exchange.target) || exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
+            return; // counting tokens costs nothing
         }
-        Budgets.Result first = budgets.hold(caps, estimate(exchange, exchange.target));
+        Target asked = exchange.target;
+        Budgets.Result first = budgets.hold(caps, estimate(exchange, asked), true);
         if (first.hold() != null) {
             exchange.budgetHold = first.hold();
             return;
         }
         Budgets.Over over = first.over();
+        // down the chain: the first cheaper model whose whole estimate fits, or a free one
+        List<Target> steps = cheaperSteps(exchange, asked);
+        for (Target step : steps) {
+            if (isFree(step)) {
+                moveTo(exchange, step, over, asked);
+                return;
+            }
+            Budgets.Result held = budgets.hold(caps, estimate(exchange, step), true);
+            if (held.hold() != null) {
+                exchange.budgetHold = held.hold();
+                moveTo(exchange, step, over, asked);
+                return;
+            }
+            over = held.over();
+        }
+        // nothing fits whole: the cheapest step takes what is left, if anything is
+        Target cheapest = steps.isEmpty() ? asked : steps.get(steps.size() - 1);
+        Budgets.Result rest = budgets.hold(caps, estimate(exchange, cheapest), false);
+        if (rest.hold() != null) {
+            exchange.budgetHold = rest.hold();
+            if (cheapest != asked) {
+                moveTo(exchange, cheapest, over, asked);
+            }
+            return;
+        }
+        over = rest.over();
         if (over.hardStop()) {
             exchange.policyNotes.add("budget: " + over.budgetId() + " spent; hard stop");
             throw new GatewayError(403, "budget_exhausted", "Refused by srooter budget '" + over.budgetId()
-                    + "': its cap for this period is spent and its admin set a hard stop.");
+                    + "': its cap for this period is spent, no free model is in the fallback chain of '"
+                    + asked.modelId() + "', and its admin set a hard stop.");
         }
-        Target from = exchange.target;
-        for (Target cheaper : cheaperSteps(exchange, from)) {
-            if (isFree(cheaper)) {
-                moveTo(exchange, cheaper, over, from);
-                return;
-            }
-            Budgets.Result held = budgets.hold(caps, estimate(exchange, cheaper));
-            if (held.hold() != null) {
-                exchange.budgetHold = held.hold();
-                moveTo(exchange, cheaper, over, from);
-                return;
-            }
-        }
-        // Nothing cheaper fits: work does not stop; the cheapest step serves, over the cap, and audit says so.
-        List<Target> steps = cheaperSteps(exchange, from);
-        Target cheapest = steps.isEmpty() ? from : steps.get(steps.size() - 1);
-        if (cheapest != from) {
-            moveTo(exchange, cheapest, over, from);
+        // work does not stop: the cheapest step serves, over the cap, and audit says so
+        if (cheapest != asked) {
+            moveTo(exchange, cheapest, over, asked);
         }
         exchange.policyNotes.add("budget: " + over.budgetId() + " spent; nothing cheaper fits, served over the cap");
     }
@@ -86,7 +100,8 @@ public class Budget implements Stage {
     private static void moveTo(Exchange exchange, Target to, Budgets.Over over, Target from) {
         exchange.target = to;
         exchange.route = "budget -> " + to.modelId();
-        exchange.policyNotes.add("budget: " + over.budgetId() + " spent; " + from.modelId() + " -> " + to.modelId());
+        exchange.policyNotes.add("budget: " + over.budgetId() + (over.exhausted() ? " spent; " : " nearly spent; ")
+                + from.modelId() + " -> " + to.modelId());
     }
 
     /** The steps of the model's fallback chain that cost less than it, permitted by policy, dearest first. */

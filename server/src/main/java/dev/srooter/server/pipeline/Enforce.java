@@ -77,7 +77,8 @@ public class Enforce implements Stage {
             restrictingSettings.add(settings);
         }
         JsonObject changed = request.changedBody();
-        if (changed != null) {
+        // count_tokens takes no output settings (Anthropic refuses unknown fields): counting is left as asked
+        if (changed != null && exchange.operation != dev.srooter.api.Operation.COUNT_TOKENS) {
             useBody(exchange, changed);
         }
         exchange.modelPermitted = model -> {

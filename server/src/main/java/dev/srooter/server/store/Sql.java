@@ -34,6 +34,14 @@ public class Sql {
     @Resource(lookup = "jdbc/srooter")
     DataSource dataSource;
 
+    public Sql() {
+    }
+
+    /** Outside the server: tests that play several gateway nodes on one database. */
+    public Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     public int update(String sql, Object... args) {
         return transaction(c -> update(c, sql, args));
     }

@@ -158,6 +158,33 @@ public final class Gateway {
         assertEquals(201, response.statusCode(), response.body());
     }
 
+    /** Creates a user with a role (through the admin API) and returns their token. */
+    public String createUser(String username, String role) {
+        String password = "pw-" + username + "-long-enough";
+        HttpResponse<String> response = admin("POST", "/api/users", "{\"username\":\"" + username
+                + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return login(username, password);
+    }
+
+    /** A gateway key minted by a user for themselves, with their token. */
+    public String mintKeyAs(String token, String name) {
+        HttpResponse<String> response = send("POST", "/api/keys", List.of("authorization", "Bearer " + token),
+                "{\"name\":\"" + name + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return object(response.body()).getString("key");
+    }
+
+    /** A call to the admin API with a given token. */
+    public HttpResponse<String> as(String token, String method, String path, String body) {
+        return send(method, path, List.of("authorization", "Bearer " + token), body);
+    }
+
+    /** An Anthropic Messages call with a given gateway key. */
+    public HttpResponse<String> anthropicWithKey(String key, String body) {
+        return send("POST", "/v1/messages", List.of("x-api-key", key, "anthropic-version", "2023-06-01"), body);
+    }
+
     public String mintKey(String name) {
         HttpResponse<String> response = admin("POST", "/api/keys", "{\"name\":\"" + name + "\"}");
         assertEquals(201, response.statusCode(), response.body());

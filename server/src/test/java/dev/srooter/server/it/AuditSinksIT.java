@@ -1,0 +1,169 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit sinks as plugins (the rotating JSON Lines file, the webhook sample uploaded through the admin API),
+ * and audit queries and exports filtered by time, user, model, route and status.
+ */
+class AuditSinksIT {
+
+    private final Gateway gateway = Gateway.get();
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @AfterEach
+    void disableSinks() {
+        gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}");
+        gateway.admin("PUT", "/api/audit/sinks/webhook", "{\"enabled\":false}");
+        gateway.admin("DELETE", "/api/plugins/audit-webhook", null);
+    }
+
+    private HttpResponse<String> ask(String prompt) {
+        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":16,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}");
+    }
+
+    private static String id(HttpResponse<String> response) {
+        return response.headers().firstValue("x-srooter-request-id").orElseThrow();
+    }
+
+    @Test
+    void theJsonLinesSinkWritesEachRecordWithoutThePrompt() throws Exception {
+        Path dir = gateway.dataDir().resolve("audit-sink-" + run);
+        HttpResponse<String> enabled = gateway.admin("PUT", "/api/audit/sinks/jsonl",
+                "{\"enabled\":true,\"settings\":{\"dir\":\"" + dir + "\",\"maxBytes\":\"1000000\"}}");
+        assertEquals(200, enabled.statusCode(), enabled.body());
+        String secretPrompt = "sink-prompt-" + run;
+        String requestId = id(ask(secretPrompt));
+
+        Path file = dir.resolve("audit.jsonl");
+        String line = waitForLine(file, requestId);
+        assertTrue(line.contains("\"servedModel\":\"" + Gateway.CLAUDE + "\""), line);
+        assertTrue(line.contains("\"promptSha256\":\""), line);
+        assertFalse(Files.readString(file).contains(secretPrompt), "the prompt never reaches a sink");
+
+        assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}").statusCode());
+        String after = id(ask("after"));
+        gateway.auditRecord(after);
+        Thread.sleep(300);
+        assertFalse(Files.readString(file).contains(after), "a disabled sink gets nothing");
+        assertEquals(400, gateway.admin("PUT", "/api/audit/sinks/database", "{\"enabled\":false}").statusCode());
+    }
+
+    @Test
+    void theWebhookSampleIsUploadedEnabledAndReceivesRecords() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authorizations.add(exchange.getRequestHeaders().getFirst("authorization"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            Path jar = Path.of(System.getProperty("srooter.samples.dir"), "audit-webhook.jar");
+            HttpResponse<String> upload = gateway.http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(gateway.url + "/api/plugins")).header("authorization", "Bearer "
+                    + gateway.adminToken).header("content-type", "application/java-archive")
+                    .POST(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, upload.statusCode(), upload.body());
+            assertEquals("audit-webhook", Gateway.object(upload.body()).getString("id"));
+            HttpResponse<String> enabled = gateway.admin("PUT", "/api/audit/sinks/webhook",
+                    "{\"enabled\":true,\"settings\":{\"url\":\"http://127.0.0.1:" + hook.getAddress().getPort()
+                            + "/hook\",\"authorization\":\"Bearer hook-secret\"}}");
+            assertEquals(200, enabled.statusCode(), enabled.body());
+
+            String requestId = id(ask("to the webhook"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (received.stream().noneMatch(b -> b.contains(requestId)) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            String batch = received.stream().filter(b -> b.contains(requestId)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the webhook got no record of " + requestId));
+            JsonArray records = Gateway.array(batch);
+            assertTrue(records.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("id").equals(requestId)
+                    && r.getString("servedModel").equals(Gateway.CLAUDE)), batch);
+            assertEquals("Bearer hook-secret", authorizations.get(0));
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void auditIsQueriedAndExportedByTimeUserModelRouteAndStatus() {
+        String token = gateway.createUser("audited-" + run, "developer");
+        String key = gateway.mintKeyAs(token, "audited");
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        String ok = id(gateway.anthropicWithKey(key, "{\"model\":\"" + Gateway.HAIKU + "\",\"max_tokens\":8,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}"));
+        String missing = id(gateway.anthropicWithKey(key, "{\"model\":\"no-such-model-" + run + "\",\"max_tokens\":8,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"b\"}]}"));
+        String other = id(ask("someone else"));
+        gateway.auditRecord(other);
+        gateway.auditRecord(missing);
+
+        String user = "user=audited-" + run;
+        JsonArray mine = Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&from=" + from, null).body());
+        assertEquals(List.of(missing, ok), ids(mine), "newest first, this user's only");
+        assertEquals(List.of(ok), ids(Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&model="
+                + Gateway.HAIKU, null).body())));
+        assertEquals(List.of(missing), ids(Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&status=4xx",
+                null).body())));
+        assertEquals(List.of(ok), ids(Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&route=direct",
+                null).body())));
+        assertEquals(List.of(), ids(Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&to=" + from, null)
+                .body())));
+        assertEquals(List.of(ok), ids(Gateway.array(gateway.admin("GET", "/api/audit?" + user + "&limit=1&offset=1",
+                null).body())), "paging");
+        assertEquals(400, gateway.admin("GET", "/api/audit?from=yesterday", null).statusCode());
+        assertEquals(400, gateway.admin("GET", "/api/audit?status=ok", null).statusCode());
+
+        HttpResponse<String> csv = gateway.admin("GET", "/api/audit/export?format=csv&" + user, null);
+        assertEquals(200, csv.statusCode());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals(3, rows.size(), "header and this user's two records: " + rows);
+        assertTrue(rows.get(0).endsWith(",team,policies"), rows.get(0));
+        assertTrue(rows.get(1).startsWith(ok + ","), "oldest first");
+        HttpResponse<String> jsonl = gateway.admin("GET", "/api/audit/export?format=jsonl&" + user + "&status=200",
+                null);
+        assertEquals(1, jsonl.body().lines().count(), jsonl.body());
+        assertTrue(jsonl.body().contains(ok));
+    }
+
+    private static List<String> ids(JsonArray records) {
+        return records.stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+
+    private static String waitForLine(Path file, String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.contains("\"id\":\"" + id + "\"")) {
+                        return line;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line for " + id + " in " + file);
+    }
+}
