@@ -59,7 +59,23 @@ def start_gateway():
     for name, path in (("bench-oai", "/oai/v1"), ("bench-oai-sse", "/oai-sse/v1")):
         http("POST", base + "/api/providers", {"name": name, "kind": "openai", "baseUrl": up + path,
                                                "apiKey": "sk-bench"}, token)
+    global ADMIN_TOKEN
+    ADMIN_TOKEN = token
     return http("POST", base + "/api/keys", {"name": "bench"}, token)["key"]
+
+
+ADMIN_TOKEN = None
+
+
+def govern():
+    """Every governance stage doing its work: four policies with settings, an org cap, a rate limit."""
+    base = "http://127.0.0.1:%d" % GATEWAY_PORT
+    http("PUT", base + "/api/policies/allowlist", {"models": ["bench-*"]}, ADMIN_TOKEN)
+    http("PUT", base + "/api/policies/service-tier", {"allowed": ["auto"]}, ADMIN_TOKEN)
+    http("PUT", base + "/api/policies/reasoning-cap", {"maxBudgetTokens": 4096, "maxEffort": "medium"}, ADMIN_TOKEN)
+    http("PUT", base + "/api/policies/max-output-tokens", {"max": 32000}, ADMIN_TOKEN)
+    http("PUT", base + "/api/budgets/org", {"limitUsd": 1000000, "period": "monthly"}, ADMIN_TOKEN)
+    http("PUT", base + "/api/limits/users/admin", {"requestsPerMinute": 100000000}, ADMIN_TOKEN)
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -90,6 +106,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--translation", action="store_true",
                         help="also measure the translated path (Anthropic client, OpenAI-compatible upstream)")
+    parser.add_argument("--governance", action="store_true",
+                        help="also measure with policies, an org budget and a rate limit set (2KB bodies)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -170,6 +188,29 @@ def main():
                 translated = statistics.median(g["p50"] for _, g, _ in runs)
                 print("| %s | %d | %.3f | %.3f | %.3f |" % (body, connections, passthrough, translated,
                                                              translated - passthrough))
+        if args.governance:
+            govern()
+            body = bodies["2KB"][0]
+            wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body, 32, max(10, args.seconds), key)
+            governed = {}
+            for round_ in range(args.rounds):
+                for connections in (1, 32):
+                    g = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body, connections, args.seconds, key)
+                    governed.setdefault(connections, []).append(g)
+                    print("round %d governed 2KB c=%-2d srooter %8.0f req/s p50 %.3f ms p99 %.3f ms"
+                          % (round_ + 1, connections, g["rps"], g["p50"], g["p99"]), flush=True)
+            print("\ngovernance: 2KB with four policies set, an org budget (a hold and a settle in the database per"
+                  " request) and a rate limit, against the same without (median over rounds)")
+            print("| c | plain req/s | governed req/s | plain p50 ms | governed p50 ms | governance added p50 ms |")
+            print("| --- | --- | --- | --- | --- | --- |")
+            for connections, runs in governed.items():
+                plain = results[("2KB", connections)]
+                plain_p50 = statistics.median(g["p50"] for _, g, _ in plain)
+                plain_rps = statistics.median(g["rps"] for _, g, _ in plain)
+                gov_p50 = statistics.median(g["p50"] for g in runs)
+                gov_rps = statistics.median(g["rps"] for g in runs)
+                print("| %d | %.0f | %.0f | %.3f | %.3f | %.3f |" % (connections, plain_rps, gov_rps, plain_p50,
+                                                                     gov_p50, gov_p50 - plain_p50))
     finally:
         try:
             mvn("liberty:stop")
