@@ -9,5 +9,6 @@ public record AuditEvent(String id, Instant createdAt, String keyId, String user
                          String requestedModel, String servedModel, String provider, String route, String intent,
                          boolean streamed, long inputTokens, long outputTokens, long cacheReadTokens,
                          long cacheWriteTokens, double costUsd, boolean priceKnown, double latencyMs, Double ttfbMs,
-                         int status, String errorType, String attempts, String policies, String promptSha256) {
+                         int status, String errorType, String attempts, String policies, String skills,
+                         String promptSha256) {
 }

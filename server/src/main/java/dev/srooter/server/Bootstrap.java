@@ -36,6 +36,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject dev.srooter.server.audit.AuditSinks auditSinks;
     @Inject ProviderCatalog providers;
     @Inject AuditLog audit;
+    @Inject dev.srooter.server.budget.SpendLedger spendLedger;
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
     @Inject RuleBook routing;
@@ -63,6 +64,7 @@ public class Bootstrap implements ServletContextListener {
             rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);
         }
         audit.start();
+        spendLedger.start();
         LOG.info("srooter: gateway ready; data in " + settings.dataDir());
     }
 
@@ -71,6 +73,7 @@ public class Bootstrap implements ServletContextListener {
         if (rediscovery != null) {
             rediscovery.cancel(false);
         }
+        spendLedger.stop();
         audit.stop();
         LOG.info("srooter: gateway stopped; audit log flushed");
     }

@@ -135,6 +135,6 @@ public class AuditSinks {
         return new AuditEvent(r.id, r.createdAt, r.keyId, r.username, r.team, r.endpoint, r.requestedModel,
                 r.servedModel, r.provider, r.route, r.intent, r.streamed, r.inputTokens, r.outputTokens,
                 r.cacheReadTokens, r.cacheWriteTokens, r.costUsd, r.priceKnown, r.latencyMs, r.ttfbMs, r.status,
-                r.errorType, r.attempts, r.policies, r.promptSha256);
+                r.errorType, r.attempts, r.policies, r.skills, r.promptSha256);
     }
 }

@@ -83,6 +83,12 @@ public class Budgets {
      * less. Locks the rows in id order, so two requests never wait on each other in a circle.
      */
     public Result hold(List<String> ids, BigDecimal estimate, boolean whole) {
+        if (whole) {
+            Result quick = holdWhole(ids, estimate);
+            if (quick != null) {
+                return quick;
+            }
+        }
         return sql.transaction(c -> {
             Map<String, BigDecimal> amounts = new LinkedHashMap<>();
             Instant now = Instant.now();
@@ -105,13 +111,44 @@ public class Budgets {
         });
     }
 
+    /**
+     * The common case in one conditional statement per cap: the estimate fits and the period is current. Null
+     * when it does not (then the locking path decides, rolling periods and naming the cap).
+     */
+    private Result holdWhole(List<String> ids, BigDecimal estimate) {
+        BigDecimal amount = estimate.setScale(SCALE, RoundingMode.UP);
+        Instant now = Instant.now();
+        return sql.transaction(c -> {
+            Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+            for (String id : new java.util.TreeSet<>(ids)) {
+                Budget known = current().byId().get(id);
+                Instant periodStart = known == null ? now : known.period().start(now);
+                if (Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ? WHERE id = ? AND period_start >= ?"
+                        + " AND limit_usd - spent_usd - reserved_usd >= ?", amount, id, periodStart, amount) == 0) {
+                    c.rollback();
+                    return null;
+                }
+                amounts.put(id, amount);
+            }
+            return new Result(new Hold(amounts), null);
+        });
+    }
+
     /** Either a hold or the cap that had nothing left. */
     public record Result(Hold hold, Over over) {
     }
 
     /** Releases a hold (may be null) and adds the request's actual cost under each cap that applies. */
     public void settle(List<String> ids, Hold hold, double costUsd) {
-        BigDecimal cost = BigDecimal.valueOf(costUsd).setScale(SCALE, RoundingMode.HALF_UP);
+        settle(ids, hold, usd(costUsd));
+    }
+
+    /** A request's cost as spend counts it: exact to 1e-10 USD. */
+    public static BigDecimal usd(double costUsd) {
+        return BigDecimal.valueOf(costUsd).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    public void settle(List<String> ids, Hold hold, BigDecimal cost) {
         Set<String> all = new java.util.TreeSet<>(ids);
         if (hold != null) {
             all.addAll(hold.amounts().keySet());

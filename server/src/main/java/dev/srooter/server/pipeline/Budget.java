@@ -31,6 +31,9 @@ public class Budget implements Stage {
     Budgets budgets;
 
     @Inject
+    dev.srooter.server.budget.SpendLedger ledger;
+
+    @Inject
     RuleBook rules;
 
     @Inject
@@ -88,13 +91,13 @@ public class Budget implements Stage {
         exchange.policyNotes.add("budget: " + over.budgetId() + " spent; nothing cheaper fits, served over the cap");
     }
 
-    /** Called when the request has ended: releases its hold and adds its actual cost under its caps. */
+    /** Called when the request has ended: its hold is released and its actual cost added (by the ledger, soon). */
     public void settle(Exchange exchange) {
         List<String> caps = budgets.applicable(exchange.caller);
         if (exchange.budgetHold == null && (caps.isEmpty() || exchange.costUsd <= 0)) {
             return;
         }
-        budgets.settle(caps, exchange.budgetHold, exchange.costUsd);
+        ledger.add(caps, exchange.budgetHold, exchange.costUsd);
     }
 
     private static void moveTo(Exchange exchange, Target to, Budgets.Over over, Target from) {

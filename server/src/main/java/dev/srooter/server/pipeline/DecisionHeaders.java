@@ -33,6 +33,9 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-policies", String.join("; ", exchange.policyNotes)
                     .replaceAll("[^\\x20-\\x7e]", "?"));
         }
+        if (!exchange.skills.isEmpty()) {
+            response.setHeader("x-srooter-skills", String.join(", ", exchange.skills));
+        }
         if (exchange.council) {
             response.setHeader("x-srooter-council", "requested");
         }

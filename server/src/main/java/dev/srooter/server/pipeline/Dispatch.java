@@ -38,6 +38,9 @@ public class Dispatch implements Stage {
     @Inject
     Translate translate;
 
+    @Inject
+    Instruct instruct;
+
 
     @Override
     public void apply(Exchange exchange) {
@@ -56,6 +59,7 @@ public class Dispatch implements Stage {
                 if (exchange.answered) {
                     return;
                 }
+                instruct.apply(exchange);
                 exchange.route = "fallback -> " + target.modelId();
             }
             long start = System.nanoTime();

@@ -60,6 +60,8 @@ public final class Exchange {
     public final java.util.List<String> policyNotes = new java.util.ArrayList<>(0);
     /** Whether the policies let a model serve this request; routing, budgets and fallbacks ask before moving it. */
     public java.util.function.Predicate<String> modelPermitted = model -> true;
+    /** The skills applied to the request, in prompt order; a refusing skill as "name (refused)". */
+    public final java.util.List<String> skills = new java.util.ArrayList<>(0);
     /** The spend held back for this request under the caller's budgets, settled when it ends (Budget). */
     public dev.srooter.server.budget.Budgets.Hold budgetHold;
 

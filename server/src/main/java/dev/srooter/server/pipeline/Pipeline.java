@@ -24,12 +24,14 @@ public class Pipeline {
     @Inject Authenticate authenticate;
     @Inject Limit limit;
     @Inject ReadRequest readRequest;
+    @Inject Guard guard;
     @Inject Classify classify;
     @Inject ResolveModel resolveModel;
     @Inject Enforce enforce;
     @Inject Route route;
     @Inject Budget budget;
     @Inject Translate translate;
+    @Inject Instruct instruct;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
     @Inject Account account;
@@ -43,8 +45,8 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, limit, readRequest, classify, resolveModel, enforce, route, budget, translate,
-                dispatch);
+        modelCall = List.of(authenticate, limit, readRequest, guard, classify, resolveModel, enforce, route, budget,
+                translate, instruct, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, settle, recordAudit);
     }

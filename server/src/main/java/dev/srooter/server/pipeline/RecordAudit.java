@@ -42,6 +42,10 @@ public class RecordAudit implements Stage {
             String notes = String.join("; ", exchange.policyNotes);
             record.policies = notes.length() > 2000 ? notes.substring(0, 2000) : notes;
         }
+        if (!exchange.skills.isEmpty()) {
+            String skills = String.join(", ", exchange.skills);
+            record.skills = skills.length() > 1000 ? skills.substring(0, 1000) : skills;
+        }
         record.streamed = exchange.stream;
         record.inputTokens = exchange.usage.input();
         record.outputTokens = exchange.usage.output();

@@ -6,6 +6,7 @@ import dev.srooter.api.Policy;
 import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderPreset;
 import dev.srooter.api.ProviderPresets;
+import dev.srooter.api.Skill;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -114,6 +115,10 @@ public class PluginHost {
 
     public Map<String, AuditSink> auditSinks() {
         return current.sinks;
+    }
+
+    public List<Skill> skills() {
+        return current.skills;
     }
 
     /** Which generation is current: rises by one with every change. */
@@ -241,7 +246,8 @@ public class PluginHost {
         LOG.info("srooter: plugins generation " + next.number + ": " + next.manager.getPlugins().stream()
                 .map(p -> p.getPluginId() + "@" + p.getDescriptor().getVersion()).toList() + "; provider kinds "
                 + next.providers.keySet() + "; classifiers " + next.classifiers.keySet() + "; policies "
-                + next.policies.stream().map(Policy::name).toList() + "; audit sinks " + next.sinks.keySet());
+                + next.policies.stream().map(Policy::name).toList() + "; audit sinks " + next.sinks.keySet() + "; skills "
+                + next.skills.stream().map(Skill::name).toList());
     }
 
     private Generation load(int number) {
@@ -278,7 +284,10 @@ public class PluginHost {
                 .sorted(Comparator.comparingInt(Policy::order).thenComparing(Policy::name)).toList();
         Map<String, AuditSink> sinks = manager.getExtensions(AuditSink.class).stream()
                 .collect(Collectors.toUnmodifiableMap(AuditSink::name, Function.identity(), (a, b) -> a));
-        return new Generation(number, manager, Map.copyOf(kinds), classifiers, policies, sinks, Map.copyOf(sources));
+        List<Skill> skills = manager.getExtensions(Skill.class).stream().sorted(Comparator.comparing(Skill::name))
+                .toList();
+        return new Generation(number, manager, Map.copyOf(kinds), classifiers, policies, sinks, skills,
+                Map.copyOf(sources));
     }
 
     private static PluginInfo info(PluginWrapper plugin, Generation generation) {
@@ -310,6 +319,10 @@ public class PluginHost {
 
         public Map<String, AuditSink> auditSinks() {
             return generation.sinks;
+        }
+
+        public List<Skill> skills() {
+            return generation.skills;
         }
 
         public int generation() {
@@ -353,7 +366,8 @@ public class PluginHost {
      * to finish unloads it.
      */
     static final class Generation {
-        static final Generation EMPTY = new Generation(0, null, Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+        static final Generation EMPTY = new Generation(0, null, Map.of(), Map.of(), List.of(), Map.of(), List.of(),
+                Map.of());
 
         final int number;
         final PluginManager manager;
@@ -361,6 +375,7 @@ public class PluginHost {
         final Map<String, IntentClassifier> classifiers;
         final List<Policy> policies;
         final Map<String, AuditSink> sinks;
+        final List<Skill> skills;
         /** Plugin id to "shipped" or "uploaded". */
         final Map<String, String> sources;
         /** Leases held, plus one while current; 0 means unloaded. */
@@ -368,7 +383,8 @@ public class PluginHost {
 
         Generation(int number, PluginManager manager, Map<String, Provider> providers,
                    Map<String, IntentClassifier> classifiers, List<Policy> policies, Map<String, AuditSink> sinks,
-                   Map<String, String> sources) {
+                   List<Skill> skills, Map<String, String> sources) {
+            this.skills = skills;
             this.sources = sources;
             this.number = number;
             this.manager = manager;

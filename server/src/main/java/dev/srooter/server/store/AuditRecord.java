@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "audit_records")
 @JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
         "provider", "route", "intent", "intentConfidence", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
-        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "team", "policies",
+        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "team", "policies", "skills",
         "promptSha256"})
 public class AuditRecord {
 
@@ -63,6 +63,8 @@ public class AuditRecord {
     public String team;
     /** What policies and budgets did to the request, "; "-separated; null when nothing. */
     public String policies;
+    /** The skills applied, in prompt order; a refusing one as "name (refused)". */
+    public String skills;
     @Column(name = "prompt_sha256")
     public String promptSha256;
 }

@@ -98,6 +98,7 @@ public class JsonLinesSink implements AuditSink {
         put(b, "errorType", e.errorType());
         put(b, "attempts", e.attempts());
         put(b, "policies", e.policies());
+        put(b, "skills", e.skills());
         put(b, "promptSha256", e.promptSha256());
         return b.build().toString();
     }

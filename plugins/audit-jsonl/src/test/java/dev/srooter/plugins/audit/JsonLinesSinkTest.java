@@ -19,7 +19,7 @@ class JsonLinesSinkTest {
     static AuditEvent event(int i) {
         return new AuditEvent("req-" + i, Instant.parse("2026-12-01T10:00:00Z"), "k1", "dana", "payments", "messages",
                 "claude-sonnet-4-5", "claude-sonnet-4-5", "anthropic", "direct", "trivial", false, 10, 20, 0, 0,
-                0.0012, true, 12.5, 3.0, 200, null, null, null, "ab".repeat(32));
+                0.0012, true, 12.5, 3.0, 200, null, null, null, null, "ab".repeat(32));
     }
 
     @Test

@@ -1,0 +1,93 @@
+package dev.srooter.plugins.skills;
+
+import dev.srooter.api.Skill;
+import dev.srooter.api.SkillRequest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * Refuses a request that carries what looks like a credential: private keys, cloud access keys, provider and
+ * platform API keys. Each pattern has a literal anchor looked for first, so a request without any costs a few
+ * substring searches; the patterns are strict (lengths, alphabets, checksummed markers such as OpenAI's) so
+ * ordinary code does not trip them. The refusal names the kind of credential, never the credential.
+ */
+@Extension
+public class SecretsGuardSkill implements Skill {
+
+    /** One kind of credential: an anchor that must occur, and the pattern that decides. */
+    record Detector(String kind, List<String> anchors, Pattern pattern) {
+        boolean found(String body) {
+            for (String anchor : anchors) {
+                if (body.contains(anchor)) {
+                    Matcher m = pattern.matcher(body);
+                    while (m.find()) {
+                        if (!m.group().contains("EXAMPLE")) { // the placeholders of AWS's own documentation
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Edges: not preceded or followed by a character the credential itself could hold. */
+    private static final String L = "(?<![A-Za-z0-9_\\-])";
+    private static final String R = "(?![A-Za-z0-9_\\-])";
+    /** A line break inside JSON text, escaped once or twice (a key file inside a JSON string inside JSON). */
+    private static final String BREAK = "(?:\\\\{1,3}[rn]|\\s)";
+
+    static final List<Detector> DETECTORS = List.of(
+            new Detector("a private key", List.of("PRIVATE KEY-----"), Pattern.compile(
+                    // the header and a first line of key material: code that only names the header passes
+                    "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----" + BREAK + "{1,4}"
+                            + "(?:[A-Za-z-]+: [^\\\n]*" + BREAK + "{1,4}){0,3}[A-Za-z0-9+/=]{40,}")),
+            new Detector("an AWS access key", List.of("AKIA", "ASIA"), Pattern.compile(L + "(?:AKIA|ASIA)[0-9A-Z]{16}" + R)),
+            new Detector("an AWS secret access key", List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY",
+                    "SecretAccessKey"), Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
+                    + "\\s*[\"'\\\\]*[A-Za-z0-9/+]{40}" + R)),
+            new Detector("a Google API key", List.of("AIza"), Pattern.compile(L + "AIza[0-9A-Za-z_\\-]{35}" + R)),
+            new Detector("an Anthropic API key", List.of("sk-ant-"),
+                    Pattern.compile(L + "sk-ant-(?:api|admin|oat)\\d{2}-[A-Za-z0-9_\\-]{80,}" + R)),
+            new Detector("an OpenAI API key", List.of("T3BlbkFJ", "sk-proj-", "sk-svcacct-"), Pattern.compile(
+                    L + "sk-(?:(?:proj|svcacct|admin)-)?(?:[A-Za-z0-9_\\-]{20,}T3BlbkFJ[A-Za-z0-9_\\-]{20,}"
+                            + "|(?<=proj-|svcacct-)[A-Za-z0-9_\\-]{100,})" + R)),
+            new Detector("a DeepSeek API key", List.of("sk-"), Pattern.compile(L + "sk-[a-f0-9]{32}" + R)),
+            new Detector("an xAI API key", List.of("xai-"), Pattern.compile(L + "xai-[A-Za-z0-9]{70,}" + R)),
+            new Detector("a GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                    Pattern.compile(L + "(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})" + R)),
+            new Detector("a Slack token", List.of("xox"), Pattern.compile(L + "xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}" + R)),
+            new Detector("a Stripe secret key", List.of("_live_"), Pattern.compile(L + "(?:sk|rk)_live_[A-Za-z0-9]{24,}" + R)),
+            new Detector("a srooter gateway key", List.of("srt_live_"),
+                    Pattern.compile(L + "srt_live_[A-Za-z0-9_\\-]{43}" + R)));
+
+    @Override
+    public String name() {
+        return "secrets-guard";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.HARD;
+    }
+
+    @Override
+    public String refusal(SkillRequest request) {
+        String kind = detect(request.body());
+        return kind == null ? null : "the request carries what looks like " + kind + ". Remove it (and rotate it: "
+                + "it has left the machine it belonged on) before sending this to a model.";
+    }
+
+    /** The kind of the first credential found, or null. */
+    static String detect(String body) {
+        for (Detector detector : DETECTORS) {
+            if (detector.found(body)) {
+                return detector.kind();
+            }
+        }
+        return null;
+    }
+}

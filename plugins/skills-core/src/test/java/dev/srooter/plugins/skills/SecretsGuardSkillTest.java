@@ -1,0 +1,176 @@
+package dev.srooter.plugins.skills;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * secrets-guard against every kind of credential it knows, made fresh for each run and placed where clients
+ * put them (a file read into a tool result, a pasted config, a key file inside a JSON string), and against a
+ * corpus of real code that must pass: this repository, the captured client requests, and the JDK's own
+ * java.base sources (full of PEM parsing and key handling) when the JDK ships them.
+ */
+class SecretsGuardSkillTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private static String random(String alphabet, int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static String pem(String type) {
+        byte[] key = new byte[900];
+        RANDOM.nextBytes(key);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key);
+        return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
+    }
+
+    /** Text as it travels inside a JSON string: backslashes, quotes and line breaks escaped. */
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** A Claude Code request whose last tool result holds {@code file}. */
+    private static String request(String file) {
+        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":32000,\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"deploy it\"},{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\","
+                + "\"name\":\"Read\",\"input\":{\"file_path\":\"/home/dev/app/config\"}}]},{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":\"" + json(file)
+                + "\"}]}]}";
+    }
+
+    static Map<String, String> credentials() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("a private key", pem("RSA PRIVATE KEY"));
+        c.put("a private key ", pem("OPENSSH PRIVATE KEY"));
+        c.put("a private key  ", "{\n  \"type\": \"service_account\",\n  \"private_key\": \""
+                + json(pem("PRIVATE KEY")) + "\"\n}");
+        c.put("an AWS access key", "[default]\naws_access_key_id = AKIA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
+        c.put("an AWS secret access key", "aws_secret_access_key = " + random(ALNUM + "/+", 40) + "\n");
+        c.put("a Google API key", "const key = 'AIza" + random(ALNUM + "_-", 35) + "';");
+        c.put("an Anthropic API key", "ANTHROPIC_API_KEY=sk-ant-api03-" + random(ALNUM + "_-", 93) + "AA");
+        c.put("an OpenAI API key", "OPENAI_API_KEY=sk-proj-" + random(ALNUM + "_-", 74) + "T3BlbkFJ"
+                + random(ALNUM + "_-", 74));
+        c.put("an OpenAI API key ", "openai.api_key = \"sk-" + random(ALNUM, 20) + "T3BlbkFJ" + random(ALNUM, 20) + "\"");
+        c.put("a DeepSeek API key", "DEEPSEEK_API_KEY=sk-" + random("0123456789abcdef", 32));
+        c.put("an xAI API key", "XAI_API_KEY=xai-" + random(ALNUM, 80));
+        c.put("a GitHub token", "token: ghp_" + random(ALNUM, 36));
+        c.put("a GitHub token ", "GITHUB_TOKEN=github_pat_" + random(ALNUM + "_", 82));
+        c.put("a Slack token", "SLACK_BOT_TOKEN=xoxb-" + random("0123456789", 12) + "-" + random("0123456789", 13) + "-"
+                + random(ALNUM, 24));
+        c.put("a Stripe secret key", "stripe.api_key = 'sk_live_" + random(ALNUM, 24) + "'");
+        c.put("a srooter gateway key", "export ANTHROPIC_API_KEY=srt_live_" + random(ALNUM + "_-", 43));
+        return c;
+    }
+
+    @Test
+    void catchesEachKindOfCredentialWhereClientsCarryIt() {
+        for (Map.Entry<String, String> credential : credentials().entrySet()) {
+            String body = request(credential.getValue());
+            assertEquals(credential.getKey().trim(), SecretsGuardSkill.detect(body), body);
+            // pasted straight into the prompt, too
+            String pasted = "{\"model\":\"gpt-5\",\"input\":\"why does this fail?\\n" + json(credential.getValue()) + "\"}";
+            assertEquals(credential.getKey().trim(), SecretsGuardSkill.detect(pasted), pasted);
+        }
+    }
+
+    @Test
+    void theRefusalNamesTheKindAndNeverTheCredential() {
+        String secret = "ghp_" + random(ALNUM, 36);
+        SecretsGuardSkill guard = new SecretsGuardSkill();
+        String refusal = guard.refusal(new FakeRequest(request("token=" + secret)));
+        assertTrue(refusal.contains("a GitHub token"), refusal);
+        assertTrue(!refusal.contains(secret) && !refusal.contains(secret.substring(4, 20)), refusal);
+        assertNull(guard.refusal(new FakeRequest(request("nothing to see"))));
+    }
+
+    @Test
+    void letsRealCodeThrough() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+        List<String> flagged = new ArrayList<>();
+        int files = 0;
+        long bytes = 0;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(SecretsGuardSkillTest::isSource).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                files++;
+                bytes += text.length();
+                String kind = SecretsGuardSkill.detect(request(text));
+                if (kind != null) {
+                    flagged.add(root.relativize(file) + ": " + kind);
+                }
+            }
+        }
+        Path fixtures = root.resolveSibling("shared").resolve("fixtures");
+        if (Files.isDirectory(fixtures)) {
+            try (Stream<Path> walk = Files.walk(fixtures)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    files++;
+                    bytes += text.length();
+                    String kind = SecretsGuardSkill.detect(text); // as sent: these are requests already
+                    if (kind != null) {
+                        flagged.add(file + ": " + kind);
+                    }
+                }
+            }
+        }
+        Path jdkSources = Path.of(System.getProperty("java.home"), "lib", "src.zip");
+        if (Files.exists(jdkSources)) {
+            try (ZipFile zip = new ZipFile(jdkSources.toFile())) {
+                for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith("java.base/")
+                        && e.getName().endsWith(".java")).toList()) {
+                    String text = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                    files++;
+                    bytes += text.length();
+                    String kind = SecretsGuardSkill.detect(request(text));
+                    if (kind != null) {
+                        flagged.add(entry.getName() + ": " + kind);
+                    }
+                }
+            }
+        }
+        System.out.printf("secrets-guard corpus: %d files, %.1f MB of code, %d flagged%n", files, bytes / 1e6,
+                flagged.size());
+        assertTrue(files > 200, "a corpus was read: " + files + " files");
+        assertEquals(List.of(), flagged, "no false positives in real code");
+    }
+
+    private static boolean isSource(Path file) {
+        String path = file.toString();
+        if (path.contains("/target/") || path.contains("/node_modules/") || path.contains("/.git/")) {
+            return false;
+        }
+        return path.matches(".*\\.(java|md|json|py|js|mjs|xml|sql|properties|sh|tsv|txt|toml|conf)$");
+    }
+
+    /** A request as a skill sees it; only the body matters to secrets-guard. */
+    record FakeRequest(String body) implements dev.srooter.api.SkillRequest {
+        @Override public String username() { return "dana"; }
+        @Override public String team() { return null; }
+        @Override public String intent() { return null; }
+        @Override public dev.srooter.api.WireFormat format() { return dev.srooter.api.WireFormat.ANTHROPIC_MESSAGES; }
+        @Override public String workingDirectory() { return "/home/dev/app"; }
+        @Override public List<String> paths() { return List.of(); }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.api.WireFormat;
+import dev.srooter.server.skills.ActiveSkill;
+import dev.srooter.server.skills.SkillInjection;
+import dev.srooter.server.skills.SkillView;
+import dev.srooter.server.skills.Skills;
+import dev.srooter.server.translate.Js;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Adds the text of the skills that apply to the request to the system prompt of the body the provider gets, in
+ * the provider's format (after translation, when there is one), in priority order. The skills applied are noted
+ * in the exchange ({@code x-srooter-skills}, audit {@code skills}). A client may leave soft skills out with
+ * {@code x-srooter-skills-off: name, name}; hard ones always apply.
+ */
+@ApplicationScoped
+public class Instruct implements Stage {
+
+    private static final Logger LOG = Logger.getLogger(Instruct.class.getName());
+
+    @Inject
+    Skills skills;
+
+    @Override
+    public void apply(Exchange exchange) {
+        if (exchange.upstreamBody == null || exchange.answered) {
+            return;
+        }
+        exchange.skills.removeIf(name -> !name.endsWith(")")); // a fallback's new body gets the skills afresh
+        SkillView view = view(exchange, exchange.classification == null ? null
+                : exchange.classification.intent().name().toLowerCase(Locale.ROOT), exchange.body);
+        List<ActiveSkill> applicable = skills.applicable(exchange.plugins.skills(), view, clientOff(exchange));
+        if (applicable.isEmpty()) {
+            return;
+        }
+        List<String> texts = new ArrayList<>(applicable.size());
+        for (ActiveSkill skill : applicable) {
+            String text;
+            try {
+                text = skill.plugin() == null ? skill.text() : skill.plugin().text(view);
+            } catch (RuntimeException bug) {
+                LOG.log(Level.WARNING, "srooter: skill " + skill.name() + " failed to give its text", bug);
+                continue;
+            }
+            if (text != null && !text.isBlank()) {
+                texts.add(text.strip());
+                exchange.skills.add(skill.name());
+            }
+        }
+        if (texts.isEmpty()) {
+            return;
+        }
+        WireFormat format = exchange.translation == null ? exchange.clientFormat()
+                : exchange.translation.providerFormat();
+        exchange.upstreamBody = Js.bytes(SkillInjection.inject(Js.parse(exchange.upstreamBody), format,
+                String.join("\n\n", texts)), exchange.upstreamBody.length + 1024);
+    }
+
+    static SkillView view(Exchange exchange, String intent, byte[] body) {
+        return new SkillView(exchange.caller == null ? null : exchange.caller.username(),
+                exchange.caller == null ? null : exchange.caller.team(), intent, exchange.clientFormat(), body);
+    }
+
+    private static Set<String> clientOff(Exchange exchange) {
+        String header = exchange.request.getHeader("x-srooter-skills-off");
+        return header == null ? Set.of() : new HashSet<>(Arrays.stream(header.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.srooter.server.skills;
+
+import dev.srooter.api.Skill;
+import dev.srooter.api.SkillRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every skill, from admins and plugins, with the admins' settings applied; and which of them apply to a request:
+ * enabled, for its intent, for its paths or repository, and (soft ones only) not turned off by the client or
+ * the caller's team.
+ */
+@ApplicationScoped
+public class Skills {
+
+    @Inject
+    SkillBook book;
+
+    /** All skills, in prompt order. {@code plugins}: the skills of the request's plugin generation. */
+    public List<ActiveSkill> all(List<Skill> plugins) {
+        Map<String, SkillRow> rows = book.rows();
+        Map<String, ActiveSkill> all = new LinkedHashMap<>();
+        for (Skill skill : plugins) {
+            SkillRow settings = rows.get(skill.name());
+            List<String> intents = settings != null && !settings.intents().isEmpty() ? settings.intents()
+                    : skill.intents().stream().sorted().toList();
+            all.put(skill.name(), new ActiveSkill(skill.name(), skill.kind(),
+                    settings == null ? skill.priority() : settings.priority(), intents,
+                    settings == null ? List.of() : settings.paths(),
+                    settings == null ? List.of() : settings.repositories(),
+                    settings == null ? List.of() : settings.offForTeams(),
+                    settings == null ? skill.enabledByDefault() : settings.enabled(), null, skill));
+        }
+        for (SkillRow row : rows.values()) {
+            if (row.text() != null && !all.containsKey(row.name())) {
+                all.put(row.name(), new ActiveSkill(row.name(), Skill.Kind.valueOf(row.kind().toUpperCase(Locale.ROOT)),
+                        row.priority(), row.intents(), row.paths(), row.repositories(), row.offForTeams(),
+                        row.enabled(), row.text(), null));
+            }
+        }
+        List<ActiveSkill> sorted = new ArrayList<>(all.values());
+        sorted.sort(null);
+        return sorted;
+    }
+
+    /**
+     * The skills that apply to a request, in prompt order. {@code clientOff}: soft skills the client asked to
+     * leave out ({@code x-srooter-skills-off}).
+     */
+    public List<ActiveSkill> applicable(List<Skill> plugins, SkillRequest request, Set<String> clientOff) {
+        List<ActiveSkill> applicable = new ArrayList<>();
+        for (ActiveSkill skill : all(plugins)) {
+            if (!skill.enabled()) {
+                continue;
+            }
+            if (!skill.intents().isEmpty() && (request.intent() == null || !skill.intents().contains(request.intent()))) {
+                continue;
+            }
+            if (!skill.repositories().isEmpty() && !inRepository(skill, request.workingDirectory())) {
+                continue;
+            }
+            if (!skill.paths().isEmpty() && !touches(skill, request)) {
+                continue;
+            }
+            if (skill.kind() == Skill.Kind.SOFT && (clientOff.contains(skill.name())
+                    || (request.team() != null && skill.offForTeams().contains(request.team())))) {
+                continue; // a soft skill a client or team turned off; hard ones cannot be
+            }
+            applicable.add(skill);
+        }
+        return applicable;
+    }
+
+    private static boolean inRepository(ActiveSkill skill, String workingDirectory) {
+        if (workingDirectory == null) {
+            return false;
+        }
+        String name = workingDirectory.replaceAll("/+$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        for (String pattern : skill.repositories()) {
+            if (Globs.matches(pattern, workingDirectory) || Globs.matches(pattern, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean touches(ActiveSkill skill, SkillRequest request) {
+        for (String path : request.paths()) {
+            for (String form : RequestScope.forms(path, request.workingDirectory())) {
+                for (String pattern : skill.paths()) {
+                    if (Globs.matches(pattern, form)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
