@@ -12,7 +12,8 @@ import jakarta.json.JsonValue;
  * client put there: Anthropic {@code system} (a string gets the text appended; blocks get one more text block
  * after the client's, so each {@code cache_control} breakpoint stays on its block and covers the same bytes);
  * Chat a system (or developer, when the client uses that) message after the client's leading ones; Responses
- * {@code instructions} appended to. The same skills give the same bytes, so providers' prompt caches keep hitting.
+ * {@code instructions} appended to, or, when the client sends none and leads its input with developer messages
+ * (Codex CLI does), a developer message after those. The same skills give the same bytes, so providers' prompt caches keep hitting.
  */
 public final class SkillInjection {
 
@@ -23,7 +24,7 @@ public final class SkillInjection {
         return switch (format) {
             case ANTHROPIC_MESSAGES -> anthropic(body, text);
             case OPENAI_CHAT -> chat(body, text);
-            case OPENAI_RESPONSES -> appendString(body, "instructions", text);
+            case OPENAI_RESPONSES -> responses(body, text);
         };
     }
 
@@ -43,6 +44,35 @@ public final class SkillInjection {
         String joined = existing instanceof JsonString s && !s.getString().isEmpty() ? s.getString() + "\n\n" + text
                 : text;
         return Js.object(body).add(field, joined).build();
+    }
+
+    private static JsonObject responses(JsonObject body, String text) {
+        if (body.get("instructions") instanceof JsonString || !(body.get("input") instanceof JsonArray input)
+                || input.isEmpty() || !(input.get(0) instanceof JsonObject first)
+                || !("developer".equals(first.getString("role", null)) || "system".equals(first.getString("role", null)))) {
+            return appendString(body, "instructions", text);
+        }
+        int at = 0;
+        while (at < input.size() && input.get(at) instanceof JsonObject m
+                && ("developer".equals(m.getString("role", null)) || "system".equals(m.getString("role", null)))) {
+            at++;
+        }
+        var updated = Js.array();
+        for (int i = 0; i < input.size(); i++) {
+            if (i == at) {
+                updated.add(developerMessage(text));
+            }
+            updated.add(input.get(i));
+        }
+        if (at == input.size()) {
+            updated.add(developerMessage(text));
+        }
+        return Js.object(body).add("input", updated).build();
+    }
+
+    private static JsonObject developerMessage(String text) {
+        return Js.object().add("type", "message").add("role", "developer").add("content", Js.array()
+                .add(Js.object().add("type", "input_text").add("text", text))).build();
     }
 
     private static JsonObject chat(JsonObject body, String text) {

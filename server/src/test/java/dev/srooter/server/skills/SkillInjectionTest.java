@@ -84,11 +84,25 @@ class SkillInjectionTest {
     }
 
     @Test
-    void responsesInstructionsAreAppendedTo() throws Exception {
+    void responsesInstructionsAreAppendedToOrCodexsDeveloperMessagesFollowed() throws Exception {
+        JsonObject withInstructions = Js.parse("{\"model\":\"gpt\",\"instructions\":\"Be brief.\",\"input\":\"hi\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("Be brief.\n\n" + TEXT, SkillInjection.inject(withInstructions, WireFormat.OPENAI_RESPONSES, TEXT)
+                .getString("instructions"));
+
+        // Codex CLI sends no instructions: its prompt is developer messages leading the input
         JsonObject codex = fixture("codex-0.169.0/request-1-first-turn.json");
-        String before = codex.getString("instructions");
-        String after = SkillInjection.inject(codex, WireFormat.OPENAI_RESPONSES, TEXT).getString("instructions");
-        assertEquals(before + "\n\n" + TEXT, after);
+        JsonArray before = codex.getJsonArray("input");
+        JsonObject injected = SkillInjection.inject(codex, WireFormat.OPENAI_RESPONSES, TEXT);
+        JsonArray after = injected.getJsonArray("input");
+        assertFalse(injected.containsKey("instructions"));
+        assertEquals(before.size() + 1, after.size());
+        assertEquals(before.get(0), after.get(0));
+        assertEquals(before.get(1), after.get(1));
+        JsonObject skill = after.getJsonObject(2);
+        assertEquals("developer", skill.getString("role"));
+        assertEquals(TEXT, skill.getJsonArray("content").getJsonObject(0).getString("text"));
+        assertEquals(before.get(2), after.get(3), "the user's turn follows");
     }
 
     @Test
