@@ -51,11 +51,13 @@ class SkillsIT {
         return name;
     }
 
+    /** An agent turn (with tools), or for the title system prompt, a side call without tools as Claude Code makes it. */
     private HttpResponse<String> claude(String system, String user, String... headers) {
+        String tools = system.equals(TITLE) ? "" : "\"tools\":[{\"name\":\"Read\",\"input_schema\":{\"type\":"
+                + "\"object\"}}],";
         HttpResponse<String> response = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
-                + "\",\"max_tokens\":64,\"system\":\"" + system + "\",\"tools\":[{\"name\":\"Read\","
-                + "\"input_schema\":{\"type\":\"object\"}}],\"messages\":[{\"role\":\"user\",\"content\":\"" + user
-                + "\"}]}", headers);
+                + "\",\"max_tokens\":64,\"system\":\"" + system + "\"," + tools + "\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"" + user + "\"}]}", headers);
         assertEquals(200, response.statusCode(), response.body());
         return response;
     }
@@ -216,7 +218,8 @@ class SkillsIT {
         HttpResponse<String> substantive = claude(AGENT, "Implement a function that merges overlapping intervals");
         assertTrue(anthropicSystem().contains("[srooter skill: tdd-enforcer]"), anthropicSystem());
         assertTrue(substantive.headers().firstValue("x-srooter-skills").orElse("").contains("tdd-enforcer"));
-        claude(TITLE, "Fix the flaky login test");
+        HttpResponse<String> trivial = claude(TITLE, "Fix the flaky login test");
+        assertEquals("trivial", trivial.headers().firstValue("x-srooter-intent").orElse(""));
         assertFalse(anthropicSystem().contains("tdd-enforcer"), "its intents do not include trivial work");
     }
 
