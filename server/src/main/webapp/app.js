@@ -102,18 +102,26 @@ function bars(groups, valueOf, format) {
     el("span", { class: "num" }, format(g)))));
 }
 
-function lineChart(days, field, label) {
+function lineChart(days, field, label, span) {
   const box = el("div", { class: "chart" });
   if (!days.length || typeof uPlot === "undefined") {
     box.append(el("p", { class: "muted" }, "No requests in this range yet."));
     return box;
   }
-  const xs = days.map(d => Date.parse(d.day + "T00:00:00Z") / 1000);
-  const ys = days.map(d => d[field]);
+  // every day of the span, quiet days at zero, so the line reads as a calendar
+  const values = Object.fromEntries(days.map(d => [d.day, d[field]]));
+  const today = Date.parse(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  const xs = [], ys = [];
+  for (let i = (span || 30) - 1; i >= 0; i--) {
+    const t = today - i * 86400000;
+    xs.push(t / 1000);
+    ys.push(values[new Date(t).toISOString().slice(0, 10)] || 0);
+  }
   requestAnimationFrame(() => {
     const width = Math.max(300, box.clientWidth || 600);
-    new uPlot({ width, height: 200, series: [{}, { label, stroke: "#3454d1", fill: "rgba(52,84,209,.12)" }],
-      axes: [{}, { size: 60 }], legend: { show: true } }, [xs, ys], box);
+    new uPlot({ width, height: 200, series: [{}, { label, stroke: "#3454d1", fill: "rgba(52,84,209,.12)",
+      value: (u, v) => v === null ? "-" : v.toFixed(4) }], axes: [{}, { size: 60 }], legend: { show: true } },
+      [xs, ys], box);
   });
   return box;
 }
@@ -154,6 +162,7 @@ async function route() {
   const page = pages.find(p => "#" + p.id === location.hash) || pages[0];
   document.querySelectorAll("#nav a").forEach(a => a.classList.toggle("active", a.id === "nav-" + page.id));
   document.getElementById("page-title").textContent = page.title;
+  document.getElementById("page-status").textContent = "";
   const container = document.getElementById("page");
   container.replaceChildren(el("div", { class: "loading" }, "Loading…"));
   try {
@@ -215,7 +224,7 @@ async function dashboardPage(container) {
     el("div", { class: "grid two" },
       card("Cost by route", bars(stats.byRoute, g => g.costUsd || g.requests, g => usd(g.costUsd) + " · " + g.requests)),
       card("Cost by served model", bars(stats.byModel, g => g.costUsd || g.requests, g => usd(g.costUsd) + " · " + g.requests))),
-    card("Spend per day (30 days)", lineChart(stats.daily, "costUsd", "USD")),
+    card("Spend per day (30 days)", lineChart(stats.daily, "costUsd", "USD", 30)),
     card("Live requests", el("table", { id: "live" },
       el("thead", {}, el("tr", {}, ["Time", "Requested", "Served", "Route", "Cost", "Latency", "Status"]
         .map((t, i) => el("th", { class: i >= 4 && i <= 5 ? "num" : "" }, t)))), live)));
@@ -422,7 +431,7 @@ async function budgetPage(container) {
       { title: "Limit", num: true, value: b => usd(b.limitUsd) }, { title: "Spent", num: true, value: b => usd(b.spentUsd) },
       { title: "Held", num: true, value: b => usd(b.reservedUsd) }, { title: "Left", num: true, value: b => usd(b.remainingUsd) },
       { title: "Hard stop", value: b => b.hardStop ? "yes" : "no" }], budgets) : el("p", { class: "muted" }, "No caps set.")),
-    card("Org spend per day", lineChart(days, "costUsd", "USD")));
+    card("Org spend per day", lineChart(days, "costUsd", "USD", 30)));
 }
 
 async function providersPage(container) {

@@ -1,0 +1,185 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through its chromedriver) against the running
+ * server: log in, mint and revoke a key, watch a request appear in the live table without a reload, change a
+ * routing rule, export the audit log, see pages adapt to a developer's role; a screenshot of every page at a
+ * laptop and a wide-screen width is saved under {@code target/screenshots}. Runs in the Derby pass (the console
+ * is the same on both databases).
+ */
+class DashboardE2EIT {
+
+    private static final Gateway gateway = Gateway.get();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS = Path.of("target", "e2e-downloads").toAbsolutePath();
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")), "the console is tested once, on Derby");
+        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(DOWNLOADS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("srooter.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", DOWNLOADS.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("srooter.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // pages redraw as they load
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        gateway.neutralRouting();
+    }
+
+    private static void signIn(String username, String password) {
+        browser.get(gateway.url + "/");
+        browser.manage().deleteAllCookies();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(gateway.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        browser.findElement(By.id("login-username")).sendKeys(username);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+    }
+
+    private static void open(String page) {
+        browser.findElement(By.id("nav-" + page)).click();
+        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void anAdminWorksTheConsole() throws Exception {
+        browser.get(gateway.url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        screenshot("login");
+        browser.findElement(By.id("login-username")).sendKeys("admin");
+        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong username or password."));
+
+        signIn("admin", gateway.adminPassword());
+        List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Dashboard", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
+                "Providers", "Users", "Plugins"), pages);
+
+        // mint a key: shown once; then revoke it
+        String name = "e2e-" + Long.toString(System.nanoTime(), 36);
+        open("keys");
+        browser.findElement(By.id("key-name")).sendKeys(name);
+        browser.findElement(By.id("mint")).click();
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minted-secret")));
+        String minted = secret.getText();
+        assertTrue(minted.startsWith("srt_live_"), minted);
+        screenshot("keys");
+        browser.findElement(By.cssSelector("button[data-revoke='" + name + "']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("tr[data-key='" + name + "']")).getText().contains("revoked"));
+        HttpResponse<String> refused = gateway.anthropicWithKey(minted, "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertEquals(401, refused.statusCode(), "the key revoked in the console no longer works");
+
+        // the live table shows a request that finishes while the page is open
+        open("dashboard");
+        HttpResponse<String> sent = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"live table\"}]}");
+        String id = sent.headers().firstValue("x-srooter-request-id").orElseThrow();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-rows tr[data-id='"
+                + id + "']")));
+        assertTrue(row.getText().contains(Gateway.CLAUDE) && row.getText().contains("200"), row.getText());
+        screenshot("dashboard");
+
+        // change a routing rule
+        open("routing");
+        WebElement trivial = browser.findElement(By.cssSelector("input.rule-target[data-intent='trivial']"));
+        trivial.clear();
+        trivial.sendKeys("cheapest");
+        browser.findElement(By.id("rules-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Rules saved"));
+        String rules = gateway.admin("GET", "/api/routing/rules", null).body();
+        assertTrue(Gateway.object(rules).getJsonArray("rules").stream().anyMatch(r -> r.asJsonObject()
+                .getString("intent").equals("trivial") && r.asJsonObject().getString("target").equals("cheapest")), rules);
+        screenshot("routing");
+        gateway.neutralRouting();
+
+        // export the audit log
+        open("audit");
+        screenshot("audit");
+        browser.findElement(By.id("export-csv")).click();
+        Path csv = DOWNLOADS.resolve("srooter-audit.csv");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Files.exists(csv));
+        String exported = Files.readString(csv);
+        assertTrue(exported.startsWith("id,created_at,"), exported.substring(0, Math.min(200, exported.length())));
+        assertTrue(exported.contains(id), "the export holds the request just sent");
+
+        for (String page : List.of("skills", "policies", "budget", "providers", "users", "plugins")) {
+            open(page);
+            assertTrue(browser.findElements(By.cssSelector("#page .notice:not(.ok)")).isEmpty(),
+                    page + " shows an error: " + browser.findElement(By.id("page")).getText());
+            screenshot(page);
+        }
+        open("dashboard");
+        browser.manage().window().setSize(new Dimension(2560, 1440));
+        screenshot("dashboard-wide");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        screenshot("dashboard-laptop");
+        browser.manage().window().setSize(new Dimension(1440, 900));
+    }
+
+    @Test
+    void aDevelopersConsoleHasTheirOwnPagesOnly() throws Exception {
+        String username = "e2e-dev-" + Long.toString(System.nanoTime(), 36);
+        gateway.createUser(username, "developer");
+        signIn(username, "pw-" + username + "-long-enough");
+        List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("My usage", "API keys"), pages);
+        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+        screenshot("developer-usage");
+        browser.get(gateway.url + "/#users");
+        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+        assertEquals("My usage", browser.findElement(By.id("page-title")).getText(),
+                "a page the role may not see is not shown");
+    }
+}
