@@ -452,7 +452,10 @@ async function providersPage(container) {
     card("Providers", table([{ title: "Name", value: p => p.name }, { title: "Kind", value: p => p.kind },
       { title: "Address", value: p => el("code", {}, p.baseUrl) },
       { title: "Models", num: true, value: p => (p.models || []).length },
-      { title: "Health", value: p => p.health ? el("span", { class: "tag" }, p.health.status || JSON.stringify(p.health)) : "-" },
+      { title: "Health", value: p => p.health ? [el("span", { class: "status" + (p.health.reachable === false ? " s5" : "") },
+        p.health.reachable === false ? "unreachable" : "reachable"), " ",
+        el("span", { class: "muted" }, (p.health.calls || 0) + " calls, " + Math.round(100 * (p.health.errorRate || 0)) + "% errors"
+          + (p.health.lastDiscoveryAt ? ", models listed " + when(p.health.lastDiscoveryAt) : ""))] : "-" },
       { title: "", value: p => el("button", { class: "secondary", onclick: guarded(async () => {
         await api("POST", "/providers/" + p.id + "/refresh"); await providersPage(container); }, container) }, "Refresh models") }], providers)),
     card("Models and prices", table([{ title: "Provider", value: m => m.provider }, { title: "Model", value: m => m.id },
