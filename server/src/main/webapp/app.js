@@ -356,8 +356,8 @@ async function skillsPage(container) {
 }
 
 async function routingPage(container) {
-  const [rules, chains, classifier] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
-    api("GET", "/routing/classifier")]);
+  const [rules, chains, classifier, council] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
+    api("GET", "/routing/classifier"), api("GET", "/routing/council")]);
   const ruleInputs = rules.rules.map(r => ({ rule: r,
     target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target" }),
     council: el("input", { type: "checkbox", checked: !!r.council }),
@@ -389,8 +389,18 @@ async function routingPage(container) {
         await api("PUT", "/routing/chains/" + chainModel.value.trim(), { chain: chainSteps.value.split(",").map(s => s.trim()).filter(Boolean) });
         await routingPage(container); }) }, el("label", {}, "Model", chainModel), el("label", {}, "Falls back to", chainSteps),
         el("button", {}, "Set chain"))),
-    card("Council", el("p", { class: "muted" }, "Rules with Council ticked flag their requests for review by a council of models (x-srooter-council)."),
-      el("p", {}, ruleInputs.filter(x => x.rule.council).map(x => el("span", { class: "tag" }, x.rule.intent)))));
+    councilCard(council, ruleInputs, container));
+}
+
+function councilCard(council, ruleInputs, container) {
+  const members = el("input", { id: "council-members", value: council.members.join(", "), placeholder: "anthropic/claude-opus-4-1, openai/gpt-5" });
+  return card("Council", el("p", { class: "muted" }, "Rules with Council ticked flag their requests for review by these models (x-srooter-council)."),
+    el("p", {}, "Flagged intents: ", ruleInputs.filter(x => x.rule.council).map(x => el("span", { class: "tag" }, x.rule.intent)),
+      ruleInputs.some(x => x.rule.council) ? "" : "none"),
+    el("form", { class: "row", onsubmit: guarded(async () => {
+      await api("PUT", "/routing/council", { members: members.value.split(",").map(m => m.trim()).filter(Boolean) });
+      await routingPage(container); }) }, el("label", {}, "Members (two or more models)", members),
+      el("button", { id: "council-save" }, "Set council")));
 }
 
 async function policiesPage(container) {

@@ -210,6 +210,34 @@ public class RoutingResource {
         return classifier();
     }
 
+    public record CouncilView(List<String> members) {
+    }
+
+    @GET
+    @Path("routing/council")
+    public CouncilView council() {
+        return new CouncilView(book.councilMembers());
+    }
+
+    /** The council's members: models (a name or provider/model), each served by some provider; two or more. */
+    @PUT
+    @Path("routing/council")
+    public CouncilView setCouncil(CouncilView body) {
+        List<String> members = body == null || body.members() == null ? List.of() : body.members().stream()
+                .filter(m -> m != null && !m.isBlank()).map(String::trim).distinct().toList();
+        if (members.size() == 1) {
+            throw ApiError.of(400, "a council needs at least two members (or none)");
+        }
+        for (String member : members) {
+            if (directory.resolveWithAliases(member, (WireFormat) null).isEmpty()) {
+                throw ApiError.of(400, "no provider serves '" + member + "'");
+            }
+        }
+        book.setCouncilMembers(members);
+        book.reload();
+        return council();
+    }
+
     /** Provider accounts whose circuit is open or half-open (skipped, or on trial), by account id. */
     @GET
     @Path("routing/circuits")

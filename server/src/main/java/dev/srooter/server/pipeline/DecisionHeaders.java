@@ -37,7 +37,9 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-skills", String.join(", ", exchange.skills));
         }
         if (exchange.council) {
-            response.setHeader("x-srooter-council", "requested");
+            java.util.List<String> members = exchange.councilMembers;
+            response.setHeader("x-srooter-council", members == null || members.isEmpty() ? "requested"
+                    : "requested: " + String.join(", ", members));
         }
         Translation translation = exchange.translation;
         if (translation != null) {

@@ -67,6 +67,8 @@ public final class Exchange {
 
     /** The routing rule flagged this request for review by a council of models. */
     public boolean council;
+    /** The council's members when the request was flagged for one (routing settings). */
+    public java.util.List<String> councilMembers;
     /** The body the provider gets (Translate); the client's own bytes when nothing had to change. */
     public byte[] upstreamBody;
     /** How the request crosses formats, or null when the provider speaks the client's format. */

@@ -50,6 +50,9 @@ public class Route implements Stage {
             return;
         }
         exchange.council = rule.get().council();
+        if (exchange.council) {
+            exchange.councilMembers = rules.councilMembers();
+        }
         String target = rule.get().target();
         if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
             return;

@@ -130,6 +130,20 @@ public class RuleBook {
         put("classifier.timeoutMs", Long.toString(timeoutMillis));
     }
 
+    /**
+     * The models a council is made of: the diverse reviewers that work flagged for a council (architecture and
+     * security by default) is to be reviewed by. Shown in {@code x-srooter-council}.
+     */
+    public List<String> councilMembers() {
+        String members = snapshot.settings().get("council.members");
+        return members == null ? List.of() : Arrays.stream(members.split("\n")).filter(m -> !m.isBlank()).toList();
+    }
+
+    @Transactional
+    public void setCouncilMembers(List<String> members) {
+        put("council.members", String.join("\n", members));
+    }
+
     private void put(String name, String value) {
         RoutingSetting s = em.find(RoutingSetting.class, name);
         if (s == null) {

@@ -47,6 +47,11 @@ class DashboardE2EIT {
         Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")), "the console is tested once, on Derby");
         Files.createDirectories(SCREENSHOTS);
         Files.createDirectories(DOWNLOADS);
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file); // a file left by an earlier run would make Chrome save the export under another name
+            }
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("srooter.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900");
@@ -141,15 +146,24 @@ class DashboardE2EIT {
         String rules = gateway.admin("GET", "/api/routing/rules", null).body();
         assertTrue(Gateway.object(rules).getJsonArray("rules").stream().anyMatch(r -> r.asJsonObject()
                 .getString("intent").equals("trivial") && r.asJsonObject().getString("target").equals("cheapest")), rules);
+        WebElement members = browser.findElement(By.id("council-members"));
+        members.clear();
+        members.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", " + Gateway.OPENAI_PROVIDER + "/"
+                + Gateway.GPT);
+        browser.findElement(By.id("council-save")).click();
+        wait.until(d -> d.findElement(By.id("council-members")).getAttribute("value").contains(Gateway.GPT)
+                && gateway.admin("GET", "/api/routing/council", null).body().contains(Gateway.GPT));
         screenshot("routing");
         gateway.neutralRouting();
+        gateway.admin("PUT", "/api/routing/council", "{\"members\":[]}");
 
         // export the audit log
         open("audit");
         screenshot("audit");
         browser.findElement(By.id("export-csv")).click();
         Path csv = DOWNLOADS.resolve("srooter-audit.csv");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Files.exists(csv));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Files.exists(csv) && !Files.exists(
+                DOWNLOADS.resolve("srooter-audit.csv.crdownload")));
         String exported = Files.readString(csv);
         assertTrue(exported.startsWith("id,created_at,"), exported.substring(0, Math.min(200, exported.length())));
         assertTrue(exported.contains(id), "the export holds the request just sent");

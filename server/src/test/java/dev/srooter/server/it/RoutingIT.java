@@ -106,6 +106,26 @@ class RoutingIT {
     }
 
     @Test
+    void theCouncilsMembersAreSetAndNamedOnFlaggedRequests() {
+        String members = Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + "\",\"" + Gateway.OPENAI_PROVIDER + "/"
+                + Gateway.GPT;
+        try {
+            HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + members + "\"]}");
+            assertEquals(200, put.statusCode(), put.body());
+            assertEquals(400, gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + Gateway.GPT + "\"]}")
+                    .statusCode(), "one model is no council");
+            assertEquals(400, gateway.admin("PUT", "/api/routing/council",
+                    "{\"members\":[\"" + Gateway.GPT + "\",\"no-such/model\"]}").statusCode());
+            rules("{\"intent\":\"security\",\"target\":\"requested\",\"council\":true}");
+            HttpResponse<String> response = ask(AGENT, SECURITY_ASK, true);
+            assertEquals("requested: " + Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", " + Gateway.OPENAI_PROVIDER
+                    + "/" + Gateway.GPT, header(response, "x-srooter-council"));
+        } finally {
+            gateway.admin("PUT", "/api/routing/council", "{\"members\":[]}");
+        }
+    }
+
+    @Test
     void architectureWorkGoesToItsNamedModel() {
         rules("{\"intent\":\"architecture\",\"target\":\"" + Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT
                 + "\",\"council\":true}");
