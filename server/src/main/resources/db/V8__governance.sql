@@ -20,6 +20,8 @@ CREATE TABLE budgets (
     period_start  TIMESTAMP      NOT NULL,
     spent_usd     DECIMAL(20,10) NOT NULL,
     reserved_usd  DECIMAL(20,10) NOT NULL,
+    -- a request holds the rest of the cap (less than its estimate): no other may until it is settled
+    rest_held     BOOLEAN        NOT NULL,
     updated_at    TIMESTAMP      NOT NULL
 );
 

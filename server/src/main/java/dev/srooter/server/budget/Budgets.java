@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * <p>A request on a paid model first <em>holds</em> its estimated cost (an upper estimate) under every cap
  * that applies to its caller, and when it ends, the hold is released and its actual cost added. Holds never
  * add up to more than a cap, so requests running at once cannot overspend it together. When less is left than
- * a whole estimate, one request may hold the rest ({@code whole = false}): it is the only request that can go
- * past the cap, by at most its own cost, and after it nothing is left for anyone, on any node.
+ * a whole estimate, one request at a time may hold the rest ({@code whole = false}, {@code rest_held}): it is
+ * the only request that can go past the cap, by at most its own cost, and once it has, nothing is left for
+ * anyone, on any node.
  */
 @ApplicationScoped
 public class Budgets {
@@ -37,14 +38,20 @@ public class Budgets {
 
     /** One cap, with its spend in the current period. */
     public record Budget(String id, BigDecimal limitUsd, Period period, boolean hardStop, Instant periodStart,
-                         BigDecimal spentUsd, BigDecimal reservedUsd) {
+                         BigDecimal spentUsd, BigDecimal reservedUsd, boolean restHeld) {
         public BigDecimal remainingUsd() {
             return limitUsd.subtract(spentUsd).subtract(reservedUsd).max(BigDecimal.ZERO);
         }
     }
 
-    /** What a request holds under each cap (budget id to amount), to be settled when it ends. */
-    public record Hold(Map<String, BigDecimal> amounts) {
+    /**
+     * What a request holds under each cap (budget id to amount), to be settled when it ends; {@code rest}: the
+     * caps whose rest it holds (less than its estimate), which no other request may hold until it is settled.
+     */
+    public record Hold(Map<String, BigDecimal> amounts, Set<String> rest) {
+        public Hold(Map<String, BigDecimal> amounts) {
+            this(amounts, Set.of());
+        }
     }
 
     /**
@@ -91,6 +98,7 @@ public class Budgets {
         }
         return sql.transaction(c -> {
             Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+            Set<String> rest = new java.util.TreeSet<>();
             Instant now = Instant.now();
             for (String id : new java.util.TreeSet<>(ids)) {
                 Optional<Budget> locked = lock(c, id, now);
@@ -99,15 +107,20 @@ public class Budgets {
                 }
                 Budget budget = locked.get();
                 BigDecimal left = budget.remainingUsd();
-                if (left.signum() <= 0 || (whole && left.compareTo(estimate) < 0)) {
+                boolean fits = left.compareTo(estimate) >= 0;
+                if (left.signum() <= 0 || (!fits && (whole || budget.restHeld()))) {
                     c.rollback();
                     return new Result(null, new Over(id, budget.hardStop(), left.signum() <= 0));
                 }
                 BigDecimal amount = estimate.min(left).setScale(SCALE, RoundingMode.UP);
-                Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ? WHERE id = ?", amount, id);
+                Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ?, rest_held = ? WHERE id = ?", amount,
+                        !fits || budget.restHeld(), id);
                 amounts.put(id, amount);
+                if (!fits) {
+                    rest.add(id);
+                }
             }
-            return new Result(new Hold(amounts), null);
+            return new Result(new Hold(amounts, rest), null);
         });
     }
 
@@ -163,6 +176,9 @@ public class Budgets {
                 Sql.update(c, "UPDATE budgets SET spent_usd = spent_usd + ?, reserved_usd = CASE WHEN reserved_usd > ?"
                         + " THEN reserved_usd - ? ELSE 0 END WHERE id = ?", ids.contains(id) ? cost : BigDecimal.ZERO,
                         held, held, id);
+                if (hold != null && hold.rest().contains(id)) {
+                    Sql.update(c, "UPDATE budgets SET rest_held = ? WHERE id = ?", false, id);
+                }
             }
             return null;
         });
@@ -179,18 +195,16 @@ public class Budgets {
         Budget budget = read(c, id).orElseThrow();
         Instant periodStart = budget.period().start(now);
         if (budget.periodStart().isBefore(periodStart)) {
-            Sql.update(c, "UPDATE budgets SET period_start = ?, spent_usd = 0, reserved_usd = 0 WHERE id = ?",
-                    periodStart, id);
+            Sql.update(c, "UPDATE budgets SET period_start = ?, spent_usd = 0, reserved_usd = 0, rest_held = ? WHERE id = ?",
+                    periodStart, false, id);
             budget = read(c, id).orElseThrow();
         }
         return Optional.of(budget);
     }
 
     private static Optional<Budget> read(Connection c, String id) throws SQLException {
-        return Sql.query(c, "SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd"
-                + " FROM budgets WHERE id = ?", row -> new Budget(row.getString(1), row.getBigDecimal(2),
-                Period.parse(row.getString(3)), row.getBoolean(4), row.getTimestamp(5).toInstant(),
-                row.getBigDecimal(6), row.getBigDecimal(7)), id).stream().findFirst();
+        return Sql.query(c, "SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd, rest_held"
+                + " FROM budgets WHERE id = ?", Budgets::budget, id).stream().findFirst();
     }
 
     // ---- admin
@@ -212,8 +226,8 @@ public class Budgets {
             Sql.update(c, "DELETE FROM budgets WHERE id = ?", id);
             BigDecimal spent = spentSince(c, id, start);
             return Sql.update(c, "INSERT INTO budgets (id, limit_usd, period, hard_stop, period_start, spent_usd,"
-                    + " reserved_usd, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", id, limitUsd, period.label(),
-                    hardStop, start, spent, now);
+                    + " reserved_usd, rest_held, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", id, limitUsd,
+                    period.label(), hardStop, start, spent, false, now);
         });
         reload();
         return find(id).orElseThrow();
@@ -231,10 +245,13 @@ public class Budgets {
 
     /** Every cap with its spend, read afresh (a period that has ended shows as such until its next request). */
     public List<Budget> list() {
-        return sql.query("SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd FROM budgets"
-                + " ORDER BY id", row -> new Budget(row.getString(1), row.getBigDecimal(2),
-                Period.parse(row.getString(3)), row.getBoolean(4), row.getTimestamp(5).toInstant(),
-                row.getBigDecimal(6), row.getBigDecimal(7)));
+        return sql.query("SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd, rest_held"
+                + " FROM budgets ORDER BY id", Budgets::budget);
+    }
+
+    private static Budget budget(java.sql.ResultSet row) throws SQLException {
+        return new Budget(row.getString(1), row.getBigDecimal(2), Period.parse(row.getString(3)), row.getBoolean(4),
+                row.getTimestamp(5).toInstant(), row.getBigDecimal(6), row.getBigDecimal(7), row.getBoolean(8));
     }
 
     /** Spend per day over the last {@code days} days for a cap's subject, from the audit log. */

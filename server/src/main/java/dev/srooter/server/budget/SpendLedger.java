@@ -89,18 +89,20 @@ public class SpendLedger {
     private void settle(List<Entry> batch) {
         Map<List<String>, java.math.BigDecimal[]> costs = new LinkedHashMap<>();
         Map<String, java.math.BigDecimal> held = new LinkedHashMap<>();
+        java.util.Set<String> rest = new java.util.TreeSet<>();
         for (Entry e : batch) {
             java.math.BigDecimal[] sum = costs.computeIfAbsent(e.ids(), k -> new java.math.BigDecimal[] {
                 java.math.BigDecimal.ZERO});
             sum[0] = sum[0].add(Budgets.usd(e.costUsd()));
             if (e.hold() != null) {
                 e.hold().amounts().forEach((id, amount) -> held.merge(id, amount, java.math.BigDecimal::add));
+                rest.addAll(e.hold().rest());
             }
         }
         boolean first = true;
         for (Map.Entry<List<String>, java.math.BigDecimal[]> group : costs.entrySet()) {
             // the holds are released once, with the first group
-            Budgets.Hold release = first ? new Budgets.Hold(held) : null;
+            Budgets.Hold release = first ? new Budgets.Hold(held, rest) : null;
             first = false;
             for (int attempt = 1; ; attempt++) {
                 try {
