@@ -36,6 +36,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject dev.srooter.server.audit.AuditSinks auditSinks;
     @Inject ProviderCatalog providers;
     @Inject AuditLog audit;
+    @Inject dev.srooter.server.cortex.Cortex cortex;
     @Inject dev.srooter.server.budget.SpendLedger spendLedger;
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
@@ -65,6 +66,7 @@ public class Bootstrap implements ServletContextListener {
         }
         audit.start();
         spendLedger.start();
+        cortex.start();
         LOG.info("srooter: gateway ready; data in " + settings.dataDir());
     }
 

@@ -1,0 +1,1 @@
+CREATE TABLE charges (id INT PRIMARY KEY, account VARCHAR(100), cents BIGINT);

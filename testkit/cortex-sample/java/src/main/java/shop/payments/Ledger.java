@@ -1,0 +1,7 @@
+package shop.payments;
+
+public class Ledger {
+    public void record(String account, long cents) {
+        System.out.println(account + " " + cents);
+    }
+}

@@ -1,0 +1,2 @@
+def record_refund(account, cents):
+    print(account, cents)
