@@ -36,3 +36,7 @@ CREATE TABLE cortex_edges (
 );
 CREATE INDEX cortex_edges_file ON cortex_edges (repo, path);
 CREATE INDEX cortex_edges_to ON cortex_edges (to_name);
+
+-- the blast radius of each request: score (0-100) and a summary (level, touched, dependents, tags, symbols)
+ALTER TABLE audit_records ADD COLUMN risk_score INTEGER;
+ALTER TABLE audit_records ADD COLUMN risk VARCHAR(500);

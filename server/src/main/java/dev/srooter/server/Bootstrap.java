@@ -37,6 +37,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject ProviderCatalog providers;
     @Inject AuditLog audit;
     @Inject dev.srooter.server.cortex.Cortex cortex;
+    @Inject dev.srooter.server.cortex.BlastRadius blastRadius;
     @Inject dev.srooter.server.budget.SpendLedger spendLedger;
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
@@ -67,6 +68,7 @@ public class Bootstrap implements ServletContextListener {
         audit.start();
         spendLedger.start();
         cortex.start();
+        blastRadius.load();
         LOG.info("srooter: gateway ready; data in " + settings.dataDir());
     }
 

@@ -53,8 +53,20 @@ public class CortexResource {
     public record Neighbourhood(SymbolView symbol, List<SymbolView> dependsOn, List<SymbolView> dependents) {
     }
 
+    public record SensitiveAreas(Map<String, List<String>> tags) {
+    }
+
+    public record Escalation(Boolean enabled) {
+    }
+
     @Inject
     Cortex cortex;
+
+    @Inject
+    dev.srooter.server.cortex.BlastRadius blastRadius;
+
+    @Inject
+    dev.srooter.server.routing.RuleBook rules;
 
     @Inject
     CortexStore store;
@@ -119,6 +131,42 @@ public class CortexResource {
         }
     }
 
+    /** The sensitive areas, tag by tag: path and symbol patterns ({@code *} any text). */
+    @GET
+    @Path("sensitive")
+    public SensitiveAreas sensitive() {
+        return new SensitiveAreas(blastRadius.sensitiveTags());
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("sensitive")
+    public SensitiveAreas setSensitive(SensitiveAreas body) {
+        if (body == null || body.tags() == null) {
+            throw ApiError.of(400, "tags is required: {\"tags\": {\"payments\": [\"*/payments/*\", \"*charge*\"]}}");
+        }
+        blastRadius.setSensitiveTags(body.tags());
+        blastRadius.save();
+        return sensitive();
+    }
+
+    /** Whether high-risk changes go to the best model with the council (on by default). */
+    @GET
+    @Path("escalation")
+    public Escalation escalation() {
+        return new Escalation(rules.escalatesRisk());
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("escalation")
+    public Escalation setEscalation(Escalation body) {
+        if (body == null || body.enabled() == null) {
+            throw ApiError.of(400, "enabled is required");
+        }
+        rules.setRiskEscalation(body.enabled());
+        rules.reload();
+        return escalation();
+    }
+
     @GET
     @Path("symbols")
     public List<SymbolView> search(@QueryParam("q") String q, @QueryParam("repo") String repo,
@@ -162,7 +210,9 @@ public class CortexResource {
         if (name == null) {
             throw ApiError.of(400, "name is required");
         }
-        return graph.named(name).stream().filter(s -> file == null || s.file().equals(file)).findFirst()
+        // a class and its file's module share a name: the class is meant
+        return graph.named(name).stream().filter(s -> file == null || s.file().equals(file))
+                .min(java.util.Comparator.comparing((CodeGraph.Symbol s) -> s.kind().equals("module")))
                 .orElseThrow(() -> ApiError.of(404, "no symbol '" + name + "'" + (file == null ? "" : " in " + file)));
     }
 }

@@ -26,8 +26,8 @@ public class AuditStore {
     private static final String INSERT = "INSERT INTO audit_records (id, created_at, key_id, username, endpoint,"
             + " requested_model, served_model, provider, route, streamed, input_tokens, output_tokens,"
             + " cache_read_tokens, cache_write_tokens, cost_usd, price_known, latency_ms, ttfb_ms, status,"
-            + " error_type, prompt_sha256, intent, intent_confidence, attempts, team, policies, skills)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " error_type, prompt_sha256, intent, intent_confidence, attempts, team, policies, skills,"
+            + " risk_score, risk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -76,6 +76,12 @@ public class AuditStore {
                     insert.setString(25, r.team);
                     insert.setString(26, r.policies);
                     insert.setString(27, r.skills);
+                    if (r.riskScore == null) {
+                        insert.setNull(28, Types.INTEGER);
+                    } else {
+                        insert.setInt(28, r.riskScore);
+                    }
+                    insert.setString(29, r.risk);
                     insert.addBatch();
                 }
                 insert.executeBatch();

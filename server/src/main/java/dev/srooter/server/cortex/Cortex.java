@@ -107,6 +107,12 @@ public class Cortex {
         return graphs;
     }
 
+    /** A repository's folder on the server, or null. */
+    public String root(String repo) {
+        Path root = roots.get(repo);
+        return root == null ? null : root.toString();
+    }
+
     private IndexRun open(String name, Path root) throws IOException {
         long start = System.nanoTime();
         Path real = root.toRealPath();

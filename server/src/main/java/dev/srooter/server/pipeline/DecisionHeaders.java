@@ -33,6 +33,11 @@ final class DecisionHeaders {
             response.setHeader("x-srooter-policies", String.join("; ", exchange.policyNotes)
                     .replaceAll("[^\\x20-\\x7e]", "?"));
         }
+        if (exchange.risk != null) {
+            response.setHeader("x-srooter-risk", exchange.risk.summary().replaceAll("[^\\x20-\\x7e]", "?"));
+            response.setHeader("server-timing", "cortex;dur=" + String.format(java.util.Locale.ROOT, "%.3f",
+                    exchange.risk.millis()));
+        }
         if (!exchange.skills.isEmpty()) {
             response.setHeader("x-srooter-skills", String.join(", ", exchange.skills));
         }

@@ -40,6 +40,8 @@ public final class Exchange {
     public ChatRequest canonical;
     /** What the request is for (Classify); null when no classifier ran. */
     public Classification classification;
+    /** The change's blast radius in Cortex's graph; null when no registered repository knows what it touches. */
+    public dev.srooter.server.cortex.BlastRadius.Risk risk;
     public String requestedModel;
     public boolean stream;
     public Target target;

@@ -26,6 +26,7 @@ public class Pipeline {
     @Inject ReadRequest readRequest;
     @Inject Guard guard;
     @Inject Classify classify;
+    @Inject Gauge gauge;
     @Inject ResolveModel resolveModel;
     @Inject Enforce enforce;
     @Inject Route route;
@@ -45,7 +46,7 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
-        modelCall = List.of(authenticate, limit, readRequest, guard, classify, resolveModel, enforce, route, budget,
+        modelCall = List.of(authenticate, limit, readRequest, guard, classify, gauge, resolveModel, enforce, route, budget,
                 translate, instruct, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, settle, recordAudit);

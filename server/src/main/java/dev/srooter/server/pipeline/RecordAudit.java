@@ -46,6 +46,11 @@ public class RecordAudit implements Stage {
             String skills = String.join(", ", exchange.skills);
             record.skills = skills.length() > 1000 ? skills.substring(0, 1000) : skills;
         }
+        if (exchange.risk != null) {
+            record.riskScore = exchange.risk.score();
+            String risk = exchange.risk.summary();
+            record.risk = risk.length() > 500 ? risk.substring(0, 500) : risk;
+        }
         record.streamed = exchange.stream;
         record.inputTokens = exchange.usage.input();
         record.outputTokens = exchange.usage.output();

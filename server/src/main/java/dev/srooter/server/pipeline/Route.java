@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Applies the routing rule for the request's intent (the caller's team's rule, else the org-wide one):
  * the model asked for, or the cheapest or best capable model, or a named one. The route says what happened
- * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council.
+ * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council. Cortex's blast
+ * radius weighs in: a high-risk change goes to the best model with the council; trivial work is sent to the
+ * cheapest model only when its risk is low.
  */
 @ApplicationScoped
 public class Route implements Stage {
@@ -41,6 +43,10 @@ public class Route implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
+        if (exchange.risk != null && "high".equals(exchange.risk.level()) && rules.escalatesRisk()) {
+            escalate(exchange);
+            return;
+        }
         if (exchange.classification == null) {
             return;
         }
@@ -57,6 +63,10 @@ public class Route implements Stage {
         if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
             return;
         }
+        if (RouteRule.CHEAPEST.equals(target) && exchange.risk != null && !"low".equals(exchange.risk.level())) {
+            exchange.route = "risk " + exchange.risk.level() + ": kept " + exchange.target.modelId();
+            return; // cheap models are for trivial work that is also low-risk
+        }
         Optional<Target> chosen = picker.pick(target, needs(exchange), exchange.clientFormat(),
                 t -> permitted(exchange, t));
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
@@ -64,5 +74,22 @@ public class Route implements Stage {
         }
         exchange.target = chosen.get();
         exchange.route = intent.name().toLowerCase(Locale.ROOT) + " -> " + chosen.get().modelId();
+    }
+
+    /**
+     * A high-risk change (a wide blast radius or a sensitive area) goes to the best capable model and is flagged
+     * for the council, whatever its intent's rule says.
+     */
+    private void escalate(Exchange exchange) {
+        exchange.council = true;
+        exchange.councilMembers = rules.councilMembers();
+        Optional<Target> best = picker.pick(RouteRule.BEST, needs(exchange), exchange.clientFormat(),
+                t -> permitted(exchange, t));
+        if (best.isPresent() && !best.get().qualifiedName().equals(exchange.target.qualifiedName())) {
+            exchange.target = best.get();
+            exchange.route = "risk high -> " + best.get().modelId();
+        } else {
+            exchange.route = "risk high: kept " + exchange.target.modelId();
+        }
     }
 }

@@ -139,6 +139,16 @@ public class RuleBook {
         return members == null ? List.of() : Arrays.stream(members.split("\n")).filter(m -> !m.isBlank()).toList();
     }
 
+    /** Whether high-risk changes (Cortex) go to the best model with the council; on unless an admin turned it off. */
+    public boolean escalatesRisk() {
+        return !"false".equals(snapshot.settings().get("risk.escalate"));
+    }
+
+    @Transactional
+    public void setRiskEscalation(boolean on) {
+        put("risk.escalate", Boolean.toString(on));
+    }
+
     @Transactional
     public void setCouncilMembers(List<String> members) {
         put("council.members", String.join("\n", members));
