@@ -271,8 +271,10 @@ public class Cortex {
                         }
                         Path path = dir.resolve((Path) event.context());
                         if (Files.isDirectory(path) && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-                            registerTree(watcher, keys, path);
-                            changed.add("*");
+                            if (!SKIPPED.contains(path.getFileName().toString())) {
+                                registerTree(watcher, keys, path);
+                                sources(path).forEach(f -> changed.add(relative(root, f))); // files that came with it
+                            }
                         } else if (Language.of(path.getFileName().toString()).isPresent()) {
                             changed.add(relative(root, path));
                         }
