@@ -38,7 +38,7 @@ public class CortexResource {
     }
 
     public record RepoView(String name, String path, long files, long symbols, long edges, long lines,
-                           java.time.Instant indexedAt) {
+                           java.time.Instant indexedAt, Cortex.IndexRun lastRun) {
     }
 
     public record Reindex(List<String> paths) {
@@ -79,9 +79,9 @@ public class CortexResource {
             CodeGraph graph = cortex.graph(repo.name()).orElse(null);
             long[] stored = graph == null ? store.counts(repo.name()) : null;
             views.add(graph == null
-                    ? new RepoView(repo.name(), repo.path(), stored[0], stored[1], stored[2], 0, repo.indexedAt())
+                    ? new RepoView(repo.name(), repo.path(), stored[0], stored[1], stored[2], 0, repo.indexedAt(), null)
                     : new RepoView(repo.name(), repo.path(), graph.files().size(), graph.symbolCount(), graph.edgeCount(),
-                    graph.lineCount(), repo.indexedAt()));
+                    graph.lineCount(), repo.indexedAt(), cortex.lastRun(repo.name()).orElse(null)));
         }
         return views;
     }

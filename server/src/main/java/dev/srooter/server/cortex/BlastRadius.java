@@ -19,9 +19,11 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class BlastRadius {
 
-    /** How far the dependents walk goes on the request path. */
-    private static final int DEPENDENTS_LIMIT = 2000;
-    private static final int MAX_IDENTIFIERS = 200;
+    /** How far the dependents walk goes on the request path (the count reads "500" for "500 or more"). */
+    private static final int DEPENDENTS_LIMIT = 500;
+    private static final int MAX_IDENTIFIERS = 400;
+    /** Symbols taken from identifiers: the specific ones (a name defined in one or two places), this many. */
+    private static final int MAX_NAMED = 40;
 
     /** The result, recorded in the exchange, the audit log and {@code x-srooter-risk}. */
     public record Risk(int score, String level, String repo, int touched, int dependents, List<String> topSymbols,
@@ -105,18 +107,29 @@ public class BlastRadius {
                 touched.put(s.key(), s);
             }
         }
+        int named = 0;
         for (String identifier : identifiers(body)) {
-            for (CodeGraph.Symbol s : graph.named(identifier)) {
+            List<CodeGraph.Symbol> symbols = graph.named(identifier);
+            if (symbols.isEmpty() || symbols.size() > 2) {
+                continue; // unknown, or a common name (get, apply) that says nothing about what is touched
+            }
+            for (CodeGraph.Symbol s : symbols) {
                 touched.putIfAbsent(s.key(), s);
+            }
+            if (++named >= MAX_NAMED) {
+                break;
             }
         }
         if (touched.isEmpty() && tags.isEmpty()) {
             return null;
         }
         List<CodeGraph.Symbol> dependents = graph.transitiveDependents(touched.values(), DEPENDENTS_LIMIT);
+        Set<String> taggedFiles = new java.util.HashSet<>(files);
         for (CodeGraph.Symbol s : touched.values()) {
             if (!s.kind().equals("module")) {
-                tags.addAll(sensitivity.tagsOf(s.file()));
+                if (taggedFiles.add(s.file())) {
+                    tags.addAll(sensitivity.tagsOf(s.file()));
+                }
                 tags.addAll(sensitivity.tagsOf(s.name()));
             }
         }

@@ -36,6 +36,8 @@ public final class CodeGraph {
     private final Map<String, CodeFacts> files = new ConcurrentHashMap<>();
     private volatile Map<String, List<Symbol>> byName = Map.of();
     private volatile Map<String, List<Use>> usesOf = Map.of();
+    /** Per file, its definitions by name (the first of a name): a use's enclosing symbol in one lookup. */
+    private volatile Map<String, Map<String, Symbol>> definitionsIn = Map.of();
 
     public synchronized void put(CodeFacts facts) {
         files.put(facts.path(), facts);
@@ -57,11 +59,15 @@ public final class CodeGraph {
     private void rebuild() {
         Map<String, List<Symbol>> names = new HashMap<>();
         Map<String, List<Use>> uses = new HashMap<>();
+        Map<String, Map<String, Symbol>> definitions = new HashMap<>();
         for (CodeFacts f : files.values()) {
+            Map<String, Symbol> inFile = new HashMap<>();
             for (CodeFacts.Definition d : f.definitions()) {
-                names.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(new Symbol(d.name(), d.kind(), f.path(),
-                        d.line()));
+                Symbol symbol = new Symbol(d.name(), d.kind(), f.path(), d.line());
+                names.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(symbol);
+                inFile.putIfAbsent(d.name(), symbol);
             }
+            definitions.put(f.path(), inFile);
             for (CodeFacts.Reference r : f.references()) {
                 uses.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(new Use(f.path(), r.from(), r.to(), r.kind(),
                         r.line()));
@@ -69,6 +75,7 @@ public final class CodeGraph {
         }
         byName = names;
         usesOf = uses;
+        definitionsIn = definitions;
     }
 
     public Map<String, CodeFacts> files() {
@@ -107,11 +114,11 @@ public final class CodeGraph {
 
     /** The uses of a symbol's name: who calls, imports, extends or types it. */
     public List<Use> usesOf(Symbol symbol) {
-        List<Use> uses = new ArrayList<>(usesOf.getOrDefault(symbol.name(), List.of()));
+        List<Use> uses = usesOf.getOrDefault(symbol.name(), List.of());
         if (symbol.kind().equals("module")) {
             return uses.stream().filter(u -> u.kind().equals("import")).toList();
         }
-        return uses;
+        return java.util.Collections.unmodifiableList(uses);
     }
 
     /** What a symbol refers to, resolved to definitions where the repository has them. */
@@ -138,19 +145,12 @@ public final class CodeGraph {
     public List<Symbol> dependents(Symbol symbol) {
         List<Symbol> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, Map<String, Symbol>> definitions = definitionsIn;
         for (Use use : usesOf(symbol)) {
-            CodeFacts facts = files.get(use.file());
-            if (facts == null) {
-                continue;
-            }
-            for (CodeFacts.Definition d : facts.definitions()) {
-                if (d.name().equals(use.from())) {
-                    Symbol s = new Symbol(d.name(), d.kind(), use.file(), d.line());
-                    if (seen.add(s.key())) {
-                        out.add(s);
-                    }
-                    break;
-                }
+            Map<String, Symbol> inFile = definitions.get(use.file());
+            Symbol s = inFile == null ? null : inFile.get(use.from());
+            if (s != null && seen.add(s.key())) {
+                out.add(s);
             }
         }
         return out;

@@ -58,6 +58,12 @@ public class Cortex {
     private final Map<String, CodeGraph> graphs = new ConcurrentHashMap<>();
     private final Map<String, Path> roots = new ConcurrentHashMap<>();
     private final Map<String, WatchService> watchers = new ConcurrentHashMap<>();
+    private final Map<String, IndexRun> lastRuns = new ConcurrentHashMap<>();
+
+    /** The last index run of a repository (the full one on registration, or the latest re-index). */
+    public Optional<IndexRun> lastRun(String repo) {
+        return Optional.ofNullable(lastRuns.get(repo));
+    }
 
     /** Indexes every registered repository again and watches them; on start, off the startup thread. */
     public void start() {
@@ -96,6 +102,7 @@ public class Cortex {
         }
         graphs.remove(name);
         roots.remove(name);
+        lastRuns.remove(name);
         store.removeRepo(name);
     }
 
@@ -128,6 +135,7 @@ public class Cortex {
         roots.put(name, real);
         watch(name, real);
         IndexRun run = new IndexRun(name, facts.size(), 0, (System.nanoTime() - start) / 1_000_000);
+        lastRuns.put(name, run);
         LOG.info("srooter: cortex indexed " + name + ": " + facts.size() + " files, " + graph.symbolCount()
                 + " symbols, " + graph.edgeCount() + " edges in " + run.millis() + " ms");
         return run;
@@ -179,7 +187,11 @@ public class Cortex {
                 graph.putAll(changed);
             }
         }
-        return new IndexRun(name, changed.size(), removed.size(), (System.nanoTime() - start) / 1_000_000);
+        IndexRun run = new IndexRun(name, changed.size(), removed.size(), (System.nanoTime() - start) / 1_000_000);
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            lastRuns.put(name, run);
+        }
+        return run;
     }
 
     private static Optional<CodeFacts> read(Path root, Path file) {

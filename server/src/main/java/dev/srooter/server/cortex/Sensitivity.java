@@ -31,6 +31,8 @@ public final class Sensitivity {
     }
 
     private final Map<String, List<Pattern>> patterns = new LinkedHashMap<>();
+    /** Answers already worked out: the same paths and names come back request after request. */
+    private final Map<String, List<String>> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Sensitivity(Map<String, List<String>> tags) {
         tags.forEach((tag, globs) -> patterns.put(tag, globs.stream().map(Sensitivity::compile).toList()));
@@ -53,6 +55,13 @@ public final class Sensitivity {
 
     /** The tags whose patterns match a path or a name. */
     public List<String> tagsOf(String pathOrName) {
+        if (known.size() > 100_000) {
+            known.clear();
+        }
+        return known.computeIfAbsent(pathOrName, this::match);
+    }
+
+    private List<String> match(String pathOrName) {
         String subject = pathOrName.toLowerCase(Locale.ROOT).replace('\\', '/');
         return patterns.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(p -> p.matcher(subject)
                 .matches())).map(Map.Entry::getKey).toList();

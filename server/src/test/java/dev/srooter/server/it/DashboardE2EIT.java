@@ -109,7 +109,7 @@ class DashboardE2EIT {
         signIn("admin", gateway.adminPassword());
         List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Dashboard", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
-                "Providers", "Users", "Plugins"), pages);
+                "Providers", "Cortex", "Users", "Plugins"), pages);
 
         // mint a key: shown once; then revoke it
         String name = "e2e-" + Long.toString(System.nanoTime(), 36);
@@ -167,6 +167,29 @@ class DashboardE2EIT {
         String exported = Files.readString(csv);
         assertTrue(exported.startsWith("id,created_at,"), exported.substring(0, Math.min(200, exported.length())));
         assertTrue(exported.contains(id), "the export holds the request just sent");
+
+        // the Cortex graph: a symbol, its neighbourhood drawn, a click moves to a neighbour
+        String repo = "e2e-shop-" + Long.toString(System.nanoTime(), 36);
+        Path sample = Path.of("..", "testkit", "cortex-sample").toAbsolutePath().normalize();
+        assertEquals(201, gateway.admin("POST", "/api/cortex/repos", "{\"name\":\"" + repo + "\",\"path\":\"" + sample
+                + "\"}").statusCode());
+        try {
+            open("cortex");
+            browser.findElement(By.id("symbol-query")).sendKeys("charge");
+            browser.findElement(By.id("symbol-search")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#symbol-results button[data-symbol='charge']")))
+                    .click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph-svg g[data-symbol='record']")));
+            assertTrue(browser.findElement(By.id("graph")).getText().contains("method charge"),
+                    browser.findElement(By.id("graph")).getText());
+            assertTrue(browser.findElements(By.cssSelector("#graph-svg g[data-symbol='checkout']")).size() == 1,
+                    "who uses charge: checkout");
+            browser.findElement(By.cssSelector("#graph-svg g[data-symbol='record']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("graph"), "method record"));
+            screenshot("cortex");
+        } finally {
+            gateway.admin("DELETE", "/api/cortex/repos/" + repo, null);
+        }
 
         for (String page : List.of("skills", "policies", "budget", "providers", "users", "plugins")) {
             open(page);
