@@ -71,6 +71,9 @@ public class CortexResource {
     @Inject
     CortexStore store;
 
+    @Inject
+    dev.srooter.server.GatewaySettings settings;
+
     @GET
     @Path("repos")
     public List<RepoView> repos() {
@@ -105,6 +108,35 @@ public class CortexResource {
             throw ApiError.of(400, "cannot read " + body.path() + ": " + e.getMessage());
         }
         return Response.status(201).entity(repos().stream().filter(r -> r.name().equals(body.name())).findFirst()
+                .orElseThrow()).build();
+    }
+
+    /**
+     * Registers a repository from an uploaded zip archive ({@code POST /api/cortex/repos/{name}/archive}, the zip as
+     * the body): unpacked into the data folder ({@code <data>/cortex/<name>}), indexed and watched like any other.
+     */
+    @POST
+    @Path("repos/{name}/archive")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public Response upload(@PathParam("name") String name, java.io.InputStream zip) {
+        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw ApiError.of(400, "name: letters, digits, '.', '_' or '-'");
+        }
+        java.nio.file.Path folder = settings.dataDir().resolve("cortex").resolve(name);
+        if (java.nio.file.Files.exists(folder)) {
+            throw ApiError.of(409, "an archive named '" + name + "' was uploaded before; DELETE the repository first");
+        }
+        try {
+            dev.srooter.server.cortex.Archives.unzip(zip, folder);
+            cortex.register(name, folder);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.of(400, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiError.of(409, e.getMessage());
+        } catch (IOException e) {
+            throw ApiError.of(400, "not a readable zip archive: " + e.getMessage());
+        }
+        return Response.status(201).entity(repos().stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow()).build();
     }
 

@@ -168,6 +168,41 @@ class CortexIT {
     }
 
     @Test
+    void aRepositoryCanBeUploadedAsAZipArchive() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+             Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(SAMPLE.relativize(file).toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        String repo = "zip-" + run;
+        HttpResponse<String> uploaded = gateway.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                gateway.url + "/api/cortex/repos/" + repo + "/archive")).header("authorization", "Bearer "
+                + gateway.adminToken).header("content-type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertEquals(11, Gateway.object(uploaded.body()).getInt("files"));
+        assertTrue(names(search("ChargeService", repo)).contains("ChargeService"));
+
+        java.io.ByteArrayOutputStream evil = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(evil)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../escape.py"));
+            zip.write("x = 1\n".getBytes());
+            zip.closeEntry();
+        }
+        HttpResponse<String> refused = gateway.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                gateway.url + "/api/cortex/repos/evil-" + run + "/archive")).header("authorization", "Bearer "
+                + gateway.adminToken).header("content-type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(evil.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+    }
+
+    @Test
     void sensitiveAreasAreConfigurable() {
         JsonObject defaults = Gateway.object(gateway.admin("GET", "/api/cortex/sensitive", null).body());
         assertTrue(defaults.getJsonObject("tags").keySet().containsAll(List.of("authentication", "payments",
