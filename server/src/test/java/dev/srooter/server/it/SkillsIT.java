@@ -123,6 +123,41 @@ class SkillsIT {
         assertTrue(anthropicSystem().endsWith("CROSS-" + run), anthropicSystem());
     }
 
+    /** Every direction of translation: the skill lands in the provider's own system place, after the client's prompt. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} client -> {1} provider")
+    @org.junit.jupiter.params.provider.CsvSource({"anthropic,chat", "anthropic,responses", "chat,anthropic",
+        "chat,responses", "responses,anthropic", "responses,chat"})
+    void everyDirectionOfTranslationGetsTheSkillInTheProvidersFormat(String client, String provider) {
+        gateway.ensurePinnedOpenAiProviders();
+        skill("{\"name\":\"dir-" + run + "\",\"text\":\"DIRECTION-" + run + "\",\"kind\":\"soft\",\"priority\":5}");
+        String model = switch (provider) {
+            case "anthropic" -> Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE;
+            case "chat" -> Gateway.OPENAI_CHAT_ONLY + "/" + Gateway.GPT;
+            default -> Gateway.OPENAI_RESPONSES_ONLY + "/" + Gateway.GPT;
+        };
+        HttpResponse<String> answer = switch (client) {
+            case "anthropic" -> gateway.anthropic("/v1/messages", "{\"model\":\"" + model + "\",\"max_tokens\":32,"
+                    + "\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            case "chat" -> gateway.openAi("/v1/chat/completions", "{\"model\":\"" + model + "\",\"messages\":["
+                    + "{\"role\":\"system\",\"content\":\"" + AGENT + "\"},{\"role\":\"user\",\"content\":\"hi\"}]}");
+            default -> gateway.openAi("/v1/responses", "{\"model\":\"" + model + "\",\"instructions\":\"" + AGENT
+                    + "\",\"input\":\"hi\"}");
+        };
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("x-srooter-translated").isPresent(), "a translated request");
+        JsonObject sent = Gateway.object(provider.equals("anthropic") ? gateway.anthropic.lastRequest().body()
+                : gateway.openAi.lastRequest().body());
+        String system = switch (provider) {
+            case "anthropic" -> anthropicSystem();
+            case "chat" -> String.join("\n\n", sent.getJsonArray("messages").stream().map(JsonValue::asJsonObject)
+                    .filter(m -> m.getString("role").equals("system") || m.getString("role").equals("developer"))
+                    .map(m -> m.getString("content")).toList());
+            default -> sent.getString("instructions", "");
+        };
+        assertTrue(system.contains(AGENT) && system.indexOf(AGENT) < system.indexOf("DIRECTION-" + run),
+                client + " -> " + provider + ": " + sent);
+    }
+
     @Test
     void claudeCodesCapturedRequestKeepsItsBreakpointsAndIdenticalSkillsGiveIdenticalBytes() throws Exception {
         skill("{\"name\":\"cc-" + run + "\",\"text\":\"CC-" + run + "\",\"kind\":\"soft\",\"priority\":5}");
