@@ -1,6 +1,7 @@
 package dev.srooter.server.budget;
 
 import dev.srooter.server.keys.Caller;
+import dev.srooter.server.store.Refreshed;
 import dev.srooter.server.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,17 +62,15 @@ public class Budgets {
     public record Over(String budgetId, boolean hardStop, boolean exhausted) {
     }
 
-    private record Snapshot(Map<String, Budget> byId, long loadedAt) {
-    }
-
     @Inject
     Sql sql;
 
-    private volatile Snapshot snapshot;
+    /** The caps (limits) by id, for the request path. */
+    private final Refreshed<Map<String, Budget>> current = new Refreshed<>(TTL_MILLIS, this::read);
 
     /** The ids of the caps that apply to a caller, org first; empty when there are none (no database call). */
     public List<String> applicable(Caller caller) {
-        Map<String, Budget> byId = current().byId();
+        Map<String, Budget> byId = current.get();
         if (byId.isEmpty() || caller == null) {
             return List.of();
         }
@@ -134,7 +133,7 @@ public class Budgets {
         return sql.transaction(c -> {
             Map<String, BigDecimal> amounts = new LinkedHashMap<>();
             for (String id : new java.util.TreeSet<>(ids)) {
-                Budget known = current().byId().get(id);
+                Budget known = current.get().get(id);
                 Instant periodStart = known == null ? now : known.period().start(now);
                 if (Sql.update(c, "UPDATE budgets SET reserved_usd = reserved_usd + ? WHERE id = ? AND period_start >= ?"
                         + " AND limit_usd - spent_usd - reserved_usd >= ?", amount, id, periodStart, amount) == 0) {
@@ -295,19 +294,15 @@ public class Budgets {
     }
 
     public void reload() {
+        current.reload();
+    }
+
+    private Map<String, Budget> read() {
         Map<String, Budget> byId = new LinkedHashMap<>();
         for (Budget budget : list()) {
             byId.put(budget.id(), budget);
         }
-        snapshot = new Snapshot(Map.copyOf(byId), System.currentTimeMillis());
+        return Map.copyOf(byId);
     }
 
-    private Snapshot current() {
-        Snapshot s = snapshot;
-        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
-            reload();
-            s = snapshot;
-        }
-        return s;
-    }
 }

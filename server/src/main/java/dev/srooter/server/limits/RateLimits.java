@@ -1,6 +1,7 @@
 package dev.srooter.server.limits;
 
 import dev.srooter.server.keys.Caller;
+import dev.srooter.server.store.Refreshed;
 import dev.srooter.server.store.Sql;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,13 +28,11 @@ public class RateLimits {
     public record Limit(String id, Integer requestsPerMinute, Integer tokensPerMinute) {
     }
 
-    private record Snapshot(Map<String, Limit> byId, long loadedAt) {
-    }
-
     @Inject
     Sql sql;
 
-    private volatile Snapshot snapshot;
+    /** The caps (limits) by id, for the request path. */
+    private final Refreshed<Map<String, Limit>> current = new Refreshed<>(TTL_MILLIS, this::read);
     private final Map<String, MinuteWindow> windows = new ConcurrentHashMap<>();
 
     /** Counts the request, or refuses it with 429 and {@code retry-after} when a limit is reached. */
@@ -83,7 +82,7 @@ public class RateLimits {
     }
 
     private List<Limit> limitsOf(Caller caller) {
-        Map<String, Limit> byId = current().byId();
+        Map<String, Limit> byId = current.get();
         if (byId.isEmpty() || caller == null) {
             return List.of();
         }
@@ -105,7 +104,7 @@ public class RateLimits {
     // ---- admin
 
     public List<Limit> list() {
-        return List.copyOf(current().byId().values());
+        return List.copyOf(current.get().values());
     }
 
     public Limit put(String id, Integer requestsPerMinute, Integer tokensPerMinute) {
@@ -114,9 +113,9 @@ public class RateLimits {
             return Sql.update(c, "INSERT INTO rate_limits (id, requests_per_minute, tokens_per_minute) VALUES (?, ?, ?)",
                     id, requestsPerMinute, tokensPerMinute);
         });
-        windows.keySet().removeIf(k -> k.equals(id));
+        windows.remove(id);
         reload();
-        return current().byId().get(id);
+        return current.get().get(id);
     }
 
     public boolean remove(String id) {
@@ -131,6 +130,10 @@ public class RateLimits {
     }
 
     public void reload() {
+        current.reload();
+    }
+
+    private Map<String, Limit> read() {
         Map<String, Limit> byId = new LinkedHashMap<>();
         sql.query("SELECT id, requests_per_minute, tokens_per_minute FROM rate_limits ORDER BY id", row -> {
             int rpm = row.getInt(2);
@@ -139,15 +142,7 @@ public class RateLimits {
             Integer tokens = row.wasNull() ? null : tpm;
             return new Limit(row.getString(1), requests, tokens);
         }).forEach(l -> byId.put(l.id(), l));
-        snapshot = new Snapshot(Map.copyOf(byId), System.currentTimeMillis());
+        return Map.copyOf(byId);
     }
 
-    private Snapshot current() {
-        Snapshot s = snapshot;
-        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
-            reload();
-            s = snapshot;
-        }
-        return s;
-    }
 }

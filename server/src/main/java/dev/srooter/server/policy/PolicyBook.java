@@ -1,6 +1,7 @@
 package dev.srooter.server.policy;
 
 import dev.srooter.api.PolicySettings;
+import dev.srooter.server.store.Refreshed;
 import dev.srooter.server.store.Sql;
 import dev.srooter.server.translate.Js;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,13 @@ public class PolicyBook {
     public record Entry(String policy, String scope, String subject, JsonObject config, Instant updatedAt) {
     }
 
-    private record Snapshot(List<Entry> entries, Map<String, Map<String, Object>> byKey, long loadedAt) {
+    private record Snapshot(List<Entry> entries, Map<String, Map<String, Object>> byKey) {
     }
 
     @Inject
     Sql sql;
 
-    private volatile Snapshot snapshot;
+    private final Refreshed<Snapshot> snapshot = new Refreshed<>(TTL_MILLIS, this::read);
 
     /** The settings that apply to a caller for one policy. */
     public PolicySettings settingsFor(String policy, String team, String username) {
@@ -69,6 +70,10 @@ public class PolicyBook {
     }
 
     public void reload() {
+        snapshot.reload();
+    }
+
+    private Snapshot read() {
         List<Entry> entries = sql.query("SELECT policy, scope, subject, config, updated_at FROM policy_settings"
                 + " ORDER BY policy, scope, subject", row -> new Entry(row.getString(1), row.getString(2),
                 row.getString(3), Js.parse(row.getString(4).getBytes(StandardCharsets.UTF_8)),
@@ -77,16 +82,11 @@ public class PolicyBook {
         for (Entry e : entries) {
             byKey.put(key(e.policy(), e.scope(), e.subject()), JsonMaps.map(e.config()));
         }
-        snapshot = new Snapshot(List.copyOf(entries), Map.copyOf(byKey), System.currentTimeMillis());
+        return new Snapshot(List.copyOf(entries), Map.copyOf(byKey));
     }
 
     private Snapshot current() {
-        Snapshot s = snapshot;
-        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
-            reload();
-            s = snapshot;
-        }
-        return s;
+        return snapshot.get();
     }
 
     private static String key(String policy, String scope, String subject) {

@@ -1,5 +1,6 @@
 package dev.srooter.server.skills;
 
+import dev.srooter.server.store.Refreshed;
 import dev.srooter.server.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,21 +21,13 @@ public class SkillBook {
 
     private static final long TTL_MILLIS = 5_000;
 
-    private record Snapshot(Map<String, SkillRow> byName, long loadedAt) {
-    }
-
     @Inject
     Sql sql;
 
-    private volatile Snapshot snapshot;
+    private final Refreshed<Map<String, SkillRow>> byName = new Refreshed<>(TTL_MILLIS, this::read);
 
     public Map<String, SkillRow> rows() {
-        Snapshot s = snapshot;
-        if (s == null || System.currentTimeMillis() - s.loadedAt() > TTL_MILLIS) {
-            reload();
-            s = snapshot;
-        }
-        return s.byName();
+        return byName.get();
     }
 
     public Optional<SkillRow> find(String name) {
@@ -59,12 +52,15 @@ public class SkillBook {
     }
 
     public void reload() {
+        byName.reload();
+    }
+
+    private Map<String, SkillRow> read() {
         List<SkillRow> rows = sql.query("SELECT name, skill_text, kind, priority, intents, paths, repositories,"
                 + " off_teams, enabled FROM skills", r -> new SkillRow(r.getString(1), r.getString(2), r.getString(3),
                 r.getInt(4), split(r.getString(5)), split(r.getString(6)), split(r.getString(7)),
                 split(r.getString(8)), r.getBoolean(9)));
-        snapshot = new Snapshot(rows.stream().collect(Collectors.toUnmodifiableMap(SkillRow::name,
-                Function.identity())), System.currentTimeMillis());
+        return rows.stream().collect(Collectors.toUnmodifiableMap(SkillRow::name, Function.identity()));
     }
 
     private static String join(List<String> list) {
