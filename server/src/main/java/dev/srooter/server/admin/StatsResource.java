@@ -60,12 +60,9 @@ public class StatsResource {
         if (days < 1 || days > 366) {
             throw ApiError.of(400, "days must be between 1 and 366");
         }
-        Instant periodStart = Period.MONTHLY.start(Instant.now());
-        BigDecimal cap = budgets.find(Budgets.ORG).map(Budgets.Budget::limitUsd).map(BigDecimal::stripTrailingZeros)
-                .orElse(null);
-        if (budgets.find(Budgets.ORG).isPresent()) {
-            periodStart = budgets.find(Budgets.ORG).get().periodStart();
-        }
+        java.util.Optional<Budgets.Budget> org = budgets.find(Budgets.ORG);
+        BigDecimal cap = org.map(Budgets.Budget::limitUsd).map(BigDecimal::stripTrailingZeros).orElse(null);
+        Instant periodStart = org.map(Budgets.Budget::periodStart).orElse(Period.MONTHLY.start(Instant.now()));
         List<Group> byRoute = groups("COALESCE(route, '(refused)')", periodStart);
         List<Group> byModel = groups("COALESCE(served_model, '(none)')", periodStart);
         long requests = byRoute.stream().mapToLong(Group::requests).sum();

@@ -78,12 +78,16 @@ public class BlastRadius {
         }
     }
 
-    /** The risk of a request body, or null when no registered repository knows anything it touches. */
-    public Risk gauge(String body) {
+    /**
+     * The risk of a request body, or null when no registered repository knows anything it touches. The body is
+     * asked for only when some repository is registered.
+     */
+    public Risk gauge(java.util.function.Supplier<String> text) {
         if (cortex.graphs().isEmpty()) {
             return null;
         }
         long start = System.nanoTime();
+        String body = text.get();
         String workingDirectory = RequestScope.workingDirectory(body);
         Map.Entry<String, CodeGraph> repo = repoFor(workingDirectory);
         if (repo == null) {

@@ -94,7 +94,7 @@ public class Enforce implements Stage {
     /** The rewritten request replaces the client's for every later stage (the canonical form is read again). */
     private static void useBody(Exchange exchange, JsonObject body) {
         exchange.bodyJson = body;
-        exchange.body = Js.bytes(body, exchange.body.length + 64);
+        exchange.rewriteBody(Js.bytes(body, exchange.body.length + 64));
         exchange.canonical = null;
         try {
             exchange.json = JsonScan.scan(exchange.body);

@@ -33,6 +33,8 @@ public final class Exchange {
     // Decisions, in stage order.
     public Caller caller;
     public byte[] body;
+    /** The body as text, decoded once for the stages that scan it (skills, Cortex); see {@link #bodyText()}. */
+    private String bodyText;
     public JsonScan.TopLevel json;
     /** The body parsed, when a stage needed it. */
     public jakarta.json.JsonObject bodyJson;
@@ -105,6 +107,20 @@ public final class Exchange {
             return operation.format();
         }
         return request.getHeader("anthropic-version") != null ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
+    }
+
+    /** The body as text, decoded on first use and kept until the body is rewritten. */
+    public String bodyText() {
+        if (bodyText == null) {
+            bodyText = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return bodyText;
+    }
+
+    /** Replaces the body (a policy's rewrite): its text is decoded again when next asked for. */
+    public void rewriteBody(byte[] rewritten) {
+        body = rewritten;
+        bodyText = null;
     }
 
     public void markFirstByte() {

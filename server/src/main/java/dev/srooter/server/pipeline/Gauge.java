@@ -3,7 +3,6 @@ package dev.srooter.server.pipeline;
 import dev.srooter.server.cortex.BlastRadius;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Gauges the blast radius of the request's change in Cortex's graph (when a registered repository knows what it
@@ -20,6 +19,6 @@ public class Gauge implements Stage {
         if (exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
             return;
         }
-        exchange.risk = blastRadius.gauge(new String(exchange.body, StandardCharsets.UTF_8));
+        exchange.risk = blastRadius.gauge(exchange::bodyText);
     }
 }

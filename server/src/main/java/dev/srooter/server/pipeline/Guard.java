@@ -34,7 +34,7 @@ public class Guard implements Stage {
                 continue;
             }
             if (view == null) {
-                view = Instruct.view(exchange, null, exchange.body);
+                view = Instruct.view(exchange, null);
             }
             String refusal;
             try {

@@ -38,7 +38,7 @@ public class Instruct implements Stage {
         }
         exchange.skills.removeIf(name -> !name.endsWith(")")); // a fallback's new body gets the skills afresh
         SkillView view = view(exchange, exchange.classification == null ? null
-                : exchange.classification.intent().name().toLowerCase(Locale.ROOT), exchange.body);
+                : exchange.classification.intent().name().toLowerCase(Locale.ROOT));
         List<ActiveSkill> applicable = skills.applicable(exchange.plugins.skills(), view, clientOff(exchange));
         if (applicable.isEmpty()) {
             return;
@@ -66,9 +66,10 @@ public class Instruct implements Stage {
                 String.join("\n\n", texts)), exchange.upstreamBody.length + 1024);
     }
 
-    static SkillView view(Exchange exchange, String intent, byte[] body) {
+    static SkillView view(Exchange exchange, String intent) {
         return new SkillView(exchange.caller == null ? null : exchange.caller.username(),
-                exchange.caller == null ? null : exchange.caller.team(), intent, exchange.clientFormat(), body);
+                exchange.caller == null ? null : exchange.caller.team(), intent, exchange.clientFormat(),
+                exchange::bodyText);
     }
 
     private static Set<String> clientOff(Exchange exchange) {

@@ -2,7 +2,6 @@ package dev.srooter.server.skills;
 
 import dev.srooter.api.SkillRequest;
 import dev.srooter.api.WireFormat;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A request as skills see it; the body's text, working directory and paths are read once, when first asked. */
@@ -12,18 +11,19 @@ public final class SkillView implements SkillRequest {
     private final String team;
     private final String intent;
     private final WireFormat format;
-    private final byte[] bytes;
-    private String body;
+    private final java.util.function.Supplier<String> body;
     private String workingDirectory;
     private boolean directoryRead;
     private List<String> paths;
 
-    public SkillView(String username, String team, String intent, WireFormat format, byte[] body) {
+    /** {@code body}: the request's text, decoded (once, by the exchange) only when a skill reads it. */
+    public SkillView(String username, String team, String intent, WireFormat format,
+                     java.util.function.Supplier<String> body) {
         this.username = username;
         this.team = team;
         this.intent = intent;
         this.format = format;
-        this.bytes = body;
+        this.body = body;
     }
 
     @Override public String username() {
@@ -44,10 +44,7 @@ public final class SkillView implements SkillRequest {
 
     @Override
     public String body() {
-        if (body == null) {
-            body = new String(bytes, StandardCharsets.UTF_8);
-        }
-        return body;
+        return body.get();
     }
 
     @Override

@@ -22,9 +22,25 @@ public class Skills {
     @Inject
     SkillBook book;
 
+    /** The last list made, and what it was made from: rows and plugins change rarely, requests often. */
+    private record Made(Map<String, SkillRow> rows, List<Skill> plugins, List<ActiveSkill> skills) {
+    }
+
+    private volatile Made made;
+
     /** All skills, in prompt order. {@code plugins}: the skills of the request's plugin generation. */
     public List<ActiveSkill> all(List<Skill> plugins) {
         Map<String, SkillRow> rows = book.rows();
+        Made last = made;
+        if (last != null && last.rows() == rows && last.plugins() == plugins) {
+            return last.skills();
+        }
+        List<ActiveSkill> skills = make(rows, plugins);
+        made = new Made(rows, plugins, skills);
+        return skills;
+    }
+
+    private static List<ActiveSkill> make(Map<String, SkillRow> rows, List<Skill> plugins) {
         Map<String, ActiveSkill> all = new LinkedHashMap<>();
         for (Skill skill : plugins) {
             SkillRow settings = rows.get(skill.name());
@@ -46,7 +62,7 @@ public class Skills {
         }
         List<ActiveSkill> sorted = new ArrayList<>(all.values());
         sorted.sort(null);
-        return sorted;
+        return List.copyOf(sorted);
     }
 
     /**
