@@ -109,13 +109,7 @@ public class Budget implements Stage {
 
     /** The steps of the model's fallback chain that cost less than it, permitted by policy, dearest first. */
     private List<Target> cheaperSteps(Exchange exchange, Target from) {
-        List<String> chain = rules.chainOf(from.qualifiedName());
-        if (chain.isEmpty()) {
-            chain = rules.chainOf(from.modelId());
-        }
-        if (chain.isEmpty() && exchange.requestedModel != null) {
-            chain = rules.chainOf(exchange.requestedModel);
-        }
+        List<String> chain = rules.chainFor(from, exchange.requestedModel);
         double fromPrice = unitPrice(from.price());
         List<Target> steps = new ArrayList<>();
         for (String step : chain) {

@@ -95,13 +95,7 @@ public class Dispatch implements Stage {
     /** The model routing chose, then its fallback chain (by provider/model name, model id or the name asked for). */
     private List<Target> candidates(Exchange exchange) {
         Target first = exchange.target;
-        List<String> chain = rules.chainOf(first.qualifiedName());
-        if (chain.isEmpty()) {
-            chain = rules.chainOf(first.modelId());
-        }
-        if (chain.isEmpty() && exchange.requestedModel != null) {
-            chain = rules.chainOf(exchange.requestedModel);
-        }
+        List<String> chain = rules.chainFor(first, exchange.requestedModel);
         List<Target> candidates = new ArrayList<>();
         candidates.add(first);
         for (String step : chain) {

@@ -167,6 +167,21 @@ public class RuleBook {
         return snapshot.chains();
     }
 
+    /**
+     * The fallback chain that applies to a model: the one set for it as provider/model, else by its id, else for
+     * the name the client asked for (an alias).
+     */
+    public List<String> chainFor(dev.srooter.server.providers.Target target, String requestedModel) {
+        List<String> chain = chainOf(target.qualifiedName());
+        if (chain.isEmpty()) {
+            chain = chainOf(target.modelId());
+        }
+        if (chain.isEmpty() && requestedModel != null) {
+            chain = chainOf(requestedModel);
+        }
+        return chain;
+    }
+
     public List<String> chainOf(String model) {
         return snapshot.chains().getOrDefault(model, List.of());
     }
