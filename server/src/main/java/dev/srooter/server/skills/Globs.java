@@ -13,8 +13,8 @@ final class Globs {
 
     static Pattern compile(String glob) {
         String g = glob.trim();
-        boolean anywhere = !g.contains("/");
-        StringBuilder regex = new StringBuilder(anywhere ? "(?:.*/)?" : (g.startsWith("/") ? "" : "(?:.*/)?"));
+        // relative patterns (and names without a slash) match at any depth; an absolute one from the root
+        StringBuilder regex = new StringBuilder(g.startsWith("/") ? "" : "(?:.*/)?");
         for (int i = 0; i < g.length(); i++) {
             char c = g.charAt(i);
             if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
@@ -32,7 +32,7 @@ final class Globs {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        regex.append(anywhere ? "(?:/.*)?" : "(?:/.*)?");
+        regex.append("(?:/.*)?"); // a folder matches the files below it
         return Pattern.compile(regex.toString());
     }
 
