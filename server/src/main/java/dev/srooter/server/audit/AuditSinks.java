@@ -132,9 +132,13 @@ public class AuditSinks {
     }
 
     static AuditEvent event(AuditRecord r) {
-        return new AuditEvent(r.id, r.createdAt, r.keyId, r.username, r.team, r.endpoint, r.requestedModel,
-                r.servedModel, r.provider, r.route, r.intent, r.streamed, r.inputTokens, r.outputTokens,
-                r.cacheReadTokens, r.cacheWriteTokens, r.costUsd, r.priceKnown, r.latencyMs, r.ttfbMs, r.status,
-                r.errorType, r.attempts, r.policies, r.skills, r.promptSha256);
+        return AuditEvent.builder().id(r.id).createdAt(r.createdAt).keyId(r.keyId).username(r.username).team(r.team)
+                .endpoint(r.endpoint).requestedModel(r.requestedModel).servedModel(r.servedModel).provider(r.provider)
+                .route(r.route).intent(r.intent).intentConfidence(r.intentConfidence).streamed(r.streamed)
+                .inputTokens(r.inputTokens).outputTokens(r.outputTokens).cacheReadTokens(r.cacheReadTokens)
+                .cacheWriteTokens(r.cacheWriteTokens).costUsd(r.costUsd).priceKnown(r.priceKnown)
+                .latencyMs(r.latencyMs).ttfbMs(r.ttfbMs).status(r.status).errorType(r.errorType).attempts(r.attempts)
+                .policies(r.policies).skills(r.skills).riskScore(r.riskScore).risk(r.risk)
+                .promptSha256(r.promptSha256).build();
     }
 }

@@ -6,6 +6,7 @@ import dev.srooter.server.providers.Price;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.TokenEstimate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -19,13 +20,11 @@ import java.util.List;
  * cheaper model that fits, or a free one, and says so in its route ({@code budget -> qwen3-coder}). When nothing
  * fits, the cheapest step takes what is left of the cap. Work stops only once a cap is spent, no free model is
  * in the chain and an admin set a hard stop on that cap: then a 403 in the caller's format.
+ * Any other model the attempt chain tries (a fallback) passes {@link #check}: the hold moves to it only if it fits.
  * Settling (the hold released, the actual cost added) is {@link #settle}, run when the request has ended.
  */
 @ApplicationScoped
-public class Budget implements Stage {
-
-    /** Output tokens assumed when a request sets no limit. */
-    private static final int DEFAULT_OUTPUT_TOKENS = 4096;
+public class Budget implements Stage, AttemptStep {
 
     @Inject
     Budgets budgets;
@@ -41,6 +40,11 @@ public class Budget implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
+        ladder(exchange);
+        exchange.budgetDecidedFor = exchange.target; // the attempt chain checks any other model it tries
+    }
+
+    private void ladder(Exchange exchange) {
         List<String> caps = budgets.applicable(exchange.caller);
         if (caps.isEmpty() || isFree(exchange.target) || exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
             return; // counting tokens costs nothing
@@ -59,13 +63,13 @@ public class Budget implements Stage {
                 moveTo(exchange, step, over, asked);
                 return;
             }
-            Budgets.Result held = budgets.hold(caps, estimate(exchange, step), true);
-            if (held.hold() != null) {
-                exchange.budgetHold = held.hold();
+            Budgets.Result fits = budgets.hold(caps, estimate(exchange, step), true);
+            if (fits.hold() != null) {
+                exchange.budgetHold = fits.hold();
                 moveTo(exchange, step, over, asked);
                 return;
             }
-            over = held.over();
+            over = fits.over();
         }
         // nothing fits whole: the cheapest step takes what is left, if anything is
         Target cheapest = steps.isEmpty() ? asked : steps.get(steps.size() - 1);
@@ -79,16 +83,65 @@ public class Budget implements Stage {
         }
         over = rest.over();
         if (over.hardStop()) {
-            exchange.policyNotes.add("budget: " + over.budgetId() + " spent; hard stop");
-            throw new GatewayError(403, "budget_exhausted", "Refused by srooter budget '" + over.budgetId()
-                    + "': its cap for this period is spent, no free model is in the fallback chain of '"
-                    + asked.modelId() + "', and its admin set a hard stop.");
+            throw hardStop(exchange, over, asked);
         }
         // work does not stop: the cheapest step serves, over the cap, and audit says so
         if (cheapest != asked) {
             moveTo(exchange, cheapest, over, asked);
         }
-        exchange.policyNotes.add("budget: " + over.budgetId() + " spent; nothing cheaper fits, served over the cap");
+        exchange.decisions.add(new Decision.BudgetNote(over.budgetId(), "spent; nothing cheaper fits, served over the cap"));
+    }
+
+    /**
+     * The budget check of the attempt chain, for a candidate other than the one this stage held for (a fallback):
+     * the hold moves to the candidate when its whole estimate fits. A candidate that does not fit under a hard cap
+     * is skipped (the reason is returned); under a soft cap it serves over the cap, as above, and audit says so.
+     */
+    @Override
+    public Skip check(Exchange exchange, Target candidate, boolean last) {
+        if (exchange.budgetDecidedFor == candidate || exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
+            return null;
+        }
+        List<String> caps = budgets.applicable(exchange.caller);
+        if (caps.isEmpty()) {
+            return null;
+        }
+        release(exchange, caps);
+        if (isFree(candidate)) {
+            exchange.budgetDecidedFor = candidate;
+            return null;
+        }
+        Budgets.Result fits = budgets.hold(caps, estimate(exchange, candidate), true);
+        if (fits.hold() != null) {
+            exchange.budgetHold = fits.hold();
+            exchange.budgetDecidedFor = candidate;
+            return null;
+        }
+        Budgets.Over over = fits.over();
+        if (over.hardStop()) {
+            return new Skip("budget " + over.budgetId() + ": over its hard cap", new GatewayError(403,
+                    "budget_exhausted", "Refused by srooter budget '" + over.budgetId() + "': '" + candidate.modelId()
+                    + "' does not fit what is left of its cap for this period, and its admin set a hard stop."));
+        }
+        exchange.budgetDecidedFor = candidate;
+        exchange.decisions.add(new Decision.BudgetNote(over.budgetId(), (over.exhausted() ? "spent; " : "nearly spent; ")
+                + candidate.modelId() + " served over the cap"));
+        return null;
+    }
+
+    /** A hold taken for a model that is not going to serve is given back at once (settled at no cost). */
+    private void release(Exchange exchange, List<String> caps) {
+        if (exchange.budgetHold != null) {
+            ledger.add(caps, exchange.budgetHold, 0);
+            exchange.budgetHold = null;
+        }
+    }
+
+    private static GatewayError hardStop(Exchange exchange, Budgets.Over over, Target asked) {
+        exchange.decisions.add(new Decision.BudgetNote(over.budgetId(), "spent; hard stop"));
+        return new GatewayError(403, "budget_exhausted", "Refused by srooter budget '" + over.budgetId()
+                + "': its cap for this period is spent, no free model is in the fallback chain of '"
+                + asked.modelId() + "', and its admin set a hard stop.");
     }
 
     /** Called when the request has ended: its hold is released and its actual cost added (by the ledger, soon). */
@@ -102,9 +155,7 @@ public class Budget implements Stage {
 
     private static void moveTo(Exchange exchange, Target to, Budgets.Over over, Target from) {
         exchange.target = to;
-        exchange.route = "budget -> " + to.modelId();
-        exchange.policyNotes.add("budget: " + over.budgetId() + (over.exhausted() ? " spent; " : " nearly spent; ")
-                + from.modelId() + " -> " + to.modelId());
+        exchange.decisions.add(new Decision.BudgetStep(over.budgetId(), over.exhausted(), from.modelId(), to.modelId()));
     }
 
     /** The steps of the model's fallback chain that cost less than it, permitted by policy, dearest first. */
@@ -132,11 +183,11 @@ public class Budget implements Stage {
     }
 
     /**
-     * An upper estimate of the request's cost on {@code target}: a token per three bytes of request (tokens
-     * average about four) and the full output limit the request sets.
+     * An upper estimate of the request's cost on {@code target}: srooter's token estimate of the request and the
+     * full output limit it sets.
      */
     static BigDecimal estimate(Exchange exchange, Target target) {
-        long input = exchange.body.length / 3 + 1;
+        long input = TokenEstimate.inputTokens(exchange.body.length());
         long output = maxOutputTokens(exchange);
         Price price = target.price();
         double usd = (input * price.input() + output * price.output()) / 1_000_000.0;
@@ -145,7 +196,7 @@ public class Budget implements Stage {
 
     private static long maxOutputTokens(Exchange exchange) {
         for (String field : new String[] {"max_tokens", "max_completion_tokens", "max_output_tokens"}) {
-            String raw = exchange.json.raw(field);
+            String raw = exchange.body.scan().raw(field);
             if (raw != null) {
                 try {
                     return Long.parseLong(raw.trim());
@@ -154,6 +205,6 @@ public class Budget implements Stage {
                 }
             }
         }
-        return DEFAULT_OUTPUT_TOKENS;
+        return TokenEstimate.DEFAULT_OUTPUT_TOKENS;
     }
 }

@@ -1,18 +1,18 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.api.Classification;
 import dev.srooter.api.ClassifierInput;
 import dev.srooter.api.Operation;
 import dev.srooter.server.routing.ClassifierRunner;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.translate.ChatRequest;
-import dev.srooter.server.translate.Codecs;
-import dev.srooter.server.translate.Js;
 import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.Part;
 import dev.srooter.server.translate.Tool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,18 +40,20 @@ public class Classify implements Stage {
         if ("none".equals(rules.classifierName())) {
             return;
         }
-        try {
-            exchange.bodyJson = Js.parse(exchange.body);
-            exchange.canonical = Codecs.of(exchange.clientFormat()).readRequest(exchange.bodyJson);
-        } catch (RuntimeException unreadable) {
+        Optional<ChatRequest> canonical = exchange.body.canonical();
+        if (canonical.isEmpty()) {
             return; // Untranslatable, or a shape no codec knows: the request still goes on, without an intent
         }
         try {
-            ClassifierInput input = input(exchange.canonical);
+            ClassifierInput input = input(canonical.get());
             // the local classifier runs in microseconds in-process: only one that asks a model needs the
             // time limit and fallback (and Fault Tolerance's interceptor costs more than the local classifier)
-            exchange.classification = ClassifierRunner.LOCAL.equals(rules.classifierName()) ? runner.local(input)
+            String classifier = rules.classifierName();
+            Classification classification = ClassifierRunner.LOCAL.equals(classifier) ? runner.local(input)
                     : runner.classify(input);
+            if (classification != null) {
+                exchange.decisions.add(new Decision.Classified(classification, classifier));
+            }
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "srooter: no classifier could classify " + exchange.id, failed);
         }

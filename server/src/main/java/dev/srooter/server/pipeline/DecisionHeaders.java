@@ -1,8 +1,13 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.api.Classification;
+import dev.srooter.server.cortex.BlastRadius;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** srooter's decisions about a request, shown to the client in {@code x-srooter-*} response headers. */
+/** srooter's decisions about a request, rendered for the client as {@code x-srooter-*} response headers. */
 final class DecisionHeaders {
 
     private DecisionHeaders() {
@@ -10,50 +15,55 @@ final class DecisionHeaders {
 
     static void write(Exchange exchange) {
         HttpServletResponse response = exchange.response;
+        Decisions decisions = exchange.decisions;
         response.setHeader("x-srooter-request-id", exchange.id);
-        if (exchange.route != null) {
-            response.setHeader("x-srooter-route", exchange.route);
-        }
         if (exchange.target != null) {
+            response.setHeader("x-srooter-route", ascii(decisions.route()));
             response.setHeader("x-srooter-served-model", exchange.target.modelId());
             response.setHeader("x-srooter-provider", exchange.target.account().name());
         }
-        if (exchange.classification != null) {
-            response.setHeader("x-srooter-intent", exchange.classification.intent().name().toLowerCase(
-                    java.util.Locale.ROOT));
-            if (exchange.classification.reason() != null) {
-                response.setHeader("x-srooter-classifier", exchange.classification.reason());
+        Classification classification = decisions.classification();
+        if (classification != null) {
+            response.setHeader("x-srooter-intent", decisions.intent());
+            if (classification.reason() != null) {
+                response.setHeader("x-srooter-classifier", ascii(classification.reason()));
             }
         }
-        if (exchange.attempts.size() > 1) {
-            response.setHeader("x-srooter-attempts", exchange.attempts.stream().map(Exchange.Attempt::toString)
-                    .reduce((a, b) -> a + ", " + b).orElse(""));
+        if (decisions.attemptCount() > 1) {
+            response.setHeader("x-srooter-attempts", ascii(decisions.attempts()));
         }
-        if (!exchange.policyNotes.isEmpty()) {
-            response.setHeader("x-srooter-policies", String.join("; ", exchange.policyNotes)
-                    .replaceAll("[^\\x20-\\x7e]", "?"));
+        set(response, "x-srooter-policies", decisions.policies());
+        BlastRadius.Risk risk = decisions.risk();
+        if (risk != null) {
+            response.setHeader("x-srooter-risk", ascii(risk.summary()));
+            response.setHeader("server-timing", "cortex;dur=" + String.format(Locale.ROOT, "%.3f", risk.millis()));
         }
-        if (exchange.risk != null) {
-            response.setHeader("x-srooter-risk", exchange.risk.summary().replaceAll("[^\\x20-\\x7e]", "?"));
-            response.setHeader("server-timing", "cortex;dur=" + String.format(java.util.Locale.ROOT, "%.3f",
-                    exchange.risk.millis()));
-        }
-        if (!exchange.skills.isEmpty()) {
-            response.setHeader("x-srooter-skills", String.join(", ", exchange.skills));
-        }
-        if (exchange.council) {
-            java.util.List<String> members = exchange.councilMembers;
-            response.setHeader("x-srooter-council", members == null || members.isEmpty() ? "requested"
-                    : "requested: " + String.join(", ", members));
-        }
+        set(response, "x-srooter-skills", decisions.skills());
+        Optional<List<String>> council = decisions.council();
+        council.ifPresent(members -> response.setHeader("x-srooter-council", members == null || members.isEmpty()
+                ? "requested" : "requested: " + String.join(", ", members)));
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());
-            if (!translation.dropped().isEmpty()) {
-                // header values are ASCII: anything else a client named (a tool type) is replaced
-                response.setHeader("x-srooter-dropped", String.join("; ", translation.dropped())
-                        .replaceAll("[^\\x20-\\x7e]", "?"));
+            set(response, "x-srooter-dropped", translation.dropped().isEmpty() ? null
+                    : String.join("; ", translation.dropped()));
+        }
+    }
+
+    private static void set(HttpServletResponse response, String name, String value) {
+        if (value != null) {
+            response.setHeader(name, ascii(value));
+        }
+    }
+
+    /** Header values are ASCII: anything else a client or admin named (a tool type, a policy's words) is replaced. */
+    private static String ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return value.replaceAll("[^\\x20-\\x7e]", "?");
             }
         }
+        return value;
     }
 }

@@ -1,107 +1,144 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.server.providers.ModelDirectory;
+import dev.srooter.server.providers.ProviderClient;
 import dev.srooter.server.providers.Target;
-import dev.srooter.server.routing.CircuitBreakers;
+import dev.srooter.server.providers.UpstreamBody;
 import dev.srooter.server.routing.RuleBook;
+import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.wire.GatewayError;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Calls the model routing chose ({@link ModelCall}) and relays its answer, passed through or translated back.
- * When that model cannot serve (see {@link #isFailure}) and nothing has reached the client yet, the next
- * model of its fallback chain serves instead; a provider whose circuit is open is skipped at once.
+ * The attempt chain: the model routing chose, then its fallback chain, each candidate passing the same steps
+ * ({@link #steps}) before it is sent the request. A candidate a step turns down is skipped with its reason; one
+ * whose answer is a failure (see {@link #isFailure}) gives way to the next, as long as nothing has reached the
+ * client. Every candidate is an {@link Decision.Attempted} decision; each move past the first, a fallback.
  */
 @ApplicationScoped
 public class Dispatch implements Stage {
 
-    @Inject
-    Account account;
+    @Inject CircuitClosed circuitClosed;
+    @Inject PolicyPermits policyPermits;
+    @Inject CapabilityFits capabilityFits;
+    @Inject Budget budgetHolds;
+    @Inject Translate translate;
+    @Inject Instruct instruct;
 
-    @Inject
-    ModelCall modelCall;
+    @Inject Account account;
+    @Inject ProviderClient client;
+    @Inject RuleBook rules;
+    @Inject ModelDirectory directory;
 
-    @Inject
-    CircuitBreakers breakers;
+    private List<AttemptStep> steps;
 
-    @Inject
-    RuleBook rules;
+    /** What every candidate passes, in order, before it is sent the request. */
+    @PostConstruct
+    void order() {
+        steps = List.of(circuitClosed, policyPermits, capabilityFits, budgetHolds, translate, instruct);
+    }
 
-    @Inject
-    ModelDirectory directory;
-
-    @Inject
-    Translate translate;
-
-    @Inject
-    Instruct instruct;
-
+    /** A failed answer kept in case no later candidate gets to answer: the client then sees this one. */
+    private record Sent(Target target, Translation translation, HttpResponse<UpstreamBody> answer) {
+    }
 
     @Override
     public void apply(Exchange exchange) {
         List<Target> candidates = candidates(exchange);
+        GatewayError lastError = null;
+        Sent lastFailure = null;
         for (int i = 0; i < candidates.size(); i++) {
-            Target target = candidates.get(i);
+            Target candidate = candidates.get(i);
             boolean last = i == candidates.size() - 1;
-            if (!last && !breakers.allows(target.providerId())) {
-                exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), 0, 0, "circuit open"));
-                continue; // a provider that keeps failing is skipped at once while its circuit is open
+            exchange.target = candidate;
+            AttemptStep.Skip skip = passSteps(exchange, candidate, last);
+            if (exchange.answered) {
+                return; // answered by srooter itself (a count_tokens estimate)
+            }
+            if (skip != null) {
+                exchange.decisions.add(new Decision.Attempted(candidate.qualifiedName(), 0, 0, skip.reason()));
+                lastError = skip.error();
+                continue;
             }
             if (i > 0) {
-                exchange.target = target;
-                exchange.translation = null;
-                translate.apply(exchange); // the next model may speak another format
-                if (exchange.answered) {
-                    return;
-                }
-                instruct.apply(exchange);
-                exchange.route = "fallback -> " + target.modelId();
+                exchange.decisions.add(new Decision.FellBack(candidate.modelId()));
             }
             long start = System.nanoTime();
             HttpResponse<UpstreamBody> answer;
             try {
-                answer = modelCall.send(exchange);
+                answer = client.send(candidate, call(exchange));
             } catch (GatewayError failed) {
-                breakers.record(target.providerId(), true);
-                exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), failed.status(), millis(start),
-                        failed.code()));
-                if (last) {
-                    throw failed;
-                }
+                exchange.decisions.add(new Decision.Attempted(candidate.qualifiedName(), failed.status(),
+                        millis(start), failed.code()));
+                lastError = failed;
+                lastFailure = null;
                 continue;
             }
             int status = answer.statusCode();
-            boolean failure = isFailure(status, answer);
-            breakers.record(target.providerId(), failure);
-            exchange.attempts.add(new Exchange.Attempt(target.qualifiedName(), status, millis(start), null));
-            if (failure && !last) {
-                continue; // the answer was never shown to the client: the next model in the chain serves
+            exchange.decisions.add(new Decision.Attempted(candidate.qualifiedName(), status, millis(start), null));
+            if (isFailure(status, answer) && !last) {
+                // never shown to the client: the next candidate serves, or this answer is relayed after all
+                lastFailure = new Sent(candidate, exchange.translation, answer);
+                continue;
             }
-            exchange.markFirstByte();
-            if (exchange.translation == null) {
-                new Relay(exchange, answer, account).run();
-            } else {
-                new TranslatingRelay(exchange, exchange.translation, answer, account).run();
-            }
+            relay(exchange, new Sent(candidate, exchange.translation, answer));
             return;
+        }
+        if (lastFailure != null) {
+            relay(exchange, lastFailure); // the later candidates were all skipped: the client sees the failure
+            return;
+        }
+        throw lastError != null ? lastError : new GatewayError(502, "no_model", "No model could serve this request.");
+    }
+
+    private AttemptStep.Skip passSteps(Exchange exchange, Target candidate, boolean last) {
+        exchange.translation = null;
+        exchange.upstreamBody = null;
+        for (AttemptStep step : steps) {
+            AttemptStep.Skip skip = step.check(exchange, candidate, last);
+            if (skip != null || exchange.answered) {
+                return skip;
+            }
+        }
+        return null;
+    }
+
+    private static ProviderClient.Call call(Exchange exchange) {
+        Translation translation = exchange.translation;
+        if (translation == null) {
+            return new ProviderClient.Call(exchange.operation, exchange.upstreamBody, exchange.stream, exchange.request,
+                    null);
+        }
+        return ProviderClient.Call.own(Codecs.call(translation.providerFormat()), exchange.upstreamBody,
+                exchange.stream);
+    }
+
+    private void relay(Exchange exchange, Sent sent) {
+        exchange.target = sent.target();
+        exchange.translation = sent.translation();
+        exchange.markFirstByte();
+        if (sent.translation() == null) {
+            new Relay(exchange, sent.answer(), account).run();
+        } else {
+            new TranslatingRelay(exchange, sent.translation(), sent.answer(), account).run();
         }
     }
 
     /** The model routing chose, then its fallback chain (by provider/model name, model id or the name asked for). */
     private List<Target> candidates(Exchange exchange) {
         Target first = exchange.target;
-        List<String> chain = rules.chainFor(first, exchange.requestedModel);
-        List<Target> candidates = new ArrayList<>();
+        List<Target> candidates = new ArrayList<>(2);
         candidates.add(first);
-        for (String step : chain) {
+        for (String step : rules.chainFor(first, exchange.requestedModel)) {
             directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
                     .filter(t -> candidates.stream().noneMatch(c -> c.qualifiedName().equals(t.qualifiedName())))
-                    .filter(t -> Route.permitted(exchange, t))
                     .ifPresent(candidates::add);
         }
         return candidates;
@@ -116,7 +153,7 @@ public class Dispatch implements Stage {
             return true;
         }
         if ((status == 400 || status == 413) && answer.body() instanceof UpstreamBody.Whole whole) {
-            String body = new String(whole.bytes(), java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            String body = new String(whole.bytes(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             return body.contains("context length") || body.contains("context_length") || body.contains("context window")
                     || body.contains("prompt is too long") || body.contains("too many tokens")
                     || body.contains("maximum context");
@@ -127,5 +164,4 @@ public class Dispatch implements Stage {
     private static double millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
     }
-
 }

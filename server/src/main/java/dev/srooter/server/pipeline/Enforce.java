@@ -6,15 +6,12 @@ import dev.srooter.api.PolicySettings;
 import dev.srooter.server.policy.PolicyBook;
 import dev.srooter.server.policy.RequestFields;
 import dev.srooter.server.providers.Target;
-import dev.srooter.server.translate.Js;
 import dev.srooter.server.wire.GatewayError;
-import dev.srooter.server.wire.JsonScan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,11 +41,10 @@ public class Enforce implements Stage {
         String team = exchange.caller == null ? null : exchange.caller.team();
         RequestFields.Facts facts = new RequestFields.Facts(username, team,
                 exchange.caller == null ? null : exchange.caller.keyId(),
-                exchange.classification == null ? null
-                        : exchange.classification.intent().name().toLowerCase(Locale.ROOT),
+                exchange.decisions.intent(),
                 target.modelId(), exchange.requestedModel, target.provider().chatMaxTokensField(target.account()));
-        RequestFields request = new RequestFields(facts, exchange.clientFormat(),
-                () -> exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body), exchange.body.length);
+        RequestFields request = new RequestFields(facts, exchange.clientFormat(), exchange.body::tree,
+                exchange.body.length());
         List<Policy> restricting = new ArrayList<>();
         List<PolicySettings> restrictingSettings = new ArrayList<>();
         for (Policy policy : policies) {
@@ -59,7 +55,7 @@ public class Enforce implements Stage {
             } catch (RuntimeException bug) {
                 // governance fails closed: a policy that cannot decide does not let the request through
                 LOG.log(Level.SEVERE, "srooter: policy " + policy.name() + " failed on " + exchange.id, bug);
-                exchange.policyNotes.add(policy.name() + ": failed");
+                exchange.decisions.add(new Decision.PolicyApplied(policy.name(), "failed"));
                 throw new GatewayError(500, "policy_failed", "srooter policy '" + policy.name()
                         + "' failed on this request; the server log has details under " + exchange.id + ".");
             }
@@ -68,7 +64,7 @@ public class Enforce implements Stage {
                 restrictingSettings.add(settings);
                 continue;
             }
-            exchange.policyNotes.add(policy.name() + ": " + decision.detail());
+            exchange.decisions.add(new Decision.PolicyApplied(policy.name(), decision.detail()));
             if (decision.verdict() == PolicyDecision.Verdict.DENY) {
                 throw new GatewayError(403, "policy_denied", "Refused by srooter policy '" + policy.name() + "': "
                         + decision.detail());
@@ -79,7 +75,7 @@ public class Enforce implements Stage {
         JsonObject changed = request.changedBody();
         // count_tokens takes no output settings (Anthropic refuses unknown fields): counting is left as asked
         if (changed != null && exchange.operation != dev.srooter.api.Operation.COUNT_TOKENS) {
-            useBody(exchange, changed);
+            exchange.body.rewrite(changed); // every view of the body is read again from the rewrite
         }
         exchange.modelPermitted = model -> {
             for (int i = 0; i < restricting.size(); i++) {
@@ -89,17 +85,5 @@ public class Enforce implements Stage {
             }
             return true;
         };
-    }
-
-    /** The rewritten request replaces the client's for every later stage (the canonical form is read again). */
-    private static void useBody(Exchange exchange, JsonObject body) {
-        exchange.bodyJson = body;
-        exchange.rewriteBody(Js.bytes(body, exchange.body.length + 64));
-        exchange.canonical = null;
-        try {
-            exchange.json = JsonScan.scan(exchange.body);
-        } catch (JsonScan.Malformed e) {
-            throw new IllegalStateException("a rewritten body is not JSON", e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.srooter.server.pipeline;
 
-import dev.srooter.api.Classification;
 import dev.srooter.api.Operation;
 import dev.srooter.api.WireFormat;
 import dev.srooter.server.keys.Caller;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.Usage;
-import dev.srooter.server.translate.ChatRequest;
-import dev.srooter.server.wire.JsonScan;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -30,49 +27,23 @@ public final class Exchange {
     /** The plugins this request uses from start to end, even if an admin swaps them meanwhile. */
     public dev.srooter.server.plugins.PluginHost.Lease plugins;
 
-    // Decisions, in stage order.
+    // What stages learned and decided, in stage order.
     public Caller caller;
-    public byte[] body;
-    /** The body as text, decoded once for the stages that scan it (skills, Cortex); see {@link #bodyText()}. */
-    private String bodyText;
-    public JsonScan.TopLevel json;
-    /** The body parsed, when a stage needed it. */
-    public jakarta.json.JsonObject bodyJson;
-    /** The request in the canonical model, when a stage needed it (read once, shared by later stages). */
-    public ChatRequest canonical;
-    /** What the request is for (Classify); null when no classifier ran. */
-    public Classification classification;
-    /** The change's blast radius in Cortex's graph; null when no registered repository knows what it touches. */
-    public dev.srooter.server.cortex.BlastRadius.Risk risk;
+    /** The client's body with its views (scan, tree, text, canonical form); set by ReadRequest. */
+    public RequestBody body;
     public String requestedModel;
     public boolean stream;
+    /** The decisions made about this request, in order, never overwritten: what headers and audit show. */
+    public final Decisions decisions = new Decisions();
+    /** The model being tried or serving: routing's choice, then each candidate of the attempt chain in turn. */
     public Target target;
-    public String route;
-    /** One provider call: the model, its status (0: no answer), latency, and why it failed when it did. */
-    public record Attempt(String model, int status, double latencyMs, String note) {
-        @Override
-        public String toString() {
-            return model + " " + (status == 0 ? "-" : String.valueOf(status)) + " " + Math.round(latencyMs) + "ms"
-                    + (note == null ? "" : " (" + note + ")");
-        }
-    }
-
-    /** Every provider call made for this request, in order (fallbacks included). */
-    public final java.util.List<Attempt> attempts = new java.util.ArrayList<>(2);
-
-    /** What policies did other than let the request pass: "max-output-tokens: max_tokens 32000 -> 4096". */
-    public final java.util.List<String> policyNotes = new java.util.ArrayList<>(0);
-    /** Whether the policies let a model serve this request; routing, budgets and fallbacks ask before moving it. */
+    /** Whether the caller's policies let a model serve this request; routing, budgets and attempts ask. */
     public java.util.function.Predicate<String> modelPermitted = model -> true;
-    /** The skills applied to the request, in prompt order; a refusing skill as "name (refused)". */
-    public final java.util.List<String> skills = new java.util.ArrayList<>(0);
-    /** The spend held back for this request under the caller's budgets, settled when it ends (Budget). */
+    /** The spend held back for this request under the caller's budgets for {@link #target}, settled at the end. */
     public dev.srooter.server.budget.Budgets.Hold budgetHold;
+    /** The model the budget decision (and {@link #budgetHold}) is for: another one tried is checked afresh. */
+    public Target budgetDecidedFor;
 
-    /** The routing rule flagged this request for review by a council of models. */
-    public boolean council;
-    /** The council's members when the request was flagged for one (routing settings). */
-    public java.util.List<String> councilMembers;
     /** The body the provider gets (Translate); the client's own bytes when nothing had to change. */
     public byte[] upstreamBody;
     /** How the request crosses formats, or null when the provider speaks the client's format. */
@@ -107,20 +78,6 @@ public final class Exchange {
             return operation.format();
         }
         return request.getHeader("anthropic-version") != null ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
-    }
-
-    /** The body as text, decoded on first use and kept until the body is rewritten. */
-    public String bodyText() {
-        if (bodyText == null) {
-            bodyText = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return bodyText;
-    }
-
-    /** Replaces the body (a policy's rewrite): its text is decoded again when next asked for. */
-    public void rewriteBody(byte[] rewritten) {
-        body = rewritten;
-        bodyText = null;
     }
 
     public void markFirstByte() {

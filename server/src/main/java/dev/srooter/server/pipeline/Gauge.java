@@ -19,6 +19,9 @@ public class Gauge implements Stage {
         if (exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
             return;
         }
-        exchange.risk = blastRadius.gauge(exchange::bodyText);
+        BlastRadius.Risk risk = blastRadius.gauge(exchange.body::text);
+        if (risk != null) {
+            exchange.decisions.add(new Decision.Gauged(risk));
+        }
     }
 }

@@ -41,12 +41,12 @@ public class Guard implements Stage {
                 refusal = skill.plugin().refusal(view);
             } catch (RuntimeException bug) {
                 LOG.log(Level.SEVERE, "srooter: skill " + skill.name() + " failed on " + exchange.id, bug);
-                exchange.skills.add(skill.name() + " (failed)");
+                exchange.decisions.add(new Decision.SkillApplied(skill.name(), Decision.SkillApplied.Outcome.FAILED));
                 throw new GatewayError(500, "skill_failed", "srooter skill '" + skill.name()
                         + "' failed on this request; the server log has details under " + exchange.id + ".");
             }
             if (refusal != null) {
-                exchange.skills.add(skill.name() + " (refused)");
+                exchange.decisions.add(new Decision.SkillApplied(skill.name(), Decision.SkillApplied.Outcome.REFUSED));
                 throw new GatewayError(400, "skill_refused", "Refused by srooter skill '" + skill.name() + "': "
                         + refusal);
             }

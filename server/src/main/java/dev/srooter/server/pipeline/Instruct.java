@@ -1,6 +1,7 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.api.WireFormat;
+import dev.srooter.server.providers.Target;
 import dev.srooter.server.skills.ActiveSkill;
 import dev.srooter.server.skills.SkillInjection;
 import dev.srooter.server.skills.SkillView;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * {@code x-srooter-skills-off: name, name}; hard ones always apply.
  */
 @ApplicationScoped
-public class Instruct implements Stage {
+public class Instruct implements AttemptStep {
 
     private static final Logger LOG = Logger.getLogger(Instruct.class.getName());
 
@@ -32,13 +32,15 @@ public class Instruct implements Stage {
     Skills skills;
 
     @Override
-    public void apply(Exchange exchange) {
-        if (exchange.upstreamBody == null || exchange.answered) {
-            return;
+    public Skip check(Exchange exchange, Target candidate, boolean last) {
+        if (exchange.upstreamBody != null && !exchange.answered) {
+            instruct(exchange); // each candidate's body gets the skills afresh, in its provider's format
         }
-        exchange.skills.removeIf(name -> !name.endsWith(")")); // a fallback's new body gets the skills afresh
-        SkillView view = view(exchange, exchange.classification == null ? null
-                : exchange.classification.intent().name().toLowerCase(Locale.ROOT));
+        return null;
+    }
+
+    private void instruct(Exchange exchange) {
+        SkillView view = view(exchange, exchange.decisions.intent());
         List<ActiveSkill> applicable = skills.applicable(exchange.plugins.skills(), view, clientOff(exchange));
         if (applicable.isEmpty()) {
             return;
@@ -54,7 +56,7 @@ public class Instruct implements Stage {
             }
             if (text != null && !text.isBlank()) {
                 texts.add(text.strip());
-                exchange.skills.add(skill.name());
+                exchange.decisions.add(new Decision.SkillApplied(skill.name(), Decision.SkillApplied.Outcome.APPLIED));
             }
         }
         if (texts.isEmpty()) {
@@ -69,7 +71,7 @@ public class Instruct implements Stage {
     static SkillView view(Exchange exchange, String intent) {
         return new SkillView(exchange.caller == null ? null : exchange.caller.username(),
                 exchange.caller == null ? null : exchange.caller.team(), intent, exchange.clientFormat(),
-                exchange::bodyText);
+                exchange.body::text);
     }
 
     private static Set<String> clientOff(Exchange exchange) {

@@ -6,8 +6,7 @@ import dev.srooter.server.providers.Target;
 import dev.srooter.server.wire.JsonScan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.srooter.server.wire.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,14 +42,7 @@ public class ListModels implements Stage {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.status = 200;
         exchange.markFirstByte();
-        exchange.response.setStatus(200);
-        exchange.response.setContentType("application/json");
-        exchange.response.setContentLength(body.length);
         DecisionHeaders.write(exchange);
-        try {
-            exchange.response.getOutputStream().write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Reply.json(exchange.response, 200, body);
     }
 }

@@ -2,11 +2,10 @@ package dev.srooter.server.pipeline;
 
 import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.wire.GatewayError;
-import dev.srooter.server.wire.WireErrors;
+import dev.srooter.server.wire.Reply;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,8 +30,6 @@ public class Pipeline {
     @Inject Enforce enforce;
     @Inject Route route;
     @Inject Budget budget;
-    @Inject Translate translate;
-    @Inject Instruct instruct;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
     @Inject Account account;
@@ -46,8 +43,9 @@ public class Pipeline {
 
     @PostConstruct
     void order() {
+        // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
         modelCall = List.of(authenticate, limit, readRequest, guard, classify, gauge, resolveModel, enforce, route, budget,
-                translate, instruct, dispatch);
+                dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, settle, recordAudit);
     }
@@ -102,18 +100,7 @@ public class Pipeline {
             return; // a stream already under way reports its own end (Relay)
         }
         exchange.response.reset();
-        exchange.response.setStatus(error.status());
-        exchange.response.setContentType("application/json");
-        if (error.retryAfterSeconds() != null) {
-            exchange.response.setHeader("retry-after", String.valueOf(error.retryAfterSeconds()));
-        }
         DecisionHeaders.write(exchange);
-        byte[] body = WireErrors.body(exchange.clientFormat(), error);
-        exchange.response.setContentLength(body.length);
-        try {
-            exchange.response.getOutputStream().write(body);
-        } catch (IOException clientGone) {
-            // nothing to do: the audit record still says what happened
-        }
+        Reply.error(exchange.response, exchange.clientFormat(), error); // a client gone: the audit still says what happened
     }
 }

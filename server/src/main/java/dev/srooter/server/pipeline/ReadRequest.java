@@ -30,26 +30,24 @@ public class ReadRequest implements Stage {
             if (body.length > limit || (declared >= 0 && in.read() != -1)) {
                 throw tooLarge(limit);
             }
-            exchange.body = body;
+            if (body.length == 0) {
+                throw new GatewayError(400, "empty_body", "The request body is empty; a JSON object is expected.");
+            }
+            exchange.body = RequestBody.of(exchange.clientFormat(), body);
         } catch (IOException e) {
             throw new GatewayError(400, "unreadable_body", "The request body could not be read.");
-        }
-        if (exchange.body.length == 0) {
-            throw new GatewayError(400, "empty_body", "The request body is empty; a JSON object is expected.");
-        }
-        try {
-            exchange.json = JsonScan.scan(exchange.body);
         } catch (JsonScan.Malformed e) {
             throw new GatewayError(400, "invalid_json", "The request body is not valid JSON: " + e.getMessage());
         }
-        if (!exchange.json.has("model")) {
+        JsonScan.TopLevel json = exchange.body.scan();
+        if (!json.has("model")) {
             throw new GatewayError(400, "missing_model", "The request names no model: 'model' is required.");
         }
-        exchange.requestedModel = exchange.json.string("model");
+        exchange.requestedModel = json.string("model");
         if (exchange.requestedModel == null || exchange.requestedModel.isBlank()) {
             throw new GatewayError(400, "invalid_model", "'model' must be a non-empty string.");
         }
-        exchange.stream = exchange.json.isTrue("stream");
+        exchange.stream = json.isTrue("stream");
     }
 
     private static GatewayError tooLarge(long limit) {

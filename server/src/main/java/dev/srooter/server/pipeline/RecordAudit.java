@@ -1,11 +1,16 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.api.Classification;
 import dev.srooter.server.audit.AuditLog;
+import dev.srooter.server.cortex.BlastRadius;
 import dev.srooter.server.store.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Hands the exchange's decisions to the audit log, which writes them off the request thread. */
+/**
+ * Renders the exchange's decisions as its audit record (the headers are the other rendering of the same list) and
+ * hands it to the audit log, which writes it off the request thread.
+ */
 @ApplicationScoped
 public class RecordAudit implements Stage {
 
@@ -28,28 +33,22 @@ public class RecordAudit implements Stage {
             record.servedModel = exchange.target.modelId();
             record.provider = exchange.target.account().name();
         }
-        record.route = exchange.route;
-        if (!exchange.attempts.isEmpty()) {
-            String attempts = exchange.attempts.stream().map(Exchange.Attempt::toString)
-                    .reduce((a, b) -> a + ", " + b).orElse("");
-            record.attempts = attempts.length() > 2000 ? attempts.substring(0, 2000) : attempts;
+        Decisions decisions = exchange.decisions;
+        if (exchange.target != null || decisions.attemptCount() > 0) {
+            record.route = decisions.route();
         }
-        if (exchange.classification != null) {
-            record.intent = exchange.classification.intent().name().toLowerCase(java.util.Locale.ROOT);
-            record.intentConfidence = exchange.classification.confidence();
+        record.attempts = bounded(decisions.attempts(), 2000);
+        Classification classification = decisions.classification();
+        if (classification != null) {
+            record.intent = decisions.intent();
+            record.intentConfidence = classification.confidence();
         }
-        if (!exchange.policyNotes.isEmpty()) {
-            String notes = String.join("; ", exchange.policyNotes);
-            record.policies = notes.length() > 2000 ? notes.substring(0, 2000) : notes;
-        }
-        if (!exchange.skills.isEmpty()) {
-            String skills = String.join(", ", exchange.skills);
-            record.skills = skills.length() > 1000 ? skills.substring(0, 1000) : skills;
-        }
-        if (exchange.risk != null) {
-            record.riskScore = exchange.risk.score();
-            String risk = exchange.risk.summary();
-            record.risk = risk.length() > 500 ? risk.substring(0, 500) : risk;
+        record.policies = bounded(decisions.policies(), 2000);
+        record.skills = bounded(decisions.skills(), 1000);
+        BlastRadius.Risk risk = decisions.risk();
+        if (risk != null) {
+            record.riskScore = risk.score();
+            record.risk = bounded(risk.summary(), 500);
         }
         record.streamed = exchange.stream;
         record.inputTokens = exchange.usage.input();
@@ -63,6 +62,10 @@ public class RecordAudit implements Stage {
         record.status = exchange.status;
         record.errorType = exchange.errorCode;
         // The digest is computed by the audit writer, off the request thread.
-        auditLog.submit(record, exchange.body);
+        auditLog.submit(record, exchange.body == null ? null : exchange.body.bytes());
+    }
+
+    private static String bounded(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,6 +1,8 @@
 package dev.srooter.server.pipeline;
 
+import dev.srooter.server.providers.UpstreamBody;
 import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.Reply;
 import dev.srooter.server.wire.SseUsageTap;
 import dev.srooter.server.wire.UsageReader;
 import dev.srooter.server.wire.WireErrors;
@@ -68,10 +70,7 @@ final class Relay {
             account.apply(exchange);
             response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
         }
-        response.setContentLength(body.length);
-        try {
-            response.getOutputStream().write(body);
-        } catch (IOException clientGone) {
+        if (!Reply.body(response, body)) {
             clientClosed();
         }
     }

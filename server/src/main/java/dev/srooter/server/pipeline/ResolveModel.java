@@ -21,6 +21,8 @@ public class ResolveModel implements Stage {
                 exchange.clientFormat()).orElseThrow(() -> new GatewayError(404, "model_not_found", "The model '"
                 + exchange.requestedModel + "' is not offered by any provider configured in srooter."));
         exchange.target = resolution.target();
-        exchange.route = resolution.alias() == null ? "direct" : "alias " + resolution.alias().pattern();
+        if (resolution.alias() != null) {
+            exchange.decisions.add(new Decision.Aliased(resolution.alias().pattern(), resolution.target().modelId()));
+        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.srooter.server.pipeline;
 
-import dev.srooter.api.Intent;
+import dev.srooter.api.Classification;
+import dev.srooter.server.cortex.BlastRadius;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.routing.TargetPicker;
-import dev.srooter.server.translate.Part;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +15,8 @@ import java.util.Optional;
  * the model asked for, or the cheapest or best capable model, or a named one. The route says what happened
  * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council. Cortex's blast
  * radius weighs in: a high-risk change goes to the best model with the council; trivial work is sent to the
- * cheapest model only when its risk is low.
+ * cheapest model only when its risk is low. What a model must be able to do is read from the body as it is now,
+ * after any policy's rewrite.
  */
 @ApplicationScoped
 public class Route implements Stage {
@@ -27,15 +27,6 @@ public class Route implements Stage {
     @Inject
     TargetPicker picker;
 
-    /** Tools and images the request carries, and its size in tokens, estimated as a quarter of its bytes. */
-    static TargetPicker.Needs needs(Exchange exchange) {
-        boolean tools = exchange.canonical != null && !exchange.canonical.tools().isEmpty();
-        boolean vision = exchange.canonical != null && exchange.canonical.messages().stream()
-                .flatMap(m -> m.parts().stream()).anyMatch(p -> p instanceof Part.Image
-                        || p instanceof Part.ToolResult r && r.content().stream().anyMatch(c -> c instanceof Part.Image));
-        return new TargetPicker.Needs(tools, vision, exchange.body.length / 4);
-    }
-
     /** Whether the caller's policies let this model serve (by its name or provider/name). */
     static boolean permitted(Exchange exchange, Target target) {
         return exchange.modelPermitted.test(target.modelId()) || exchange.modelPermitted.test(target.qualifiedName());
@@ -43,53 +34,52 @@ public class Route implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
-        if (exchange.risk != null && "high".equals(exchange.risk.level()) && rules.escalatesRisk()) {
-            escalate(exchange);
+        BlastRadius.Risk risk = exchange.decisions.risk();
+        if (risk != null && "high".equals(risk.level()) && rules.escalatesRisk()) {
+            escalate(exchange, risk);
             return;
         }
-        if (exchange.classification == null) {
+        Classification classification = exchange.decisions.classification();
+        if (classification == null) {
             return;
         }
-        Intent intent = exchange.classification.intent();
-        Optional<RouteRule> rule = rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(), intent);
+        Optional<RouteRule> rule = rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(),
+                classification.intent());
         if (rule.isEmpty()) {
             return;
         }
-        exchange.council = rule.get().council();
-        if (exchange.council) {
-            exchange.councilMembers = rules.councilMembers();
+        if (rule.get().council()) {
+            exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
         }
         String target = rule.get().target();
-        if (RouteRule.REQUESTED.equals(target) || exchange.classification.confidence() < rule.get().minConfidence()) {
+        if (RouteRule.REQUESTED.equals(target) || classification.confidence() < rule.get().minConfidence()) {
             return;
         }
-        if (RouteRule.CHEAPEST.equals(target) && exchange.risk != null && !"low".equals(exchange.risk.level())) {
-            exchange.route = "risk " + exchange.risk.level() + ": kept " + exchange.target.modelId();
+        if (RouteRule.CHEAPEST.equals(target) && risk != null && !"low".equals(risk.level())) {
+            exchange.decisions.add(new Decision.RiskRouted(risk.level(), exchange.target.modelId(), false));
             return; // cheap models are for trivial work that is also low-risk
         }
-        Optional<Target> chosen = picker.pick(target, needs(exchange), exchange.clientFormat(),
+        Optional<Target> chosen = picker.pick(target, exchange.body.needs(), exchange.clientFormat(),
                 t -> permitted(exchange, t));
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
             return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
         }
         exchange.target = chosen.get();
-        exchange.route = intent.name().toLowerCase(Locale.ROOT) + " -> " + chosen.get().modelId();
+        exchange.decisions.add(new Decision.RuleRouted(exchange.decisions.intent(), chosen.get().modelId()));
     }
 
     /**
      * A high-risk change (a wide blast radius or a sensitive area) goes to the best capable model and is flagged
      * for the council, whatever its intent's rule says.
      */
-    private void escalate(Exchange exchange) {
-        exchange.council = true;
-        exchange.councilMembers = rules.councilMembers();
-        Optional<Target> best = picker.pick(RouteRule.BEST, needs(exchange), exchange.clientFormat(),
+    private void escalate(Exchange exchange, BlastRadius.Risk risk) {
+        exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
+        Optional<Target> best = picker.pick(RouteRule.BEST, exchange.body.needs(), exchange.clientFormat(),
                 t -> permitted(exchange, t));
-        if (best.isPresent() && !best.get().qualifiedName().equals(exchange.target.qualifiedName())) {
+        boolean moved = best.isPresent() && !best.get().qualifiedName().equals(exchange.target.qualifiedName());
+        if (moved) {
             exchange.target = best.get();
-            exchange.route = "risk high -> " + best.get().modelId();
-        } else {
-            exchange.route = "risk high: kept " + exchange.target.modelId();
         }
+        exchange.decisions.add(new Decision.RiskRouted(risk.level(), exchange.target.modelId(), moved));
     }
 }

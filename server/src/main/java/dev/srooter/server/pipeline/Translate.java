@@ -12,9 +12,10 @@ import dev.srooter.server.translate.Js;
 import dev.srooter.server.translate.OpaqueState;
 import dev.srooter.server.translate.Untranslatable;
 import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.Reply;
+import dev.srooter.server.wire.TokenEstimate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,35 +26,43 @@ import java.util.List;
  * format's codec and written out by the provider format's codec.
  */
 @ApplicationScoped
-public class Translate implements Stage {
+public class Translate implements AttemptStep {
 
     /** The provider format used when the client's is not spoken: the richest one first. */
     private static final List<WireFormat> PREFERENCE = List.of(WireFormat.ANTHROPIC_MESSAGES,
             WireFormat.OPENAI_CHAT, WireFormat.OPENAI_RESPONSES);
 
     @Override
-    public void apply(Exchange exchange) {
-        Target target = exchange.target;
+    public Skip check(Exchange exchange, Target target, boolean last) {
+        exchange.translation = null;
         WireFormat clientFormat = exchange.clientFormat();
         if (target.speaks(clientFormat)) {
             passThrough(exchange, target);
-            return;
+            return null;
         }
         if (exchange.operation == Operation.COUNT_TOKENS) {
             estimateTokens(exchange);
-            return;
+            return null;
         }
+        try {
+            translate(exchange, target, clientFormat);
+            return null;
+        } catch (GatewayError untranslatable) {
+            return Skip.of(untranslatable); // another model of the chain may take the request in its format
+        }
+    }
+
+    private static void translate(Exchange exchange, Target target, WireFormat clientFormat) {
         WireFormat providerFormat = PREFERENCE.stream().filter(target::speaks).findFirst().orElseThrow();
         Codec client = Codecs.of(clientFormat);
         Codec provider = Codecs.of(providerFormat);
-        JsonObject clientBody = exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body);
-        ChatRequest request = exchange.canonical;
-        if (request == null) {
-            try {
-                request = client.readRequest(clientBody);
-            } catch (Untranslatable e) {
-                throw untranslatable(e, target, providerFormat);
-            }
+        JsonObject clientBody = exchange.body.tree();
+        ChatRequest request;
+        try {
+            // read again only when the canonical form could not be made: for the reason why
+            request = exchange.body.canonical().orElseGet(() -> client.readRequest(clientBody));
+        } catch (Untranslatable e) {
+            throw untranslatable(e, target, providerFormat);
         }
         List<String> dropped = new ArrayList<>(request.dropped());
         request = request.keepReasoningOf(target.account().name(), dropped);
@@ -64,21 +73,20 @@ public class Translate implements Stage {
         } catch (Untranslatable e) {
             throw untranslatable(e, target, providerFormat);
         }
-        exchange.upstreamBody = Js.bytes(upstream, exchange.body.length + 1024);
+        exchange.upstreamBody = Js.bytes(upstream, exchange.body.length() + 1024);
         exchange.translation = new Translation(providerFormat, client, provider, clientBody, List.copyOf(dropped));
     }
 
     private static void passThrough(Exchange exchange, Target target) {
-        if (OpaqueState.mentioned(exchange.body)) {
-            JsonObject opened = Envelopes.open(exchange.bodyJson != null ? exchange.bodyJson : Js.parse(exchange.body),
-                    exchange.clientFormat(),
-                    target.account().name());
+        RequestBody body = exchange.body;
+        if (OpaqueState.mentioned(body.bytes())) {
+            JsonObject opened = Envelopes.open(body.tree(), exchange.clientFormat(), target.account().name());
             exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build(),
-                    exchange.body.length + 1024);
+                    body.length() + 1024);
             return;
         }
         exchange.upstreamBody = target.modelId().equals(exchange.requestedModel)
-                ? exchange.body : exchange.json.withString("model", target.modelId());
+                ? body.bytes() : body.scan().withString("model", target.modelId());
     }
 
     private static GatewayError untranslatable(Untranslatable e, Target target, WireFormat providerFormat) {
@@ -88,23 +96,18 @@ public class Translate implements Stage {
     }
 
     /**
-     * Anthropic's {@code count_tokens} for a model behind another format, which has no such call: an
-     * estimate from the request's size (about four bytes of JSON per token), so that Claude Code's
-     * context bookkeeping keeps working. The route says it is an estimate.
+     * Anthropic's {@code count_tokens} for a model behind another format, which has no such call: srooter's token
+     * estimate of the request, so that Claude Code's context bookkeeping keeps working. The route says it is an
+     * estimate.
      */
     private static void estimateTokens(Exchange exchange) {
-        long estimate = Math.max(1, exchange.body.length / 4);
+        long estimate = TokenEstimate.inputTokens(exchange.body.length());
         byte[] answer = ("{\"input_tokens\":" + estimate + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        exchange.route = "estimate";
+        exchange.decisions.add(new Decision.Estimated());
         exchange.status = 200;
         exchange.answered = true;
-        exchange.response.setStatus(200);
-        exchange.response.setContentType("application/json");
         DecisionHeaders.write(exchange);
-        exchange.response.setContentLength(answer.length);
-        try {
-            exchange.response.getOutputStream().write(answer);
-        } catch (IOException clientGone) {
+        if (!Reply.json(exchange.response, 200, answer)) {
             exchange.status = 499;
             exchange.errorCode = "client_closed_request";
         }

@@ -7,7 +7,9 @@ import dev.srooter.server.translate.StreamAssembler;
 import dev.srooter.server.translate.StreamEvent;
 import dev.srooter.server.translate.StreamReader;
 import dev.srooter.server.translate.StreamWriter;
+import dev.srooter.server.providers.UpstreamBody;
 import dev.srooter.server.wire.GatewayError;
+import dev.srooter.server.wire.Reply;
 import dev.srooter.server.wire.WireErrors;
 import jakarta.json.JsonObject;
 import jakarta.servlet.ServletOutputStream;
@@ -85,7 +87,11 @@ final class TranslatingRelay {
                 out.append(writer.write(event));
             }
             exchange.usage = read.usage();
-            write(response, out.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                send(response.getOutputStream(), out);
+            } catch (IOException clientGone) {
+                clientClosed();
+            }
         } else {
             whole(read, response);
         }
@@ -104,11 +110,12 @@ final class TranslatingRelay {
         exchange.status = status;
         exchange.errorCode = "upstream_" + status;
         HttpServletResponse response = exchange.response;
-        response.setStatus(status);
-        response.setContentType("application/json");
         answer.headers().firstValue("retry-after").ifPresent(v -> response.setHeader("retry-after", v));
         DecisionHeaders.write(exchange);
-        write(response, WireErrors.body(exchange.clientFormat(), new GatewayError(status, "upstream_error", message)));
+        if (!Reply.json(response, status, WireErrors.body(exchange.clientFormat(),
+                new GatewayError(status, "upstream_error", message)))) {
+            clientClosed();
+        }
     }
 
     private void whole(ChatResponse read, HttpServletResponse response) {
@@ -116,9 +123,9 @@ final class TranslatingRelay {
         account.apply(exchange);
         response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
         response.setContentType("application/json");
-        byte[] body = Js.bytes(translation.client().writeResponse(read));
-        response.setContentLength(body.length);
-        write(response, body);
+        if (!Reply.body(response, Js.bytes(translation.client().writeResponse(read)))) {
+            clientClosed();
+        }
     }
 
     private void collect(InputStream in, HttpServletResponse response) {
@@ -250,14 +257,6 @@ final class TranslatingRelay {
         } catch (IOException clientGone) {
             clientClosed();
             return false;
-        }
-    }
-
-    private void write(HttpServletResponse response, byte[] body) {
-        try {
-            response.getOutputStream().write(body);
-        } catch (IOException clientGone) {
-            clientClosed();
         }
     }
 

@@ -17,9 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +62,7 @@ public class ProviderCatalog {
     PluginHost plugins;
 
     @Inject
-    Upstream upstream;
+    ProviderClient client;
 
     @Inject
     ModelDirectory directory;
@@ -323,14 +321,9 @@ public class ProviderCatalog {
     private List<DiscoveredModel> discover(Provider provider, ProviderConfig account) {
         URI uri = provider.endpoint(account, Operation.LIST_MODELS).orElseThrow(() -> new ProviderProblem(400,
                 "provider kind '" + provider.kind() + "' cannot list models"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
-        for (Map.Entry<String, String> h : provider.requiredHeaders().entrySet()) {
-            request.header(h.getKey(), h.getValue());
-        }
-        provider.authHeaders(account).forEach(request::setHeader);
         HttpResponse<String> response;
         try {
-            response = upstream.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.list(provider, account, uri);
         } catch (IOException e) {
             throw new ProviderProblem(502, "cannot reach " + uri + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -1,11 +1,10 @@
 package dev.srooter.server.routing;
 
-import dev.srooter.api.ProviderConfig;
 import dev.srooter.api.WireFormat;
-import dev.srooter.server.providers.Credentials;
 import dev.srooter.server.providers.ModelDirectory;
-import dev.srooter.server.providers.ProviderCall;
+import dev.srooter.server.providers.ProviderClient;
 import dev.srooter.server.providers.Target;
+import dev.srooter.server.providers.UpstreamBody;
 import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.translate.ChatResponse;
 import dev.srooter.server.translate.Codec;
@@ -14,11 +13,10 @@ import dev.srooter.server.translate.Crossing;
 import dev.srooter.server.translate.Js;
 import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.Part;
+import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,7 @@ import java.util.List;
 /**
  * A short, whole (not streamed) completion from a model srooter serves, for srooter's own use (the LLM
  * classifier): the request is written in whichever format the model's provider speaks, through the same
- * codecs, credentials and HTTP client as any client's request.
+ * codecs and provider client as any client's request (credentials in turn, health, circuit breaker).
  */
 @ApplicationScoped
 public class ModelCompletion {
@@ -35,10 +33,7 @@ public class ModelCompletion {
     ModelDirectory directory;
 
     @Inject
-    Credentials credentials;
-
-    @Inject
-    ProviderCall call;
+    ProviderClient client;
 
     public String complete(String model, String system, String user, int maxTokens, Duration timeout)
             throws IOException {
@@ -52,26 +47,16 @@ public class ModelCompletion {
                 null, List.of(), false, null, null, null, List.of());
         byte[] body = Js.bytes(codec.writeRequest(request, new Crossing(target.account().name(), target.modelId(),
                 target.provider().chatMaxTokensField(target.account()))));
-        Credentials.Live credential = credentials.any(target.providerId())
-                .orElseThrow(() -> new IOException("provider " + target.account().name() + " has no usable credential"));
-        ProviderConfig account = new ProviderConfig(target.account().name(), target.account().baseUrl(),
-                credential.secret());
-        URI uri = target.provider().endpoint(account, Codecs.call(format)).orElseThrow();
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        target.provider().requiredHeaders().forEach(http::header);
-        target.provider().authHeaders(account).forEach(http::setHeader);
-        HttpResponse<byte[]> response;
+        HttpResponse<UpstreamBody> response;
         try {
-            response = call.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            response = client.send(target, ProviderClient.Call.own(Codecs.call(format), body, false).within(timeout));
+        } catch (GatewayError failed) {
+            throw new IOException(failed.getMessage(), failed);
         }
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 || !(response.body() instanceof UpstreamBody.Whole whole)) {
             throw new IOException(model + " answered HTTP " + response.statusCode());
         }
-        ChatResponse answer = codec.readResponse(Js.parse(response.body()), target.account().name());
+        ChatResponse answer = codec.readResponse(Js.parse(whole.bytes()), target.account().name());
         StringBuilder text = new StringBuilder();
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
         return text.toString();

@@ -1,6 +1,7 @@
 package dev.srooter.server.routing;
 
 import dev.srooter.api.WireFormat;
+import dev.srooter.server.providers.Capabilities;
 import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.Target;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,25 @@ public class TargetPicker {
             Integer window = t.capabilities().contextWindow();
             return (!tools || t.capabilities().tools()) && (!vision || t.capabilities().vision())
                     && (window == null || estimatedTokens <= window);
+        }
+
+        /**
+         * Why a model srooter's catalogue knows cannot serve the request ("no tools", "no images", "context
+         * 32768 < 50001"), or null when it can or the catalogue does not know it (then its provider judges).
+         */
+        public String unmetBy(Target t) {
+            Capabilities can = t.capabilities();
+            if (!can.known()) {
+                return null;
+            }
+            if (tools && !can.tools()) {
+                return "no tools";
+            }
+            if (vision && !can.vision()) {
+                return "no images";
+            }
+            Integer window = can.contextWindow();
+            return window != null && estimatedTokens > window ? "context " + window + " < " + estimatedTokens : null;
         }
     }
 

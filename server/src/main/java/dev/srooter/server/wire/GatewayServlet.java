@@ -67,11 +67,7 @@ public class GatewayServlet extends HttpServlet {
     private static void webSocketNotOffered(HttpServletResponse response) throws IOException {
         GatewayError error = new GatewayError(426, "websocket_not_offered",
                 "srooter serves the Responses API over HTTP POST; the WebSocket transport is not offered.");
-        byte[] body = WireErrors.body(WireFormat.OPENAI_RESPONSES, error);
-        response.setStatus(426);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Reply.error(response, WireFormat.OPENAI_RESPONSES, error);
     }
 
     private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,10 +75,6 @@ public class GatewayServlet extends HttpServlet {
                 ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
         GatewayError error = new GatewayError(404, "unknown_endpoint", "srooter has no endpoint "
                 + request.getMethod() + " /v1" + path(request) + ".");
-        byte[] body = WireErrors.body(format, error);
-        response.setStatus(404);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Reply.error(response, format, error);
     }
 }

@@ -135,7 +135,8 @@ class TranslationEdgesIT {
         assertEquals(200, count.statusCode(), count.body());
         int tokens = Gateway.object(count.body()).getInt("input_tokens");
         assertTrue(tokens > 400 && tokens < 1000, "an estimate near the truth: " + tokens);
-        assertEquals("estimate", count.headers().firstValue("x-srooter-route").orElse(""));
+        assertEquals("alias claude-*-4-7; estimate", count.headers().firstValue("x-srooter-route").orElse(""),
+                "every routing decision in order: the alias, then srooter's own estimate");
 
         HttpResponse<String> title = gateway.anthropic("/v1/messages", "{\"model\":\"claude-haiku-4-7\","
                 + "\"max_tokens\":512,\"system\":[{\"type\":\"text\",\"text\":\"Generate a short title.\"}],"

@@ -1,4 +1,4 @@
-package dev.srooter.server.pipeline;
+package dev.srooter.server.providers;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * relay piece by piece; anything else is collected whole by the HTTP client, which costs one hand-off
  * between threads instead of one per network read.
  */
-sealed interface UpstreamBody {
+public sealed interface UpstreamBody {
 
     record Whole(byte[] bytes) implements UpstreamBody {
     }
@@ -18,7 +18,7 @@ sealed interface UpstreamBody {
     }
 
     /** Chooses by the answer's status and content type, before any of its body is read. */
-    static HttpResponse.BodyHandler<UpstreamBody> handler() {
+    public static HttpResponse.BodyHandler<UpstreamBody> handler() {
         return info -> {
             String type = info.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
             if (info.statusCode() < 300 && type.startsWith("text/event-stream")) {

@@ -1,0 +1,51 @@
+package dev.srooter.server.providers;
+
+import dev.srooter.api.Provider;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What of a client's request reaches the provider when srooter passes it through in the client's own format: its
+ * query string ({@code ?beta=true}) and its headers (betas, versions, session ids), but not the ones that belong
+ * to the hop or to the client's credentials with srooter.
+ */
+final class ClientHeaders {
+
+    /** Client headers that must not reach the provider. */
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "keep-alive",
+            "transfer-encoding", "upgrade", "te", "trailer", "expect", "http2-settings", "proxy-authorization",
+            "proxy-connection", "cookie", "authorization", "x-api-key",
+            // The answer is relayed and read for usage as it streams; ask for it uncompressed.
+            "accept-encoding");
+
+    private ClientHeaders() {
+    }
+
+    static void forward(HttpServletRequest client, URI uri, Provider provider, HttpRequest.Builder request) {
+        String query = client.getQueryString();
+        if (query != null) {
+            request.uri(URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query));
+        }
+        for (String name : Collections.list(client.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower)) {
+                for (String value : Collections.list(client.getHeaders(name))) {
+                    request.header(lower, value);
+                }
+            }
+        }
+        if (client.getHeader("content-type") == null) {
+            request.header("content-type", "application/json"); // the body is JSON: ReadRequest checked it
+        }
+        for (Map.Entry<String, String> required : provider.requiredHeaders().entrySet()) {
+            if (client.getHeader(required.getKey()) == null) {
+                request.header(required.getKey(), required.getValue());
+            }
+        }
+    }
+}
