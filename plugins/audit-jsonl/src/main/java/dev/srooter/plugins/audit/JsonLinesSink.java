@@ -88,6 +88,9 @@ public class JsonLinesSink implements AuditSink {
         put(b, "provider", e.provider());
         put(b, "route", e.route());
         put(b, "intent", e.intent());
+        if (e.intentConfidence() != null) {
+            b.add("intentConfidence", e.intentConfidence());
+        }
         b.add("streamed", e.streamed()).add("inputTokens", e.inputTokens()).add("outputTokens", e.outputTokens())
                 .add("cacheReadTokens", e.cacheReadTokens()).add("cacheWriteTokens", e.cacheWriteTokens())
                 .add("costUsd", e.costUsd()).add("priceKnown", e.priceKnown()).add("latencyMs", e.latencyMs());
@@ -99,6 +102,10 @@ public class JsonLinesSink implements AuditSink {
         put(b, "attempts", e.attempts());
         put(b, "policies", e.policies());
         put(b, "skills", e.skills());
+        if (e.riskScore() != null) {
+            b.add("riskScore", e.riskScore());
+        }
+        put(b, "risk", e.risk());
         put(b, "promptSha256", e.promptSha256());
         return b.build().toString();
     }

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonLinesSinkTest {
 
     static AuditEvent event(int i) {
-        return new AuditEvent("req-" + i, Instant.parse("2026-12-01T10:00:00Z"), "k1", "dana", "payments", "messages",
-                "claude-sonnet-4-5", "claude-sonnet-4-5", "anthropic", "direct", "trivial", false, 10, 20, 0, 0,
-                0.0012, true, 12.5, 3.0, 200, null, null, null, null, "ab".repeat(32));
+        return AuditEvent.builder().id("req-" + i).createdAt(Instant.parse("2026-12-01T10:00:00Z")).keyId("k1")
+                .username("dana").team("payments").endpoint("messages").requestedModel("claude-sonnet-4-5")
+                .servedModel("claude-sonnet-4-5").provider("anthropic").route("direct").intent("trivial")
+                .intentConfidence(0.9).inputTokens(10).outputTokens(20).costUsd(0.0012).priceKnown(true)
+                .latencyMs(12.5).ttfbMs(3.0).status(200).riskScore(12).risk("low 12").promptSha256("ab".repeat(32))
+                .build();
     }
 
     @Test
@@ -46,6 +49,8 @@ class JsonLinesSinkTest {
         assertEquals(ids.get(ids.size() - 1), current.get(current.size() - 1).replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
         assertTrue(current.get(0).contains("\"username\":\"dana\"") && current.get(0).contains("\"costUsd\":0.0012"),
                 current.get(0));
+        assertTrue(current.get(0).contains("\"intentConfidence\":0.9") && current.get(0).contains("\"riskScore\":12")
+                && current.get(0).contains("\"risk\":\"low 12\""), "the fields added in api 0.2.0: " + current.get(0));
         for (String line : current) {
             assertTrue(line.startsWith("{") && line.endsWith("}"), line);
         }
