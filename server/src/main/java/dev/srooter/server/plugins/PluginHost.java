@@ -265,9 +265,9 @@ public class PluginHost {
             }
         }
         manager.startPlugins();
-        Map<String, Provider> kinds = new TreeMap<>(manager.getExtensions(Provider.class).stream()
+        Map<String, Provider> kinds = new TreeMap<>(extensions(manager, Provider.class).stream()
                 .collect(Collectors.toMap(Provider::kind, Function.identity(), (a, b) -> a)));
-        for (ProviderPresets source : manager.getExtensions(ProviderPresets.class)) {
+        for (ProviderPresets source : extensions(manager, ProviderPresets.class)) {
             for (ProviderPreset preset : source.presets()) {
                 Provider base = kinds.get(preset.baseKind());
                 if (base == null) {
@@ -278,16 +278,25 @@ public class PluginHost {
                 }
             }
         }
-        Map<String, IntentClassifier> classifiers = manager.getExtensions(IntentClassifier.class).stream()
+        Map<String, IntentClassifier> classifiers = extensions(manager, IntentClassifier.class).stream()
                 .collect(Collectors.toUnmodifiableMap(IntentClassifier::name, Function.identity(), (a, b) -> a));
-        List<Policy> policies = manager.getExtensions(Policy.class).stream()
+        List<Policy> policies = extensions(manager, Policy.class).stream()
                 .sorted(Comparator.comparingInt(Policy::order).thenComparing(Policy::name)).toList();
-        Map<String, AuditSink> sinks = manager.getExtensions(AuditSink.class).stream()
+        Map<String, AuditSink> sinks = extensions(manager, AuditSink.class).stream()
                 .collect(Collectors.toUnmodifiableMap(AuditSink::name, Function.identity(), (a, b) -> a));
-        List<Skill> skills = manager.getExtensions(Skill.class).stream().sorted(Comparator.comparing(Skill::name))
+        List<Skill> skills = extensions(manager, Skill.class).stream().sorted(Comparator.comparing(Skill::name))
                 .toList();
         return new Generation(number, manager, Map.copyOf(kinds), classifiers, policies, sinks, skills,
                 Map.copyOf(sources));
+    }
+
+    /**
+     * The extensions of the loaded plugins only. PF4J would also offer any extension listed on the server's own
+     * class path, which is not a plugin: it could be neither disabled nor replaced.
+     */
+    private static <T> List<T> extensions(PluginManager manager, Class<T> type) {
+        return manager.getStartedPlugins().stream().flatMap(p -> manager.getExtensions(type, p.getPluginId()).stream())
+                .toList();
     }
 
     private static PluginInfo info(PluginWrapper plugin, Generation generation) {
@@ -309,7 +318,7 @@ public class PluginHost {
         private final Generation generation;
         private boolean closed;
 
-        private Lease(Generation generation) {
+        Lease(Generation generation) {
             this.generation = generation;
         }
 

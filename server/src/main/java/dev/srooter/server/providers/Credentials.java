@@ -88,9 +88,14 @@ public class Credentials {
 
     /** Re-reads every credential from the database (a refusal stored there counts here too). */
     public void reload() {
+        open(em.createQuery("SELECT c FROM ProviderCredential c ORDER BY c.createdAt", ProviderCredential.class)
+                .getResultList());
+    }
+
+    /** Opens these stored credentials, in this order, for the request path (replacing the ones open before). */
+    void open(List<ProviderCredential> stored) {
         Map<String, List<Live>> next = new HashMap<>();
-        for (ProviderCredential c : em.createQuery("SELECT c FROM ProviderCredential c ORDER BY c.createdAt",
-                ProviderCredential.class).getResultList()) {
+        for (ProviderCredential c : stored) {
             if ("bad".equals(c.state)) {
                 refused.add(c.id);
             }
@@ -159,13 +164,18 @@ public class Credentials {
     @Transactional
     public void markBad(Live credential, String reason) {
         refused.add(credential.id);
+        store(credential, reason);
+        LOG.warning("srooter: credential " + credential.hint + " of provider " + credential.providerId
+                + " was refused (" + reason + "); it is skipped until replaced or reset");
+    }
+
+    /** Keeps a refusal in the database, so that it stays skipped after a restart. */
+    void store(Live credential, String reason) {
         ProviderCredential stored = em.find(ProviderCredential.class, credential.id);
         if (stored != null) {
             stored.state = "bad";
             stored.stateReason = reason;
         }
-        LOG.warning("srooter: credential " + credential.hint + " of provider " + credential.providerId
-                + " was refused (" + reason + "); it is skipped until replaced or reset");
     }
 
     /** Puts an account's credentials back in service: bad marks and cool-downs cleared (after a fix at the provider). */

@@ -63,7 +63,13 @@ public class RuleBook {
         Map<String, String> settings = new HashMap<>();
         em.createQuery("SELECT s FROM RoutingSetting s", RoutingSetting.class).getResultList()
                 .forEach(s -> settings.put(s.name, s.value));
-        snapshot = new Snapshot(List.copyOf(rules), customised, Map.copyOf(chains), Map.copyOf(settings));
+        use(customised ? rules : null, chains, settings);
+    }
+
+    /** Serves these rules ({@code null}: srooter defaults), fallback chains and settings from now on. */
+    public void use(List<RouteRule> rules, Map<String, List<String>> chains, Map<String, String> settings) {
+        snapshot = new Snapshot(rules == null ? DEFAULTS : List.copyOf(rules), rules != null, Map.copyOf(chains),
+                Map.copyOf(settings));
     }
 
     public List<RouteRule> rules() {

@@ -68,6 +68,20 @@ class AuditSinksIT {
 
     @Test
     void theWebhookSampleIsUploadedEnabledAndReceivesRecords() throws Exception {
+        uploadedWebhookReceivesRecords(Files.readAllBytes(Path.of(System.getProperty("srooter.samples.dir"),
+                "audit-webhook.jar")));
+    }
+
+    /** The api compatibility rule: a sink built against api 0.1.0 (AuditEvent a record then) still works. */
+    @Test
+    void theWebhookSampleBuiltAgainstTheFirstApiStillReceivesRecords() throws Exception {
+        try (java.io.InputStream old = getClass().getResourceAsStream(
+                "/compat/audit-webhook-built-against-api-0.1.0.jar")) {
+            uploadedWebhookReceivesRecords(old.readAllBytes());
+        }
+    }
+
+    private void uploadedWebhookReceivesRecords(byte[] jar) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         List<String> authorizations = new CopyOnWriteArrayList<>();
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -79,11 +93,10 @@ class AuditSinksIT {
         });
         hook.start();
         try {
-            Path jar = Path.of(System.getProperty("srooter.samples.dir"), "audit-webhook.jar");
             HttpResponse<String> upload = gateway.http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(gateway.url + "/api/plugins")).header("authorization", "Bearer "
                     + gateway.adminToken).header("content-type", "application/java-archive")
-                    .POST(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, upload.statusCode(), upload.body());
             assertEquals("audit-webhook", Gateway.object(upload.body()).getString("id"));
             HttpResponse<String> enabled = gateway.admin("PUT", "/api/audit/sinks/webhook",
