@@ -108,6 +108,31 @@ class RequestPathIT {
                 "the model without tools never got a request with tools");
     }
 
+    @Test
+    void theRouteListsEveryRoutingDecisionInOrderSoAFallbackKeepsWhyTheFirstModelWasChosen() {
+        StringBuilder rules = new StringBuilder();
+        for (String intent : List.of("trivial", "substantive", "architecture", "security")) {
+            rules.append(rules.length() == 0 ? "" : ",").append("{\"intent\":\"").append(intent)
+                    .append("\",\"target\":\"").append(Gateway.ANTHROPIC_PROVIDER).append('/').append(Gateway.HAIKU)
+                    .append("\"}");
+        }
+        assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":[" + rules + "]}").statusCode());
+        assertEquals(200, gateway.admin("PUT", "/api/routing/chains/" + Gateway.HAIKU,
+                "{\"chain\":[\"" + Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT + "\"]}").statusCode());
+        gateway.anthropic.enqueue(Reply.error(529));
+
+        HttpResponse<String> response = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"rename x to count\"}]}");
+
+        assertEquals(Gateway.GPT, served(response));
+        String intent = response.headers().firstValue("x-srooter-intent").orElseThrow();
+        String route = intent + " -> " + Gateway.HAIKU + "; fallback -> " + Gateway.GPT;
+        assertEquals(route, response.headers().firstValue("x-srooter-route").orElseThrow());
+        JsonObject record = gateway.auditRecord(response.headers().firstValue("x-srooter-request-id").orElseThrow());
+        assertEquals(route, record.getString("route"));
+        assertEquals(intent, record.getString("intent"));
+    }
+
     private static String served(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         return response.headers().firstValue("x-srooter-served-model").orElseThrow();

@@ -9,7 +9,6 @@ import dev.srooter.api.ProviderConfig;
 import dev.srooter.api.WireFormat;
 import dev.srooter.plugins.anthropic.AnthropicProvider;
 import dev.srooter.server.routing.CircuitBreakers;
-import dev.srooter.server.security.SecretBox;
 import dev.srooter.server.wire.GatewayError;
 import dev.srooter.testkit.FakeAnthropic;
 import dev.srooter.testkit.FakeProvider;
@@ -17,7 +16,6 @@ import dev.srooter.testkit.Reply;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -36,27 +34,13 @@ class ProviderClientTest {
             + "\"content\":\"hi\"}]}").getBytes(StandardCharsets.UTF_8);
 
     private FakeAnthropic fake;
-    private final ProviderClient client = new ProviderClient();
+    private ProviderClient client;
     private Target target;
 
     @BeforeEach
     void setUp(@TempDir Path dir) throws Exception {
         fake = new FakeAnthropic(0, List.of("claude-x"));
-        SecretBox box = SecretBox.open(Base64.getEncoder().encodeToString(new byte[32]), dir);
-        Credentials credentials = new Credentials() {
-            @Override
-            void store(Live credential, String reason) {
-                // no database here: the refusal is kept in memory, which is what the request path reads
-            }
-        };
-        credentials.init(box);
-        credentials.open(List.of(new dev.srooter.server.store.ProviderCredential("p1", box.seal("key-a", "p1"), "a"),
-                new dev.srooter.server.store.ProviderCredential("p1", box.seal("key-b", "p1"), "b")));
-        client.credentials = credentials;
-        client.health = new ProviderHealth();
-        client.breakers = new CircuitBreakers();
-        client.call = new ProviderCall();
-        client.call.upstream = new Upstream();
+        client = ProviderClients.over(dir, "p1", "key-a", "key-b");
         target = new Target("p1", new ProviderConfig("fake", "http://127.0.0.1:" + fake.port(), null),
                 new AnthropicProvider(), "claude-x", "claude-x", Price.UNKNOWN, Set.of(WireFormat.ANTHROPIC_MESSAGES),
                 Capabilities.UNKNOWN, 5);
