@@ -38,18 +38,18 @@ def start_nginx():
     return process
 
 
-def mvn(*goals, env=None):
-    subprocess.run(["mvn", "-B", "-q", "-pl", "server", "-DskipTests", *goals], cwd=ROOT, check=True,
+def mvn(*goals, env=None, root=ROOT):
+    subprocess.run(["mvn", "-B", "-q", "-pl", "server", "-DskipTests", *goals], cwd=root, check=True,
                    env={**os.environ, **(env or {})})
 
 
-def start_gateway():
-    data = os.path.join(WORK, "data")
+def start_gateway(root=ROOT, port=GATEWAY_PORT):
+    data = os.path.join(WORK, "data" if root == ROOT else "baseline-data")
     shutil.rmtree(data, ignore_errors=True)
     mvn("liberty:create", "liberty:deploy", "liberty:start",
         env={"SROOTER_DATA_DIR": data, "SROOTER_ADMIN_PASSWORD": ADMIN_PASSWORD,
-             "SROOTER_HTTP_PORT": str(GATEWAY_PORT)})
-    base = "http://127.0.0.1:%d" % GATEWAY_PORT
+             "SROOTER_HTTP_PORT": str(port)}, root=root)
+    base = "http://127.0.0.1:%d" % port
     token = http("POST", base + "/api/auth/login", {"username": "admin", "password": ADMIN_PASSWORD})["token"]
     up = "http://127.0.0.1:%d" % UPSTREAM_PORT
     http("POST", base + "/api/providers", {"name": "bench", "kind": "anthropic", "baseUrl": up,
@@ -59,8 +59,9 @@ def start_gateway():
     for name, path in (("bench-oai", "/oai/v1"), ("bench-oai-sse", "/oai-sse/v1")):
         http("POST", base + "/api/providers", {"name": name, "kind": "openai", "baseUrl": up + path,
                                                "apiKey": "sk-bench"}, token)
-    global ADMIN_TOKEN
-    ADMIN_TOKEN = token
+    if root == ROOT:
+        global ADMIN_TOKEN
+        ADMIN_TOKEN = token
     return http("POST", base + "/api/keys", {"name": "bench"}, token)["key"]
 
 
@@ -108,6 +109,9 @@ def main():
                         help="also measure the translated path (Anthropic client, OpenAI-compatible upstream)")
     parser.add_argument("--governance", action="store_true",
                         help="also measure with policies, an org budget and a rate limit set (2KB bodies)")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also measure the gateway of another checkout (an earlier commit, built with mvn install"
+                             " -DskipTests) in the same rounds, on the next port: before and after a change")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -116,8 +120,10 @@ def main():
             sys.exit("%s is missing: apt-get install -y nginx wrk" % tool)
 
     nginx = start_nginx()
+    baseline_port = GATEWAY_PORT + 1
     try:
         key = start_gateway()
+        baseline_key = start_gateway(os.path.abspath(args.baseline), baseline_port) if args.baseline else None
         bodies = {}
         # "->chat" rows: the same Anthropic bodies, served by an OpenAI-compatible upstream, so translated
         for name, size, model, stream, upstream_path in (
@@ -141,6 +147,10 @@ def main():
             if "->" in name and not args.translation:
                 continue
             wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body[0], 32, max(10, args.seconds), key)
+            if baseline_key:
+                wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, body[0], 32, max(10, args.seconds),
+                    baseline_key)
+        compared = {}
         for round_ in range(args.rounds):
             for body, connections in scenarios:
                 path, upstream_path = bodies[body]
@@ -154,6 +164,12 @@ def main():
                     peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
                                "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
                 results.setdefault((body, connections), []).append((direct, gateway, peer))
+                if baseline_key:
+                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
+                                 baseline_key)
+                    compared.setdefault((body, connections), []).append((direct, before, gateway))
+                    print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms"
+                          % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"]), flush=True)
                 print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms%s"
                       % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
                          gateway["p50"], gateway["p99"],
@@ -173,6 +189,18 @@ def main():
             if args.portkey:
                 row += " %.0f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]))
             print(row)
+        if compared:
+            print("\nbaseline (%s) and this checkout, same rounds (medians; ratio = this / baseline)" % args.baseline)
+            print("| body | c | baseline req/s | req/s | ratio | baseline added p50 ms | added p50 ms |"
+                  " baseline added p99 ms | added p99 ms |")
+            print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+            for (body, connections), runs in compared.items():
+                med = lambda f: statistics.median(f(d, b, g) for d, b, g in runs)
+                before, after = med(lambda d, b, g: b["rps"]), med(lambda d, b, g: g["rps"])
+                print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
+                    body, connections, before, after, after / before, med(lambda d, b, g: b["p50"] - d["p50"]),
+                    med(lambda d, b, g: g["p50"] - d["p50"]), med(lambda d, b, g: b["p99"] - d["p99"]),
+                    med(lambda d, b, g: g["p99"] - d["p99"])))
         if args.translation:
             print("\ntranslation: srooter p50 on the translated path minus srooter p50 on the passthrough path,"
                   " same body and concurrency (median over rounds)")
@@ -214,6 +242,8 @@ def main():
     finally:
         try:
             mvn("liberty:stop")
+            if args.baseline:
+                mvn("liberty:stop", root=os.path.abspath(args.baseline))
         finally:
             nginx.terminate()
 

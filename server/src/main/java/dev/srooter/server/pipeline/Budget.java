@@ -107,14 +107,17 @@ public class Budget implements Stage, AttemptStep {
             return null;
         }
         release(exchange, caps);
-        if (isFree(candidate)) {
+        Skip skip = isFree(candidate) ? null : holdFor(exchange, caps, candidate);
+        if (skip == null) {
             exchange.budgetDecidedFor = candidate;
-            return null;
         }
+        return skip;
+    }
+
+    private Skip holdFor(Exchange exchange, List<String> caps, Target candidate) {
         Budgets.Result fits = budgets.hold(caps, estimate(exchange, candidate), true);
         if (fits.hold() != null) {
             exchange.budgetHold = fits.hold();
-            exchange.budgetDecidedFor = candidate;
             return null;
         }
         Budgets.Over over = fits.over();
@@ -123,7 +126,6 @@ public class Budget implements Stage, AttemptStep {
                     "budget_exhausted", "Refused by srooter budget '" + over.budgetId() + "': '" + candidate.modelId()
                     + "' does not fit what is left of its cap for this period, and its admin set a hard stop."));
         }
-        exchange.budgetDecidedFor = candidate;
         exchange.decisions.add(new Decision.BudgetNote(over.budgetId(), (over.exhausted() ? "spent; " : "nearly spent; ")
                 + candidate.modelId() + " served over the cap"));
         return null;

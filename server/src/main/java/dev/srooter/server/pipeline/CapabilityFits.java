@@ -5,8 +5,8 @@ import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The candidate must be able to do what the request needs, as it stands after any policy's rewrite: tools and
- * images when it carries them, and a context window that holds it (as far as srooter's catalogue knows).
+ * The candidate must be able to do what the request needs, as it stands after any policy's rewrite: take tools and
+ * images when it carries them (as far as srooter's catalogue knows the model).
  */
 @ApplicationScoped
 public class CapabilityFits implements AttemptStep {

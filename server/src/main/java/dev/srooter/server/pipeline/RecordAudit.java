@@ -35,7 +35,9 @@ public class RecordAudit implements Stage {
         }
         Decisions decisions = exchange.decisions;
         if (exchange.target != null || decisions.attemptCount() > 0) {
-            record.route = decisions.route();
+            // the column's width: several routing decisions in a row can be longer, and one record too long for
+            // its column would fail its whole batch
+            record.route = bounded(decisions.route(), 200);
         }
         record.attempts = bounded(decisions.attempts(), 2000);
         Classification classification = decisions.classification();

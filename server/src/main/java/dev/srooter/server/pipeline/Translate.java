@@ -34,7 +34,6 @@ public class Translate implements AttemptStep {
 
     @Override
     public Skip check(Exchange exchange, Target target, boolean last) {
-        exchange.translation = null;
         WireFormat clientFormat = exchange.clientFormat();
         if (target.speaks(clientFormat)) {
             passThrough(exchange, target);

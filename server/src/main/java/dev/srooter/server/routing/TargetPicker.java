@@ -31,8 +31,11 @@ public class TargetPicker {
         }
 
         /**
-         * Why a model srooter's catalogue knows cannot serve the request ("no tools", "no images", "context
-         * 32768 < 50001"), or null when it can or the catalogue does not know it (then its provider judges).
+         * Why a model srooter's catalogue knows cannot serve the request at all ("no tools", "no images"), or null
+         * when it can or the catalogue does not know it (then its provider judges). The context window is left to
+         * the provider here: the size estimate is an upper bound (base64 images alone inflate it many times), good
+         * for choosing among models but not for refusing the one asked for; a provider's context-length error
+         * moves the request on down its chain anyway.
          */
         public String unmetBy(Target t) {
             Capabilities can = t.capabilities();
@@ -42,11 +45,7 @@ public class TargetPicker {
             if (tools && !can.tools()) {
                 return "no tools";
             }
-            if (vision && !can.vision()) {
-                return "no images";
-            }
-            Integer window = can.contextWindow();
-            return window != null && estimatedTokens > window ? "context " + window + " < " + estimatedTokens : null;
+            return vision && !can.vision() ? "no images" : null;
         }
     }
 

@@ -30,6 +30,17 @@ class RoutingUnitsTest {
     }
 
     @Test
+    void onlyWhatAModelCannotTakeRulesItOutOfTheAttemptChainNotTheSizeEstimate() {
+        TargetPicker.Needs toolsAndImage = new TargetPicker.Needs(true, true, 500_000);
+        assertEquals("no tools", toolsAndImage.unmetBy(model(false, true, 200_000)));
+        assertEquals("no images", toolsAndImage.unmetBy(model(true, false, 200_000)));
+        assertEquals(null, toolsAndImage.unmetBy(model(true, true, 200_000)),
+                "an upper size estimate (base64 images inflate it) is for choosing, the provider judges the window");
+        assertEquals(null, toolsAndImage.unmetBy(new Target("p", new ProviderConfig("p", "http://h", null), null, "m",
+                "m", Price.UNKNOWN, Set.of(), Capabilities.UNKNOWN, null)), "a model the catalogue does not know");
+    }
+
+    @Test
     void theBreakerOpensOnRepeatedFailuresAndLetsOneTrialThroughAfterItsDelay() throws Exception {
         CircuitBreakers breakers = new CircuitBreakers();
         breakers.setOpenMillis(100);
