@@ -156,8 +156,16 @@ def main():
                 path, upstream_path = bodies[body]
                 direct = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections,
                              args.seconds, None)
+                # with a baseline, which of the two goes first alternates by round: neither gets the warmer slot
+                before = None
+                if baseline_key and round_ % 2 == 1:
+                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
+                                 baseline_key)
                 gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, path, connections, args.seconds,
                               key)
+                if baseline_key and before is None:
+                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
+                                 baseline_key)
                 peer = None
                 if args.portkey and "->" not in body:
                     upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
@@ -165,8 +173,6 @@ def main():
                                "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
                 results.setdefault((body, connections), []).append((direct, gateway, peer))
                 if baseline_key:
-                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
-                                 baseline_key)
                     compared.setdefault((body, connections), []).append((direct, before, gateway))
                     print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms"
                           % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"]), flush=True)

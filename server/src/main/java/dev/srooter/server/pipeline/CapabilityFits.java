@@ -13,6 +13,10 @@ public class CapabilityFits implements AttemptStep {
 
     @Override
     public Skip check(Exchange exchange, Target candidate, boolean last) {
+        var can = candidate.capabilities();
+        if (!can.known() || can.tools() && can.vision()) {
+            return null; // nothing the request could carry rules it out: no need to read what it carries
+        }
         String unmet = exchange.body.needs().unmetBy(candidate);
         if (unmet == null) {
             return null;
