@@ -211,6 +211,7 @@ async function dashboardPage(container) {
   const share = stats.capUsd ? stats.spentUsd / stats.capUsd : 0;
   const meterClass = "meter" + (share >= 1 ? " over" : share >= .8 ? " warn" : "");
   const live = el("tbody", { id: "live-rows" });
+  const tasks = costliestTasks();
   container.replaceChildren(
     el("div", { class: "grid" },
       el("section", { class: "card kpi", id: "kpi-spend" }, el("div", { class: "sub" }, "Spend this period"),
@@ -228,7 +229,7 @@ async function dashboardPage(container) {
     card("Spend per day (30 days)", lineChart(stats.daily, "costUsd", "USD", 30)),
     card("Live requests", el("table", { id: "live" },
       el("thead", {}, el("tr", {}, ["Time", "Requested", "Served", "Route", "Cost", "Latency", "Status"]
-        .map((t, i) => el("th", { class: i >= 4 && i <= 5 ? "num" : "" }, t)))), live)));
+        .map((t, i) => el("th", { class: i >= 4 && i <= 5 ? "num" : "" }, t)))), live)), tasks.card);
   const seen = new Set();
   const refresh = async () => {
     const recent = await api("GET", "/stats/recent?limit=25");
@@ -241,6 +242,7 @@ async function dashboardPage(container) {
         el("td", {}, r.servedModel || "-"), el("td", {}, r.route || "-"), el("td", { class: "num" }, usd(r.costUsd)),
         el("td", { class: "num" }, ms(r.latencyMs)), el("td", {}, statusTag(r.status)));
     }));
+    await tasks.refresh();
     document.getElementById("page-status").textContent = "live · updated " + new Date().toLocaleTimeString();
   };
   await refresh();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * classifier ran, no risk was gauged) return null. See the compatibility rule in the package documentation.
  *
  * @since 0.1.0 (the accessors up to {@link #promptSha256()}); 0.2.0 the builder, {@link #intentConfidence()},
- *     {@link #riskScore()}, {@link #risk()}
+ *     {@link #riskScore()}, {@link #risk()}, {@link #task()}, {@link #turn()}
  */
 public final class AuditEvent {
 
@@ -82,6 +82,10 @@ public final class AuditEvent {
     public Integer riskScore() { return b.riskScore; }
     /** The blast radius in words (level, touched, dependents, sensitive areas); null when not gauged. @since 0.2.0 */
     public String risk() { return b.risk; }
+    /** The agent task the request was a turn of (a digest, never content); null when it was none. @since 0.2.0 */
+    public String task() { return b.task; }
+    /** Which turn of its task: 0 for the human turn, then 1, 2, ... for its follow-ups. @since 0.2.0 */
+    public Integer turn() { return b.turn; }
 
     @Override
     public boolean equals(Object other) {
@@ -101,14 +105,14 @@ public final class AuditEvent {
     /** Sets the fields of an event; anything not set is null, zero or false. */
     public static final class Builder implements Cloneable {
         private String id, keyId, username, team, endpoint, requestedModel, servedModel, provider, route, intent;
-        private String errorType, attempts, policies, skills, promptSha256, risk;
+        private String errorType, attempts, policies, skills, promptSha256, risk, task;
         private Instant createdAt;
         private boolean streamed, priceKnown;
         private long inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens;
         private double costUsd, latencyMs;
         private Double ttfbMs, intentConfidence;
         private int status;
-        private Integer riskScore;
+        private Integer riskScore, turn;
 
         private Builder() {
         }
@@ -151,6 +155,8 @@ public final class AuditEvent {
         public Builder intentConfidence(Double v) { intentConfidence = v; return this; }
         public Builder riskScore(Integer v) { riskScore = v; return this; }
         public Builder risk(String v) { risk = v; return this; }
+        public Builder task(String v) { task = v; return this; }
+        public Builder turn(Integer v) { turn = v; return this; }
 
         public AuditEvent build() {
             return new AuditEvent(this);

@@ -44,11 +44,12 @@ public class AuditResource {
         @QueryParam("model") String model;
         @QueryParam("route") String route;
         @QueryParam("status") String status;
+        @QueryParam("task") String task;
 
         AuditQuery query() {
             try {
                 return new AuditQuery(instant(from, "from"), instant(to, "to"), blank(user), blank(model),
-                        blank(route), blank(status), blank(team));
+                        blank(route), blank(status), blank(team), blank(task));
             } catch (IllegalArgumentException e) {
                 throw ApiError.of(400, e.getMessage());
             }

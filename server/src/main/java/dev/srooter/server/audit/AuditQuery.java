@@ -11,13 +11,13 @@ import java.util.Map;
 /**
  * Which audit records to read: a time range ({@code from} inclusive, {@code to} exclusive), a user, a model (the
  * one asked for or the one that served), a route (records whose route starts with it: {@code budget},
- * {@code trivial}, {@code fallback}), a status ({@code 429}, or a class: {@code 4xx}, {@code 5xx}), a team.
+ * {@code trivial}, {@code fallback}), a status ({@code 429}, or a class: {@code 4xx}, {@code 5xx}), a team, a task.
  * Null parts do not filter.
  */
 public record AuditQuery(Instant from, Instant to, String user, String model, String route, String status,
-                         String team) {
+                         String team, String task) {
 
-    public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null);
+    public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null, null);
 
     /** Checks {@code status}: a number or a class such as {@code 4xx}. */
     public AuditQuery {
@@ -45,6 +45,10 @@ public record AuditQuery(Instant from, Instant to, String user, String model, St
         if (team != null) {
             conditions.add("a.team = :team");
             parameters.put("team", team);
+        }
+        if (task != null) {
+            conditions.add("a.task = :task");
+            parameters.put("task", task);
         }
         if (model != null) {
             conditions.add("(a.requestedModel = :model OR a.servedModel = :model)");

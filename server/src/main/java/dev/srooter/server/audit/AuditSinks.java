@@ -138,7 +138,7 @@ public class AuditSinks {
                 .inputTokens(r.inputTokens).outputTokens(r.outputTokens).cacheReadTokens(r.cacheReadTokens)
                 .cacheWriteTokens(r.cacheWriteTokens).costUsd(r.costUsd).priceKnown(r.priceKnown)
                 .latencyMs(r.latencyMs).ttfbMs(r.ttfbMs).status(r.status).errorType(r.errorType).attempts(r.attempts)
-                .policies(r.policies).skills(r.skills).riskScore(r.riskScore).risk(r.risk)
+                .policies(r.policies).skills(r.skills).riskScore(r.riskScore).risk(r.risk).task(r.task).turn(r.turn)
                 .promptSha256(r.promptSha256).build();
     }
 }

@@ -27,7 +27,8 @@ public class AuditStore {
             + " requested_model, served_model, provider, route, streamed, input_tokens, output_tokens,"
             + " cache_read_tokens, cache_write_tokens, cost_usd, price_known, latency_ms, ttfb_ms, status,"
             + " error_type, prompt_sha256, intent, intent_confidence, attempts, team, policies, skills,"
-            + " risk_score, risk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " risk_score, risk, task, turn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -82,6 +83,12 @@ public class AuditStore {
                         insert.setInt(28, r.riskScore);
                     }
                     insert.setString(29, r.risk);
+                    insert.setString(30, r.task);
+                    if (r.turn == null) {
+                        insert.setNull(31, Types.INTEGER);
+                    } else {
+                        insert.setInt(31, r.turn);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -1,17 +1,13 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.server.budget.Budgets;
-import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.Price;
 import dev.srooter.server.providers.Target;
-import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.wire.GatewayError;
 import dev.srooter.server.wire.TokenEstimate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,10 +29,7 @@ public class Budget implements Stage, AttemptStep {
     dev.srooter.server.budget.SpendLedger ledger;
 
     @Inject
-    RuleBook rules;
-
-    @Inject
-    ModelDirectory directory;
+    FallbackChains chains;
 
     @Override
     public void apply(Exchange exchange) {
@@ -46,7 +39,7 @@ public class Budget implements Stage, AttemptStep {
 
     private void ladder(Exchange exchange) {
         List<String> caps = budgets.applicable(exchange.caller);
-        if (caps.isEmpty() || isFree(exchange.target) || exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
+        if (caps.isEmpty() || FallbackChains.isFree(exchange.target) || exchange.operation == dev.srooter.api.Operation.COUNT_TOKENS) {
             return; // counting tokens costs nothing
         }
         Target asked = exchange.target;
@@ -57,9 +50,9 @@ public class Budget implements Stage, AttemptStep {
         }
         Budgets.Over over = first.over();
         // down the chain: the first cheaper model whose whole estimate fits, or a free one
-        List<Target> steps = cheaperSteps(exchange, asked);
+        List<Target> steps = chains.cheaperSteps(exchange, asked);
         for (Target step : steps) {
-            if (isFree(step)) {
+            if (FallbackChains.isFree(step)) {
                 moveTo(exchange, step, over, asked);
                 return;
             }
@@ -107,7 +100,7 @@ public class Budget implements Stage, AttemptStep {
             return null;
         }
         release(exchange, caps);
-        Skip skip = isFree(candidate) ? null : holdFor(exchange, caps, candidate);
+        Skip skip = FallbackChains.isFree(candidate) ? null : holdFor(exchange, caps, candidate);
         if (skip == null) {
             exchange.budgetDecidedFor = candidate;
         }
@@ -158,30 +151,6 @@ public class Budget implements Stage, AttemptStep {
     private static void moveTo(Exchange exchange, Target to, Budgets.Over over, Target from) {
         exchange.target = to;
         exchange.decisions.add(new Decision.BudgetStep(over.budgetId(), over.exhausted(), from.modelId(), to.modelId()));
-    }
-
-    /** The steps of the model's fallback chain that cost less than it, permitted by policy, dearest first. */
-    private List<Target> cheaperSteps(Exchange exchange, Target from) {
-        List<String> chain = rules.chainFor(from, exchange.requestedModel);
-        double fromPrice = unitPrice(from.price());
-        List<Target> steps = new ArrayList<>();
-        for (String step : chain) {
-            directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
-                    .filter(t -> t.price().known() && unitPrice(t.price()) < fromPrice)
-                    .filter(t -> Route.permitted(exchange, t))
-                    .filter(t -> steps.stream().noneMatch(s -> s.qualifiedName().equals(t.qualifiedName())))
-                    .ifPresent(steps::add);
-        }
-        steps.sort(Comparator.comparingDouble((Target t) -> unitPrice(t.price())).reversed());
-        return steps;
-    }
-
-    private static boolean isFree(Target target) {
-        return target.price().known() && unitPrice(target.price()) == 0;
-    }
-
-    private static double unitPrice(Price price) {
-        return price.input() + price.output();
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.srooter.api.ClassifierInput;
 import dev.srooter.api.Operation;
 import dev.srooter.server.routing.ClassifierRunner;
 import dev.srooter.server.routing.RuleBook;
+import dev.srooter.server.tasks.Task;
+import dev.srooter.server.tasks.TaskKey;
 import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.Part;
@@ -37,6 +39,12 @@ public class Classify implements Stage {
         if (exchange.operation == Operation.COUNT_TOKENS) {
             return; // bookkeeping, not work: nothing to route on
         }
+        Task task = exchange.task;
+        if (task != null && task.classification() != null) {
+            // once per task: its follow-ups are what the developer asked at its human turn, already classified
+            exchange.decisions.add(new Decision.Classified(task.classification(), task.classifier()));
+            return;
+        }
         if ("none".equals(rules.classifierName())) {
             return;
         }
@@ -53,6 +61,9 @@ public class Classify implements Stage {
                     : runner.classify(input);
             if (classification != null) {
                 exchange.decisions.add(new Decision.Classified(classification, classifier));
+                if (task != null) {
+                    task.classified(classification, classifier);
+                }
             }
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "srooter: no classifier could classify " + exchange.id, failed);
@@ -60,37 +71,27 @@ public class Classify implements Stage {
     }
 
     /**
-     * What the developer asked this turn (the newest user text, which a tool round trip's follow-up leaves a
-     * few messages back), the tool output of the newest turn, the instructions and the tools offered.
+     * What the developer asked at the task's human turn (the newest user text, which a tool round trip's follow-up
+     * leaves a few messages back), the instructions and the tools offered. Tool output is not what was asked: a
+     * follow-up carrying a command's output once read as security work and moved a Codex loop to another provider.
      */
     static ClassifierInput input(ChatRequest request) {
         StringBuilder system = new StringBuilder();
         request.system().forEach(p -> appendText(system, p));
-        String lastUser = "";
-        String toolResults = "";
         List<Message> messages = request.messages();
-        for (int k = messages.size() - 1; k >= 0; k--) {
-            Message m = messages.get(k);
+        for (Message m : messages) {
             if (m.role() == Message.Role.SYSTEM) {
                 m.parts().forEach(p -> appendText(system, p));
-            } else if (m.role() == Message.Role.USER && lastUser.isEmpty()) {
-                StringBuilder text = new StringBuilder();
-                StringBuilder results = new StringBuilder();
-                for (Part p : m.parts()) {
-                    if (p instanceof Part.ToolResult r && k == messages.size() - 1) {
-                        r.content().forEach(c -> appendText(results, c));
-                    } else {
-                        appendText(text, p);
-                    }
-                }
-                if (toolResults.isEmpty()) {
-                    toolResults = results.toString();
-                }
-                lastUser = text.toString();
             }
         }
-        return new ClassifierInput(system.toString(), lastUser, toolResults,
-                request.tools().stream().map(Tool::name).toList(), messages.size(), request.model());
+        int human = TaskKey.lastHumanTurn(messages);
+        StringBuilder asked = new StringBuilder();
+        if (human >= 0) {
+            messages.get(human).parts().forEach(p -> appendText(asked, p));
+        }
+        // the same input at the human turn and at every follow-up, on any node: the conversation up to that turn
+        return new ClassifierInput(system.toString(), asked.toString(), "",
+                request.tools().stream().map(Tool::name).toList(), human + 1, request.model());
     }
 
     private static void appendText(StringBuilder out, Part part) {

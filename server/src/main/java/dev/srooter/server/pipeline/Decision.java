@@ -29,6 +29,31 @@ public sealed interface Decision {
         }
     }
 
+    /** The agent task the request is a turn of (0: its human turn). */
+    record Tasked(String task, int turn) implements Decision {
+    }
+
+    /** A follow-up stays on the model that serves its task. */
+    record TaskKept(String model) implements Routing {
+        public String route() {
+            return "task -> " + model;
+        }
+    }
+
+    /** The admin's task guard acted on a task past its turns or spend: {@code warn}, {@code downgrade} or {@code stop}. */
+    record TaskGuarded(String action, String why) implements Governing {
+        public String note() {
+            return "task-guard: " + action + "; " + why;
+        }
+    }
+
+    /** The task guard moved a task down its model's chain. */
+    record GuardStepped(String model) implements Routing {
+        public String route() {
+            return "task-guard -> " + model;
+        }
+    }
+
     /** What the request is for, from the classifier. */
     record Classified(Classification classification, String classifier) implements Decision {
         public String intent() {

@@ -17,6 +17,12 @@ final class DecisionHeaders {
         HttpServletResponse response = exchange.response;
         Decisions decisions = exchange.decisions;
         response.setHeader("x-srooter-request-id", exchange.id);
+        decisions.task().ifPresent(t -> {
+            response.setHeader("x-srooter-task", t.task());
+            response.setHeader("x-srooter-task-turn", String.valueOf(t.turn()));
+        });
+        decisions.last(Decision.TaskGuarded.class).ifPresent(g -> response.setHeader("x-srooter-task-guard",
+                ascii(g.action() + "; " + g.why())));
         if (exchange.target != null) {
             response.setHeader("x-srooter-route", ascii(decisions.route()));
             response.setHeader("x-srooter-served-model", exchange.target.modelId());

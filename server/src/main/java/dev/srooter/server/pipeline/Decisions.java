@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +28,23 @@ public final class Decisions {
 
     public <T extends Decision> Stream<T> of(Class<T> type) {
         return made.stream().filter(type::isInstance).map(type::cast);
+    }
+
+    /** The texts of the decisions of a type, joined; null when there is none (a plain loop: this runs per request). */
+    private <T extends Decision> String joined(Class<T> type, java.util.function.Function<T, String> text,
+                                              String separator) {
+        StringBuilder out = null;
+        for (Decision d : made) {
+            if (type.isInstance(d)) {
+                if (out == null) {
+                    out = new StringBuilder();
+                } else {
+                    out.append(separator);
+                }
+                out.append(text.apply(type.cast(d)));
+            }
+        }
+        return out == null ? null : out.toString();
     }
 
     public <T extends Decision> Optional<T> last(Class<T> type) {
@@ -64,35 +80,48 @@ public final class Decisions {
         return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::members);
     }
 
+    /** The task and turn, or empty when the request is no turn of a task. */
+    public Optional<Decision.Tasked> task() {
+        return last(Decision.Tasked.class);
+    }
+
     /** Every routing decision in order, {@code "; "} between them; {@code direct} when nothing moved the request. */
     public String route() {
-        String route = of(Decision.Routing.class).map(Decision.Routing::route).collect(Collectors.joining("; "));
-        return route.isEmpty() ? "direct" : route;
+        String route = joined(Decision.Routing.class, Decision.Routing::route, "; ");
+        return route == null ? "direct" : route;
     }
 
     /** What policies and budgets did other than let the request pass, or null. */
     public String policies() {
-        return joined(of(Decision.Governing.class).map(Decision.Governing::note), "; ");
+        return joined(Decision.Governing.class, Decision.Governing::note, "; ");
     }
 
     /** The skills applied (each once, in prompt order) and any that refused or failed, or null. */
     public String skills() {
-        Set<String> names = new LinkedHashSet<>();
-        of(Decision.SkillApplied.class).forEach(s -> names.add(s.toString()));
-        return names.isEmpty() ? null : String.join(", ", names);
+        Set<String> names = null;
+        for (Decision d : made) {
+            if (d instanceof Decision.SkillApplied skill) {
+                if (names == null) {
+                    names = new LinkedHashSet<>();
+                }
+                names.add(skill.toString());
+            }
+        }
+        return names == null ? null : String.join(", ", names);
     }
 
     /** Every candidate model tried or skipped, in order, or null when none was. */
     public String attempts() {
-        return joined(of(Decision.Attempted.class).map(Decision.Attempted::toString), ", ");
+        return joined(Decision.Attempted.class, Decision.Attempted::toString, ", ");
     }
 
-    public long attemptCount() {
-        return of(Decision.Attempted.class).count();
-    }
-
-    private static String joined(Stream<String> parts, String separator) {
-        String joined = parts.collect(Collectors.joining(separator));
-        return joined.isEmpty() ? null : joined;
+    public int attemptCount() {
+        int count = 0;
+        for (Decision d : made) {
+            if (d instanceof Decision.Attempted) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -1,10 +1,8 @@
 package dev.srooter.server.pipeline;
 
-import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.ProviderClient;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.providers.UpstreamBody;
-import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.annotation.PostConstruct;
@@ -12,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,8 +31,7 @@ public class Dispatch implements Stage {
 
     @Inject Account account;
     @Inject ProviderClient client;
-    @Inject RuleBook rules;
-    @Inject ModelDirectory directory;
+    @Inject FallbackChains chains;
 
     private List<AttemptStep> steps;
 
@@ -51,7 +47,7 @@ public class Dispatch implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
-        List<Target> candidates = candidates(exchange);
+        List<Target> candidates = chains.withFallbacks(exchange, exchange.target);
         GatewayError lastError = null;
         Sent lastFailure = null;
         for (int i = 0; i < candidates.size(); i++) {
@@ -129,19 +125,6 @@ public class Dispatch implements Stage {
         } else {
             new TranslatingRelay(exchange, sent.translation(), sent.answer(), account).run();
         }
-    }
-
-    /** The model routing chose, then its fallback chain (by provider/model name, model id or the name asked for). */
-    private List<Target> candidates(Exchange exchange) {
-        Target first = exchange.target;
-        List<Target> candidates = new ArrayList<>(2);
-        candidates.add(first);
-        for (String step : rules.chainFor(first, exchange.requestedModel)) {
-            directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
-                    .filter(t -> candidates.stream().noneMatch(c -> c.qualifiedName().equals(t.qualifiedName())))
-                    .ifPresent(candidates::add);
-        }
-        return candidates;
     }
 
     /**

@@ -33,6 +33,10 @@ public final class Exchange {
     public RequestBody body;
     public String requestedModel;
     public boolean stream;
+    /** The agent task this request is a turn of (Track); null when its body cannot be read as a conversation. */
+    public dev.srooter.server.tasks.Task task;
+    /** Which turn of its task this request is: 0 for the human turn, then 1, 2, ... for its follow-ups. */
+    public int turn;
     /** The decisions made about this request, in order, never overwritten: what headers and audit show. */
     public final Decisions decisions = new Decisions();
     /** The model being tried or serving: routing's choice, then each candidate of the attempt chain in turn. */

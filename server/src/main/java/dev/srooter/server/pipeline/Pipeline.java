@@ -24,16 +24,19 @@ public class Pipeline {
     @Inject Limit limit;
     @Inject ReadRequest readRequest;
     @Inject Guard guard;
+    @Inject Track track;
     @Inject Classify classify;
     @Inject Gauge gauge;
     @Inject ResolveModel resolveModel;
     @Inject Enforce enforce;
     @Inject Route route;
+    @Inject LoopGuard loopGuard;
     @Inject Budget budget;
     @Inject Dispatch dispatch;
     @Inject ListModels listModels;
     @Inject Account account;
     @Inject Settle settle;
+    @Inject EndTurn endTurn;
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
 
@@ -44,10 +47,10 @@ public class Pipeline {
     @PostConstruct
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
-        modelCall = List.of(authenticate, limit, readRequest, guard, classify, gauge, resolveModel, enforce, route, budget,
-                dispatch);
+        modelCall = List.of(authenticate, limit, readRequest, guard, track, classify, gauge, resolveModel, enforce, route,
+                loopGuard, budget, dispatch);
         modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, settle, recordAudit);
+        closing = List.of(account, settle, endTurn, recordAudit);
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */

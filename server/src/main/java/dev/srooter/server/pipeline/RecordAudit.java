@@ -34,7 +34,7 @@ public class RecordAudit implements Stage {
             record.provider = exchange.target.account().name();
         }
         Decisions decisions = exchange.decisions;
-        if (exchange.target != null || decisions.attemptCount() > 0) {
+        if (exchange.target != null) {
             // the column's width: several routing decisions in a row can be longer, and one record too long for
             // its column would fail its whole batch
             record.route = bounded(decisions.route(), 200);
@@ -47,6 +47,10 @@ public class RecordAudit implements Stage {
         }
         record.policies = bounded(decisions.policies(), 2000);
         record.skills = bounded(decisions.skills(), 1000);
+        decisions.task().ifPresent(t -> {
+            record.task = t.task();
+            record.turn = t.turn();
+        });
         BlastRadius.Risk risk = decisions.risk();
         if (risk != null) {
             record.riskScore = risk.score();

@@ -2,10 +2,12 @@ package dev.srooter.server.pipeline;
 
 import dev.srooter.api.Classification;
 import dev.srooter.server.cortex.BlastRadius;
+import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.routing.TargetPicker;
+import dev.srooter.server.tasks.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -27,6 +29,9 @@ public class Route implements Stage {
     @Inject
     TargetPicker picker;
 
+    @Inject
+    ModelDirectory directory;
+
     /** Whether the caller's policies let this model serve (by its name or provider/name). */
     static boolean permitted(Exchange exchange, Target target) {
         return exchange.modelPermitted.test(target.modelId()) || exchange.modelPermitted.test(target.qualifiedName());
@@ -40,16 +45,16 @@ public class Route implements Stage {
             return;
         }
         Classification classification = exchange.decisions.classification();
-        if (classification == null) {
+        Optional<RouteRule> rule = classification == null ? Optional.empty()
+                : rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(), classification.intent());
+        if (rule.isPresent() && rule.get().council()) {
+            exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
+        }
+        if (keepTasksModel(exchange)) {
             return;
         }
-        Optional<RouteRule> rule = rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(),
-                classification.intent());
         if (rule.isEmpty()) {
             return;
-        }
-        if (rule.get().council()) {
-            exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
         }
         String target = rule.get().target();
         if (RouteRule.REQUESTED.equals(target) || classification.confidence() < rule.get().minConfidence()) {
@@ -66,6 +71,27 @@ public class Route implements Stage {
         }
         exchange.target = chosen.get();
         exchange.decisions.add(new Decision.RuleRouted(exchange.decisions.intent(), chosen.get().modelId()));
+    }
+
+    /**
+     * A follow-up of a task stays on the model that served the task's last turn (same model, same provider), so
+     * that the provider's prompt cache and reasoning state carry on; only a failure (fallback), a policy, a budget
+     * or a risk escalation moves it, each a decision of its own. A new human turn is a new task, routed afresh.
+     */
+    private boolean keepTasksModel(Exchange exchange) {
+        Task task = exchange.task;
+        if (task == null || exchange.turn == 0 || task.model() == null) {
+            return false;
+        }
+        Optional<Target> kept = directory.resolve(task.model(), exchange.clientFormat()).filter(t -> permitted(exchange, t));
+        if (kept.isEmpty()) {
+            return false; // the model is gone or no longer permitted: the rules decide again
+        }
+        if (!kept.get().qualifiedName().equals(exchange.target.qualifiedName())) {
+            exchange.target = kept.get();
+            exchange.decisions.add(new Decision.TaskKept(kept.get().modelId()));
+        }
+        return true;
     }
 
     /**

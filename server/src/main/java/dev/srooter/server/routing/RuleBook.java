@@ -4,6 +4,7 @@ import dev.srooter.api.Intent;
 import dev.srooter.server.store.FallbackChain;
 import dev.srooter.server.store.RoutingRule;
 import dev.srooter.server.store.RoutingSetting;
+import dev.srooter.server.tasks.TaskGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The routing rules and fallback chains, held in memory for the request path and replaced as a whole when
@@ -153,6 +155,43 @@ public class RuleBook {
     @Transactional
     public void setRiskEscalation(boolean on) {
         put("risk.escalate", Boolean.toString(on));
+    }
+
+    private static final String TASK_GUARD = "task-guard";
+
+    /** The task guard for a team: its own, else the org-wide one; empty when an admin set neither. */
+    public Optional<TaskGuard> taskGuard(String team) {
+        Map<String, String> settings = snapshot.settings();
+        String stored = team == null ? null : settings.get(TASK_GUARD + ".team." + team);
+        if (stored == null) {
+            stored = settings.get(TASK_GUARD);
+        }
+        return stored == null ? Optional.empty() : Optional.of(TaskGuard.parse(stored));
+    }
+
+    /** The task guards as set: "org" and one per team that has its own. */
+    public Map<String, TaskGuard> taskGuards() {
+        Map<String, TaskGuard> guards = new TreeMap<>();
+        snapshot.settings().forEach((name, value) -> {
+            if (name.equals(TASK_GUARD)) {
+                guards.put("org", TaskGuard.parse(value));
+            } else if (name.startsWith(TASK_GUARD + ".team.")) {
+                guards.put("team:" + name.substring((TASK_GUARD + ".team.").length()),
+                        TaskGuard.parse(value));
+            }
+        });
+        return guards;
+    }
+
+    /** Sets (or, with null, removes) the org-wide task guard ({@code team} null) or a team's. */
+    @Transactional
+    public void setTaskGuard(String team, TaskGuard guard) {
+        String name = team == null ? TASK_GUARD : TASK_GUARD + ".team." + team;
+        if (guard == null) {
+            em.createQuery("DELETE FROM RoutingSetting s WHERE s.name = :n").setParameter("n", name).executeUpdate();
+        } else {
+            put(name, guard.stored());
+        }
     }
 
     @Transactional

@@ -71,4 +71,7 @@ public class AuditRecord {
     public String risk;
     @Column(name = "prompt_sha256")
     public String promptSha256;
+    /** The agent task the request is a turn of (a digest, never content), and which turn: 0 for its human turn. */
+    public String task;
+    public Integer turn;
 }

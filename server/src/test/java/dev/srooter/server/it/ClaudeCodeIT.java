@@ -136,6 +136,61 @@ class ClaudeCodeIT {
         assertEquals(Gateway.PROVIDER_SECRET_ANTHROPIC, followUp.header("x-api-key"));
     }
 
+    /**
+     * Under srooter defaults (rules by intent), a Claude Code tool loop is one task: its follow-up stays on the model
+     * and provider that served the human turn, and an Anthropic model gets its own thinking signature back. The file
+     * it reads talks about credentials and injection: tool output is not what the developer asked.
+     */
+    @Test
+    void aToolLoopUnderSrooterDefaultsStaysOnOneModelAndKeepsItsThinking() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        assertEquals(200, gateway.admin("DELETE", "/api/routing/rules", null).statusCode());
+        try {
+            String codeword = "medlar-" + System.nanoTime();
+            Path notes = work.resolve("project/notes.txt");
+            Files.createDirectories(notes.getParent());
+            Files.writeString(notes, "The codeword is " + codeword + ". TODO: rotate the leaked API keys, fix the JWT"
+                    + " signature check and the SQL injection in the login form.\n");
+            gateway.anthropic.setResponder(request -> {
+                Reply reply = answer(request, notes);
+                return reply != null && lastToolResult(request) == null ? reply.withThinking(THOUGHT) : reply;
+            });
+            gateway.openAi.setResponder(request -> chatAnswer(request, notes));
+
+            Path home = Files.createDirectories(work.resolve("home"));
+            CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
+                            "HOME", home.toString(),
+                            "ANTHROPIC_BASE_URL", gateway.url,
+                            "ANTHROPIC_API_KEY", gateway.key,
+                            "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
+                            "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
+                            "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                            "DISABLE_TELEMETRY", "1",
+                            "DISABLE_AUTOUPDATER", "1"),
+                    CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
+                    "--output-format", "json", "--allowedTools", "Read", "--model", Gateway.CLAUDE);
+            assertEquals(0, claude.exitCode(), claude.toString());
+            assertTrue(claude.stdout().contains(codeword), claude.stdout());
+
+            List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "messages");
+            String provider = loop.get(0).getString("provider");
+            for (JsonObject turn : loop) {
+                assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
+                assertEquals(provider, turn.getString("provider"), "one provider: " + loop);
+            }
+            if (provider.equals(Gateway.ANTHROPIC_PROVIDER)) {
+                RecordedRequest followUp = gateway.anthropic.received().stream()
+                        .filter(r -> r.body().contains("\"tool_result\"")).findFirst().orElseThrow();
+                assertTrue(followUp.body().contains(Reply.text("").withThinking(THOUGHT).opaqueState()),
+                        "Anthropic gets its own thinking signature back");
+            }
+        } finally {
+            gateway.neutralRouting();
+        }
+    }
+
+    private static final String THOUGHT = "The file will have the codeword.";
+
     /** The fake model: ask for the file while it has not been read, then quote what the tool returned. */
     private static Reply answer(JsonObject request, Path notes) {
         if (!request.containsKey("tools") || request.getJsonArray("tools").isEmpty()) {

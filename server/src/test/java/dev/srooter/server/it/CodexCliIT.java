@@ -140,6 +140,58 @@ class CodexCliIT {
         assertTrue(followUp.header("originator") != null, "Codex's own headers pass through");
     }
 
+    /**
+     * Under srooter defaults (rules by intent), a Codex tool loop is one task: the follow-up carrying the command's
+     * output (which reads like security work) stays on the model and provider that served the human turn, which
+     * gets its own reasoning state back. It once was classified on the tool output and moved to another provider.
+     */
+    @Test
+    void aToolLoopUnderSrooterDefaultsStaysOnOneModelAndKeepsItsReasoningState() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        assertEquals(200, gateway.admin("DELETE", "/api/routing/rules", null).statusCode());
+        try {
+            String codeword = "sorrel-" + System.nanoTime();
+            Path project = Files.createDirectories(work.resolve("project"));
+            Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ". TODO: rotate the"
+                    + " leaked API keys, fix the JWT signature check and the SQL injection in the login form.\n");
+            Path codexHome = Files.createDirectories(work.resolve("codex-home"));
+            Files.writeString(codexHome.resolve("config.toml"), """
+                    model = "gpt-5-codex"
+                    model_provider = "srooter"
+
+                    [model_providers.srooter]
+                    name = "srooter"
+                    base_url = "%s/v1"
+                    env_key = "SROOTER_KEY"
+                    wire_api = "responses"
+                    """.formatted(gateway.url));
+            gateway.openAi.setResponder(CodexCliIT::answer);
+            gateway.anthropic.setResponder(CodexCliIT::anthropicAnswer);
+
+            CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
+                            "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
+                    CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
+                    "Read notes.txt and tell me the codeword.");
+            assertEquals(0, codex.exitCode(), codex.toString());
+            assertTrue(codex.stdout().contains(codeword), codex.toString());
+
+            List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "responses");
+            String provider = loop.get(0).getString("provider");
+            for (JsonObject turn : loop) {
+                assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
+                assertEquals(provider, turn.getString("provider"), "one provider: " + loop);
+            }
+            String state = Reply.text("").withThinking(THOUGHT).opaqueState();
+            RecordedRequest followUp = (provider.equals(Gateway.ANTHROPIC_PROVIDER) ? gateway.anthropic
+                    : gateway.openAi).received().stream().filter(r -> r.body().contains(codeword)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the follow-up did not reach " + provider));
+            assertTrue(followUp.body().contains(state), "the provider gets its own reasoning state back: "
+                    + followUp.body());
+        } finally {
+            gateway.neutralRouting();
+        }
+    }
+
     @Test
     void theBuiltInOpenAiProviderPostsAtOnceWithoutWebSocketRetries() throws Exception {
         // The simplest setup: Codex's own "openai" provider pointed at srooter. It first tries a WebSocket on
@@ -162,7 +214,7 @@ class CodexCliIT {
         assertEquals("Bearer " + Gateway.PROVIDER_SECRET_OPENAI, gateway.openAi.lastRequest().header("authorization"));
     }
 
-    /** The fake model: ask for the file while no command output has come back, then quote the output. */
+    /** The fake model: think and ask for the file while no command output has come back, then quote the output. */
     private static Reply answer(JsonObject request) {
         if (!(request.get("input") instanceof jakarta.json.JsonArray input)) {
             return null;
@@ -177,7 +229,8 @@ class CodexCliIT {
             }
         }
         if (output == null) {
-            return Reply.toolCall("call_it_exec_1", "exec_command", "{\"cmd\":\"cat notes.txt\"}");
+            return Reply.toolCall("call_it_exec_1", "exec_command", "{\"cmd\":\"cat notes.txt\"}")
+                    .withThinking(THOUGHT);
         }
         return Reply.text("I ran the command. " + output.strip().replace('\n', ' '));
     }

@@ -134,6 +134,18 @@ class DashboardE2EIT {
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-rows tr[data-id='"
                 + id + "']")));
         assertTrue(row.getText().contains(Gateway.CLAUDE) && row.getText().contains("200"), row.getText());
+
+        // the costliest tasks, live: a task that has just cost $30 is among them, with its turns and model
+        gateway.anthropic.enqueue(dev.srooter.testkit.Reply.text("ok").withUsage(
+                new dev.srooter.testkit.Reply.Usage(5_000_000, 1_000_000, 0, 0)));
+        HttpResponse<String> costly = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"a costly task "
+                + System.nanoTime() + "\"}]}");
+        String task = costly.headers().firstValue("x-srooter-task").orElseThrow();
+        WebElement taskRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#task-rows tr[data-task='" + task + "']")));
+        assertTrue(taskRow.getText().contains(Gateway.CLAUDE) && taskRow.getText().contains("$30.00"),
+                taskRow.getText());
         screenshot("dashboard");
 
         // change a routing rule

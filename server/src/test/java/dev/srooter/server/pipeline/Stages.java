@@ -46,15 +46,22 @@ final class Stages {
     final List<BigDecimal> released = new ArrayList<>();
     final ScriptedClient client = new ScriptedClient();
 
+    final FallbackChains chains = new FallbackChains();
     final Route route = new Route();
+    final LoopGuard loopGuard = new LoopGuard();
     final Enforce enforce = new Enforce();
     final Budget budget = new Budget();
     final Dispatch dispatch = new Dispatch();
 
     Stages(List<Target> models) {
         directory.replace(models, List.of());
+        chains.rules = rules;
+        chains.directory = directory;
         route.rules = rules;
         route.picker = Pickers.over(directory);
+        route.directory = directory;
+        loopGuard.rules = rules;
+        loopGuard.chains = chains;
         enforce.book = new PolicyBook() {
             @Override
             public PolicySettings settingsFor(String policy, String team, String username) {
@@ -71,8 +78,7 @@ final class Stages {
                 }
             }
         };
-        budget.rules = rules;
-        budget.directory = directory;
+        budget.chains = chains;
         dispatch.circuitClosed = new CircuitClosed();
         dispatch.circuitClosed.client = client;
         dispatch.policyPermits = new PolicyPermits();
@@ -88,8 +94,7 @@ final class Stages {
         };
         dispatch.account = new Account();
         dispatch.client = client;
-        dispatch.rules = rules;
-        dispatch.directory = directory;
+        dispatch.chains = chains;
         dispatch.order();
         rules.use(null, Map.of(), Map.of());
     }

@@ -106,6 +106,10 @@ public class JsonLinesSink implements AuditSink {
             b.add("riskScore", e.riskScore());
         }
         put(b, "risk", e.risk());
+        put(b, "task", e.task());
+        if (e.turn() != null) {
+            b.add("turn", e.turn());
+        }
         put(b, "promptSha256", e.promptSha256());
         return b.build().toString();
     }

@@ -1,0 +1,99 @@
+package dev.srooter.server.tasks;
+
+import dev.srooter.server.translate.ChatRequest;
+import dev.srooter.server.translate.Message;
+import dev.srooter.server.translate.Part;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Which agent task a request belongs to, and which turn of it it is, from content-free digests only.
+ *
+ * <p>A task begins at a human turn: a request whose newest user message is the developer's text, not a tool
+ * result. Its follow-ups (tool results, continuations) resend the same conversation up to that turn and add
+ * rounds after it. So a task's id is a digest of who calls (gateway key), the client's session id when it sends
+ * one, the instructions, and every message up to and including the last human turn; the turn is the number of
+ * assistant rounds after it (0 for the human turn). A side call (a session title, a summary) has instructions of
+ * its own, so it is a task of its own. Nothing here is stored but the digest.
+ */
+public record TaskKey(String id, int turn) {
+
+    public boolean humanTurn() {
+        return turn == 0;
+    }
+
+    /** The task of a request in the canonical model; {@code caller} and {@code session} may be null. */
+    public static TaskKey of(String caller, String session, ChatRequest request) {
+        List<Message> messages = request.messages();
+        int human = lastHumanTurn(messages);
+        MessageDigest digest = sha256();
+        update(digest, "caller", caller);
+        update(digest, "session", session);
+        for (Part part : request.system()) {
+            update(digest, "system", part);
+        }
+        for (int i = 0; i <= human; i++) {
+            Message m = messages.get(i);
+            if (m.role() == Message.Role.SYSTEM) {
+                continue; // clients move their reminders around between requests (Claude Code does)
+            }
+            update(digest, "role", m.role().name());
+            for (Part part : m.parts()) {
+                update(digest, "part", part);
+            }
+        }
+        int turn = 0;
+        for (int i = human + 1; i < messages.size(); i++) {
+            if (messages.get(i).role() == Message.Role.ASSISTANT) {
+                turn++;
+            }
+        }
+        return new TaskKey(HexFormat.of().formatHex(digest.digest(), 0, 12), turn);
+    }
+
+    /** The index of the newest user message that carries the developer's text and no tool result; -1 if none. */
+    public static int lastHumanTurn(List<Message> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Message m = messages.get(i);
+            if (m.role() == Message.Role.USER && m.parts().stream().noneMatch(p -> p instanceof Part.ToolResult)
+                    && m.parts().stream().anyMatch(p -> p instanceof Part.Text t && !t.text().isBlank())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What of a part identifies the conversation: its text, a tool call's id and name, a result's call id. */
+    private static void update(MessageDigest digest, String kind, Part part) {
+        if (part instanceof Part.Text t) {
+            update(digest, kind + ".text", t.text());
+        } else if (part instanceof Part.ToolCall c) {
+            update(digest, kind + ".call", c.id() + "/" + c.name());
+        } else if (part instanceof Part.ToolResult r) {
+            update(digest, kind + ".result", r.callId());
+        } else if (part instanceof Part.Image i) {
+            update(digest, kind + ".image", i.url() != null ? i.url() : String.valueOf(i.data()).hashCode() + "");
+        }
+        // thinking is resent, re-signed or dropped from turn to turn: not part of what the task is
+    }
+
+    private static void update(MessageDigest digest, String kind, String value) {
+        digest.update(kind.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        if (value != null) {
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+        }
+        digest.update((byte) 1);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
