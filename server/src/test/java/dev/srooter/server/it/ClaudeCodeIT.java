@@ -143,7 +143,8 @@ class ClaudeCodeIT {
      */
     @Test
     void aToolLoopUnderSrooterDefaultsStaysOnOneModelAndKeepsItsThinking() throws Exception {
-        String since = java.time.Instant.now().minusSeconds(1).toString();
+        // this test's requests only: the previous test's loop ended a moment ago
+        String since = java.time.Instant.now().toString();
         assertEquals(200, gateway.admin("DELETE", "/api/routing/rules", null).statusCode());
         try {
             String codeword = "medlar-" + System.nanoTime();
@@ -174,6 +175,9 @@ class ClaudeCodeIT {
 
             List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "messages");
             String provider = loop.get(0).getString("provider");
+            System.out.println("Claude Code tool loop under srooter defaults: " + loop.size() + " turns, intent "
+                    + loop.get(0).getString("intent", "-") + ", served by " + provider + "/"
+                    + loop.get(0).getString("servedModel"));
             for (JsonObject turn : loop) {
                 assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
                 assertEquals(provider, turn.getString("provider"), "one provider: " + loop);

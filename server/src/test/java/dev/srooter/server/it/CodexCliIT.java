@@ -147,7 +147,8 @@ class CodexCliIT {
      */
     @Test
     void aToolLoopUnderSrooterDefaultsStaysOnOneModelAndKeepsItsReasoningState() throws Exception {
-        String since = java.time.Instant.now().minusSeconds(1).toString();
+        // this test's requests only: the previous test's loop ended a moment ago
+        String since = java.time.Instant.now().toString();
         assertEquals(200, gateway.admin("DELETE", "/api/routing/rules", null).statusCode());
         try {
             String codeword = "sorrel-" + System.nanoTime();
@@ -177,6 +178,9 @@ class CodexCliIT {
 
             List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "responses");
             String provider = loop.get(0).getString("provider");
+            System.out.println("Codex tool loop under srooter defaults: " + loop.size() + " turns, intent "
+                    + loop.get(0).getString("intent", "-") + ", served by " + provider + "/"
+                    + loop.get(0).getString("servedModel"));
             for (JsonObject turn : loop) {
                 assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
                 assertEquals(provider, turn.getString("provider"), "one provider: " + loop);
