@@ -14,9 +14,9 @@ const PAGES = [
   { id: "policies", title: "Policies", roles: ["admin", "lead"], draw: policiesPage },
   { id: "budget", title: "Budget", roles: ["admin", "lead"], draw: budgetPage },
   { id: "providers", title: "Providers", roles: ["admin"], draw: providersPage },
-  { id: "cortex", title: "Cortex", roles: ["admin", "lead"], draw: cortexPage },
-  { id: "users", title: "Users", roles: ["admin"], draw: usersPage },
-  { id: "plugins", title: "Plugins", roles: ["admin"], draw: pluginsPage },
+  { id: "cortex", title: "Cortex", roles: ["admin", "lead"], draw: c => cortexPage(c) },
+  { id: "users", title: "Users", roles: ["admin"], draw: c => usersPage(c) },
+  { id: "plugins", title: "Plugins", roles: ["admin"], draw: c => pluginsPage(c) },
 ];
 
 // ---- helpers
@@ -477,124 +477,5 @@ async function providersPage(container) {
       models)));
 }
 
-async function usersPage(container) {
-  const users = await api("GET", "/users");
-  const f = { username: el("input", { id: "user-name" }), password: el("input", { id: "user-password", type: "password" }),
-    role: el("select", { id: "user-role" }, ["developer", "lead", "auditor", "admin"].map(r => el("option", {}, r))) };
-  const form = el("form", { class: "row" }, el("label", {}, "Username", f.username), el("label", {}, "Password (12+)", f.password),
-    el("label", {}, "Role", f.role), el("button", {}, "Create user"));
-  const section = card("Create a user", form);
-  form.addEventListener("submit", guarded(async () => {
-    await api("POST", "/users", { username: f.username.value, password: f.password.value, role: f.role.value });
-    await usersPage(container);
-  }, section));
-  container.replaceChildren(section, card("Users", table([{ title: "Username", value: u => u.username },
-    { title: "Role", value: u => el("select", { "data-user": u.username, onchange: guarded(async e => {
-      await api("PUT", "/users/" + u.username + "/role", { role: e.target.value }); }, container) },
-      ["admin", "lead", "developer", "auditor"].map(r => el("option", { selected: r === u.role }, r))) },
-    { title: "Team", value: u => u.team || "-" }, { title: "Since", value: u => when(u.createdAt) }], users)));
-}
-
-async function pluginsPage(container) {
-  const plugins = await api("GET", "/plugins");
-  const file = el("input", { type: "file", id: "plugin-file", accept: ".jar" });
-  const section = card("Upload a plugin", el("p", { class: "muted" }, "A jar replaces the plugin of the same id without a restart; requests under way finish on the old one."),
-    el("div", { class: "row" }, file, el("button", { id: "plugin-upload", onclick: guarded(async () => {
-      if (!file.files.length) throw new Error("Choose a jar first.");
-      await api("POST", "/plugins", file.files[0]);
-      await pluginsPage(container);
-    }) }, "Upload")));
-  const act = (p, what) => guarded(async () => { await api("POST", "/plugins/" + p.id + "/" + what); await pluginsPage(container); }, container);
-  container.replaceChildren(section, card("Plugins", table([{ title: "Id", value: p => p.id }, { title: "Version", value: p => p.version },
-    { title: "State", value: p => el("span", { class: "tag" }, p.state) }, { title: "Source", value: p => p.source },
-    { title: "Extensions", value: p => (p.extensions || []).join(", ") }, { title: "Description", value: p => p.description || "" },
-    { title: "", value: p => [p.state === "DISABLED" ? el("button", { class: "secondary", onclick: act(p, "enable") }, "Enable")
-      : el("button", { class: "secondary", onclick: act(p, "disable") }, "Disable"), " ",
-      el("button", { class: "secondary", onclick: act(p, "reload") }, "Reload"),
-      p.source === "uploaded" ? el("button", { class: "danger", onclick: guarded(async () => {
-        await api("DELETE", "/plugins/" + p.id); await pluginsPage(container); }, container) }, "Remove") : ""] }], plugins)));
-}
-
-async function cortexPage(container) {
-  const repos = await api("GET", "/cortex/repos");
-  const name = el("input", { id: "repo-name", placeholder: "shop" });
-  const path = el("input", { id: "repo-path", placeholder: "/srv/git/shop" });
-  const register = el("form", { class: "row" }, el("label", {}, "Name", name), el("label", {}, "Folder on the server", path),
-    el("button", { id: "repo-register" }, "Register and index"));
-  const registerCard = card("Register a repository", register);
-  register.addEventListener("submit", guarded(async () => {
-    registerCard.append(el("div", { class: "loading" }, "Indexing…"));
-    await api("POST", "/cortex/repos", { name: name.value, path: path.value });
-    await cortexPage(container);
-  }, registerCard));
-  const query = el("input", { id: "symbol-query", placeholder: "Ledger" });
-  const results = el("div", { id: "symbol-results" });
-  const graph = el("div", { id: "graph" });
-  const search = el("form", { class: "row" }, el("label", {}, "Symbol", query), el("button", { id: "symbol-search" }, "Search"));
-  search.addEventListener("submit", guarded(async () => {
-    const found = await api("GET", "/cortex/symbols?limit=20&q=" + encodeURIComponent(query.value));
-    results.replaceChildren(found.length ? table([{ title: "Symbol", value: s => el("button", { class: "link",
-      "data-symbol": s.name, onclick: () => drawNeighbourhood(graph, s.repo, s.file, s.name) }, s.name) },
-      { title: "Kind", value: s => s.kind }, { title: "Where", value: s => el("code", {}, s.file + ":" + s.line) },
-      { title: "Repository", value: s => s.repo }], found) : el("p", { class: "muted" }, "No symbol matches."));
-  }, container));
-  container.replaceChildren(registerCard,
-    card("Repositories", repos.length ? table([{ title: "Name", value: r => r.name }, { title: "Folder", value: r => el("code", {}, r.path) },
-      { title: "Files", num: true, value: r => r.files }, { title: "Symbols", num: true, value: r => r.symbols },
-      { title: "Edges", num: true, value: r => r.edges }, { title: "Lines", num: true, value: r => r.lines },
-      { title: "Indexed", value: r => when(r.indexedAt) }], repos) : el("p", { class: "muted" }, "No repository registered.")),
-    card("Explore the graph", search, results, graph));
-}
-
-/** A symbol in the middle, what it depends on to the left, what depends on it to the right; click to move. */
-async function drawNeighbourhood(box, repo, file, name) {
-  box.replaceChildren(el("div", { class: "loading" }, "Loading…"));
-  const n = await api("GET", "/cortex/repos/" + encodeURIComponent(repo) + "/neighbourhood?name=" + encodeURIComponent(name)
-    + "&file=" + encodeURIComponent(file));
-  const left = n.dependsOn.slice(0, 14), right = n.dependents.slice(0, 14);
-  const rows = Math.max(left.length, right.length, 1);
-  const width = 960, height = Math.max(160, rows * 34 + 40), cx = width / 2, cy = height / 2;
-  const svgNs = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(svgNs, "svg");
-  svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-  svg.setAttribute("width", "100%");
-  svg.setAttribute("id", "graph-svg");
-  const add = (tag, attrs, text) => {
-    const node = document.createElementNS(svgNs, tag);
-    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text) node.textContent = text;
-    svg.append(node);
-    return node;
-  };
-  const column = (symbols, x) => symbols.map((s, i) => ({ s, x, y: (i + 1) * height / (symbols.length + 1) }));
-  const nodes = [...column(left, 150), ...column(right, width - 150)];
-  nodes.forEach(p => add("line", { x1: cx, y1: cy, x2: p.x, y2: p.y, stroke: "#c5cbe0", "stroke-width": 1.5 }));
-  const node = (s, x, y, main) => {
-    const g = document.createElementNS(svgNs, "g");
-    g.setAttribute("class", "graph-node");
-    g.setAttribute("data-symbol", s.name);
-    g.style.cursor = main ? "default" : "pointer";
-    const label = s.name + (s.kind === "module" ? " (module)" : "");
-    const w = Math.min(260, 14 + label.length * 7.2);
-    const rect = document.createElementNS(svgNs, "rect");
-    Object.entries({ x: x - w / 2, y: y - 13, width: w, height: 26, rx: 13, fill: main ? "#3454d1" : "#fff",
-      stroke: "#3454d1" }).forEach(([k, v]) => rect.setAttribute(k, v));
-    const text = document.createElementNS(svgNs, "text");
-    Object.entries({ x, y: y + 4, "text-anchor": "middle", "font-size": 12, fill: main ? "#fff" : "#1d2330" })
-      .forEach(([k, v]) => text.setAttribute(k, v));
-    text.textContent = label;
-    const title = document.createElementNS(svgNs, "title");
-    title.textContent = s.kind + " " + s.name + " — " + s.file + ":" + s.line;
-    g.append(rect, text, title);
-    if (!main) g.addEventListener("click", () => drawNeighbourhood(box, repo, s.file, s.name));
-    svg.append(g);
-  };
-  nodes.forEach(p => node(p.s, p.x, p.y, false));
-  node(n.symbol, cx, cy, true);
-  add("text", { x: 150, y: 16, "text-anchor": "middle", "font-size": 11, fill: "#6b7385" }, "depends on (" + n.dependsOn.length + ")");
-  add("text", { x: width - 150, y: 16, "text-anchor": "middle", "font-size": 11, fill: "#6b7385" }, "used by (" + n.dependents.length + ")");
-  box.replaceChildren(el("p", { class: "muted" }, n.symbol.kind + " " + n.symbol.name + " in " + n.symbol.file + ":" + n.symbol.line
-    + " — click a symbol to move to it"), svg);
-}
-
-start();
+// after every script of the page has run: the pages of cortex.js, tasks.js and administration.js are defined
+document.addEventListener("DOMContentLoaded", start);

@@ -14,4 +14,17 @@ import java.util.List;
  */
 public record ClassifierInput(String system, String lastUser, String toolResults, List<String> toolNames, int turns,
                               String model) {
+
+    /**
+     * A client's own bookkeeping call: no tools offered, and instructions that ask for a session title or a summary
+     * of the conversation. Trivial whatever the conversation is about. @since 0.2.0
+     */
+    public boolean sideCall() {
+        if (toolNames != null && !toolNames.isEmpty() || system == null) {
+            return false;
+        }
+        String instructions = system.toLowerCase(java.util.Locale.ROOT);
+        return instructions.contains("title") || instructions.contains("summarize this conversation")
+                || instructions.contains("summary of the conversation");
+    }
 }

@@ -79,6 +79,13 @@ public sealed interface Decision {
         }
     }
 
+    /** A rule would have sent work that shows signs of security to a cheaper model: it stays on the one asked for. */
+    record SecurityKept(String model) implements Routing {
+        public String route() {
+            return "security signal: kept " + model;
+        }
+    }
+
     /** The request is flagged for review by a council of models. */
     record CouncilFlagged(List<String> members) implements Decision {
     }

@@ -6,6 +6,7 @@ import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
+import dev.srooter.server.routing.SecuritySignals;
 import dev.srooter.server.routing.TargetPicker;
 import dev.srooter.server.tasks.Task;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,8 +70,27 @@ public class Route implements Stage {
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
             return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
         }
+        if (cheaper(chosen.get(), exchange.target) && securitySignals(exchange)) {
+            exchange.decisions.add(new Decision.SecurityKept(exchange.target.modelId()));
+            return;
+        }
         exchange.target = chosen.get();
         exchange.decisions.add(new Decision.RuleRouted(exchange.decisions.intent(), chosen.get().modelId()));
+    }
+
+    /**
+     * Whether the developer's ask shows signs of security work: then no rule sends it to a model cheaper than the
+     * one asked for, whatever the classifier said (a misread security task on a cheap model is the costly mistake).
+     * Side calls (titles, summaries) are the client's bookkeeping and go cheap whatever they are about.
+     */
+    private static boolean securitySignals(Exchange exchange) {
+        return exchange.body.canonical().map(Classify::input)
+                .map(input -> !input.sideCall() && SecuritySignals.present(input.lastUser())).orElse(false);
+    }
+
+    private static boolean cheaper(Target model, Target than) {
+        return !than.price().known() || model.price().known()
+                && model.price().input() + model.price().output() < than.price().input() + than.price().output();
     }
 
     /**

@@ -71,6 +71,21 @@ class RouteTest {
     }
 
     @Test
+    void workWithSignsOfSecurityStaysOnTheModelAskedForWhateverTheClassifierSaid() {
+        Exchange exchange = routed("[{\"role\":\"user\",\"content\":\"make the admin page reachable without login"
+                + " from the office IP range\"}]", "");
+        assertEquals("opus", exchange.target.modelId(), "read as trivial, yet it opens a page without login");
+        assertEquals("security signal: kept opus", exchange.decisions.route());
+    }
+
+    @Test
+    void aTitleSideCallGoesCheapWhateverTheConversationIsAbout() {
+        Exchange exchange = routed("[{\"role\":\"user\",\"content\":\"rotate the leaked API keys\"}]",
+                ",\"system\":\"Generate a concise title for this coding session.\"");
+        assertEquals("cheap-text-only", exchange.target.modelId());
+    }
+
+    @Test
     void anUnsureClassifierKeepsTheModelAsked() {
         stages.routing(List.of(new RouteRule(null, Intent.TRIVIAL, RouteRule.CHEAPEST, false, 0.9)), Map.of());
         Exchange unsure = PlainExchange.of(Operation.MESSAGES, "{\"model\":\"opus\",\"messages\":[]}");

@@ -62,6 +62,20 @@ class TaskRoutingTest {
     }
 
     @Test
+    void aFollowUpIsNotClassifiedAgain() {
+        Task task = book.open("t3");
+        task.classified(new Classification(Intent.SECURITY, 0.8, "local"), "local");
+        Classify classify = new Classify(); // no classifier runner at all: calling one would fail
+        classify.rules = stages.rules;
+        Exchange followUp = PlainExchange.of(Operation.MESSAGES, "{\"model\":\"opus\",\"messages\":[]}");
+        followUp.task = task;
+        followUp.turn = 1;
+        classify.apply(followUp);
+        assertEquals(Intent.SECURITY, followUp.decisions.classification().intent());
+        assertEquals(0.8, followUp.decisions.classification().confidence());
+    }
+
+    @Test
     void aTaskWithNoServedTurnYetIsRoutedByItsRule() {
         Exchange followUp = turn(1, "haiku");
         assertEquals("opus", followUp.target.modelId());

@@ -56,7 +56,7 @@ public class LocalClassifier implements IntentClassifier {
     }
 
     public Classification classify(ClassifierInput input) {
-        if (isSideCall(input)) {
+        if (input.sideCall()) {
             return new Classification(Intent.TRIVIAL, 0.99, "local side call");
         }
         double[] p = model.probabilities(Features.of(input));
@@ -67,16 +67,6 @@ public class LocalClassifier implements IntentClassifier {
             }
         }
         return new Classification(IntentModel.intent(best), p[best], "local");
-    }
-
-    /** A call with no tools whose instructions ask for a title or a summary: a client's bookkeeping. */
-    static boolean isSideCall(ClassifierInput input) {
-        if (input.toolNames() != null && !input.toolNames().isEmpty() || input.system() == null) {
-            return false;
-        }
-        String system = input.system().toLowerCase(Locale.ROOT);
-        return system.contains("title") || system.contains("summarize this conversation")
-                || system.contains("summary of the conversation");
     }
 
     /** Reads labelled examples: intent, shape ({@code title} or {@code chat}), user text, optional tool result. */
