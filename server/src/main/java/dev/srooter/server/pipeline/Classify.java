@@ -4,6 +4,7 @@ import dev.srooter.api.Classification;
 import dev.srooter.api.ClassifierInput;
 import dev.srooter.api.Operation;
 import dev.srooter.server.routing.ClassifierRunner;
+import dev.srooter.server.routing.ClientReminders;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.tasks.Task;
 import dev.srooter.server.tasks.TaskKey;
@@ -90,7 +91,7 @@ public class Classify implements Stage {
             messages.get(human).parts().forEach(p -> appendText(asked, p));
         }
         // the same input at the human turn and at every follow-up, on any node: the conversation up to that turn
-        return new ClassifierInput(system.toString(), asked.toString(), "",
+        return new ClassifierInput(system.toString(), ClientReminders.strip(asked.toString()), "",
                 request.tools().stream().map(Tool::name).toList(), human + 1, request.model());
     }
 

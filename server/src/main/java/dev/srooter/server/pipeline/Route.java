@@ -70,7 +70,7 @@ public class Route implements Stage {
         if (chosen.isEmpty() || chosen.get().qualifiedName().equals(exchange.target.qualifiedName())) {
             return; // nothing serves the rule's target (or it is the model asked for): the request goes as asked
         }
-        if (cheaper(chosen.get(), exchange.target) && securitySignals(exchange)) {
+        if (!RouteRule.BEST.equals(target) && cheaper(chosen.get(), exchange.target) && securitySignals(exchange)) {
             exchange.decisions.add(new Decision.SecurityKept(exchange.target.modelId()));
             return;
         }
@@ -81,6 +81,7 @@ public class Route implements Stage {
     /**
      * Whether the developer's ask shows signs of security work: then no rule sends it to a model cheaper than the
      * one asked for, whatever the classifier said (a misread security task on a cheap model is the costly mistake).
+     * A rule for the best model is not held back: the best model is chosen for capability, whatever its price.
      * Side calls (titles, summaries) are the client's bookkeeping and go cheap whatever they are about.
      */
     private static boolean securitySignals(Exchange exchange) {

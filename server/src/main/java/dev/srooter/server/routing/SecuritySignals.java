@@ -31,9 +31,6 @@ public final class SecuritySignals {
             + "rate[ -]limit|brute[ -]force|captcha|upload"
             + ")", Pattern.CASE_INSENSITIVE);
 
-    /** Text a client adds to the developer's message (Claude Code's reminders): not what the developer asked. */
-    private static final Pattern CLIENT_REMINDERS = Pattern.compile("<system-reminder>[\\s\\S]*?</system-reminder>");
-
     private SecuritySignals() {
     }
 
@@ -42,7 +39,7 @@ public final class SecuritySignals {
         if (ask == null || ask.isBlank()) {
             return false;
         }
-        String text = CLIENT_REMINDERS.matcher(ask).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String text = ClientReminders.strip(ask).toLowerCase(Locale.ROOT);
         return SIGNAL.matcher(text).find();
     }
 }

@@ -50,18 +50,7 @@ class ClaudeCodeIT {
         Files.writeString(notes, "The codeword is " + codeword + ".\n");
         gateway.openAi.setResponder(request -> chatAnswer(request, notes));
 
-        Path home = Files.createDirectories(work.resolve("home"));
-        CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
-                        "HOME", home.toString(),
-                        "ANTHROPIC_BASE_URL", gateway.url,
-                        "ANTHROPIC_API_KEY", gateway.key,
-                        "ANTHROPIC_SMALL_FAST_MODEL", "claude-haiku-4-7",
-                        "ANTHROPIC_DEFAULT_HAIKU_MODEL", "claude-haiku-4-7",
-                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
-                        "DISABLE_TELEMETRY", "1",
-                        "DISABLE_AUTOUPDATER", "1"),
-                CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
-                "--output-format", "json", "--allowedTools", "Read", "--model", "claude-opus-4-7");
+        CliRun claude = readNotes(notes, "claude-haiku-4-7", "claude-opus-4-7");
         assertEquals(0, claude.exitCode(), claude.toString());
         String stdout = claude.stdout();
         JsonObject result = Gateway.object(stdout.substring(stdout.indexOf('{')));
@@ -109,18 +98,7 @@ class ClaudeCodeIT {
         Files.writeString(notes, "The codeword is " + codeword + ".\n");
         gateway.anthropic.setResponder(request -> answer(request, notes));
 
-        Path home = Files.createDirectories(work.resolve("home"));
-        CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
-                        "HOME", home.toString(),
-                        "ANTHROPIC_BASE_URL", gateway.url,
-                        "ANTHROPIC_API_KEY", gateway.key,
-                        "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
-                        "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
-                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
-                        "DISABLE_TELEMETRY", "1",
-                        "DISABLE_AUTOUPDATER", "1"),
-                CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
-                "--output-format", "json", "--allowedTools", "Read", "--model", Gateway.CLAUDE);
+        CliRun claude = readNotes(notes, Gateway.HAIKU, Gateway.CLAUDE);
         assertEquals(0, claude.exitCode(), claude.toString());
         String stdout = claude.stdout();
 
@@ -158,30 +136,12 @@ class ClaudeCodeIT {
             });
             gateway.openAi.setResponder(request -> chatAnswer(request, notes));
 
-            Path home = Files.createDirectories(work.resolve("home"));
-            CliRun claude = CliRun.run(work, notes.getParent(), Map.of(
-                            "HOME", home.toString(),
-                            "ANTHROPIC_BASE_URL", gateway.url,
-                            "ANTHROPIC_API_KEY", gateway.key,
-                            "ANTHROPIC_SMALL_FAST_MODEL", Gateway.HAIKU,
-                            "ANTHROPIC_DEFAULT_HAIKU_MODEL", Gateway.HAIKU,
-                            "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
-                            "DISABLE_TELEMETRY", "1",
-                            "DISABLE_AUTOUPDATER", "1"),
-                    CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
-                    "--output-format", "json", "--allowedTools", "Read", "--model", Gateway.CLAUDE);
+            CliRun claude = readNotes(notes, Gateway.HAIKU, Gateway.CLAUDE);
             assertEquals(0, claude.exitCode(), claude.toString());
             assertTrue(claude.stdout().contains(codeword), claude.stdout());
 
             List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "messages");
-            String provider = loop.get(0).getString("provider");
-            System.out.println("Claude Code tool loop under srooter defaults: " + loop.size() + " turns, intent "
-                    + loop.get(0).getString("intent", "-") + ", served by " + provider + "/"
-                    + loop.get(0).getString("servedModel"));
-            for (JsonObject turn : loop) {
-                assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
-                assertEquals(provider, turn.getString("provider"), "one provider: " + loop);
-            }
+            String provider = TaskLoops.oneModelAndProvider(loop, "Claude Code");
             if (provider.equals(Gateway.ANTHROPIC_PROVIDER)) {
                 RecordedRequest followUp = gateway.anthropic.received().stream()
                         .filter(r -> r.body().contains("\"tool_result\"")).findFirst().orElseThrow();
@@ -194,6 +154,22 @@ class ClaudeCodeIT {
     }
 
     private static final String THOUGHT = "The file will have the codeword.";
+
+    /** Claude Code, pointed at srooter, asking {@code model} to read {@code notes} (side calls to {@code small}). */
+    private CliRun readNotes(Path notes, String small, String model) throws Exception {
+        Path home = Files.createDirectories(work.resolve("home"));
+        return CliRun.run(work, notes.getParent(), Map.of(
+                        "HOME", home.toString(),
+                        "ANTHROPIC_BASE_URL", gateway.url,
+                        "ANTHROPIC_API_KEY", gateway.key,
+                        "ANTHROPIC_SMALL_FAST_MODEL", small,
+                        "ANTHROPIC_DEFAULT_HAIKU_MODEL", small,
+                        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                        "DISABLE_TELEMETRY", "1",
+                        "DISABLE_AUTOUPDATER", "1"),
+                CliRun.client("claude").toString(), "-p", "Read notes.txt and tell me the codeword.",
+                "--output-format", "json", "--allowedTools", "Read", "--model", model);
+    }
 
     /** The fake model: ask for the file while it has not been read, then quote what the tool returned. */
     private static Reply answer(JsonObject request, Path notes) {

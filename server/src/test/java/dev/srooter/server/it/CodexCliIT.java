@@ -44,25 +44,9 @@ class CodexCliIT {
     @Test
     void completesTheTaskWhenAnthropicServesIt() throws Exception {
         String codeword = "medlar-" + System.nanoTime();
-        Path project = Files.createDirectories(work.resolve("project"));
-        Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ".\n");
-        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
-        Files.writeString(codexHome.resolve("config.toml"), """
-                model = "%s"
-                model_provider = "srooter"
-
-                [model_providers.srooter]
-                name = "srooter"
-                base_url = "%s/v1"
-                env_key = "SROOTER_KEY"
-                wire_api = "responses"
-                """.formatted(Gateway.CLAUDE, gateway.url));
         gateway.anthropic.setResponder(CodexCliIT::anthropicAnswer);
 
-        CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
-                        "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
-                CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
-                "Read notes.txt and tell me the codeword.");
+        CliRun codex = readNotes(Gateway.CLAUDE, "The codeword is " + codeword + ".\n");
         assertEquals(0, codex.exitCode(), codex.toString());
         assertTrue(codex.stdout().contains(codeword), codex.toString());
 
@@ -80,6 +64,26 @@ class CodexCliIT {
     }
 
     private static final String THOUGHT = "I should look at notes.txt.";
+
+    /** Codex, with srooter as its Responses provider and {@code model}, asked to read a notes.txt holding {@code notes}. */
+    private CliRun readNotes(String model, String notes) throws Exception {
+        Path project = Files.createDirectories(work.resolve("project"));
+        Files.writeString(project.resolve("notes.txt"), notes);
+        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
+        Files.writeString(codexHome.resolve("config.toml"), """
+                model = "%s"
+                model_provider = "srooter"
+
+                [model_providers.srooter]
+                name = "srooter"
+                base_url = "%s/v1"
+                env_key = "SROOTER_KEY"
+                wire_api = "responses"
+                """.formatted(model, gateway.url));
+        return CliRun.run(work, project, Map.of("HOME", work.toString(), "CODEX_HOME", codexHome.toString(),
+                "SROOTER_KEY", gateway.key), CliRun.client("codex").toString(), "exec", "--skip-git-repo-check",
+                "--sandbox", "read-only", "Read notes.txt and tell me the codeword.");
+    }
 
     /** The fake Anthropic model: think and ask for the command, then quote the tool result. */
     private static Reply anthropicAnswer(JsonObject request) {
@@ -109,25 +113,9 @@ class CodexCliIT {
     @Test
     void completesATaskWithOneToolRoundTripThroughTheGateway() throws Exception {
         String codeword = "quince-" + System.nanoTime();
-        Path project = Files.createDirectories(work.resolve("project"));
-        Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ".\n");
-        Path codexHome = Files.createDirectories(work.resolve("codex-home"));
-        Files.writeString(codexHome.resolve("config.toml"), """
-                model = "gpt-5-codex"
-                model_provider = "srooter"
-
-                [model_providers.srooter]
-                name = "srooter"
-                base_url = "%s/v1"
-                env_key = "SROOTER_KEY"
-                wire_api = "responses"
-                """.formatted(gateway.url));
         gateway.openAi.setResponder(CodexCliIT::answer);
 
-        CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
-                        "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
-                CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
-                "Read notes.txt and tell me the codeword.");
+        CliRun codex = readNotes("gpt-5-codex", "The codeword is " + codeword + ".\n");
         assertEquals(0, codex.exitCode(), codex.toString());
         assertTrue(codex.stdout().contains(codeword), codex.toString());
 
@@ -152,39 +140,16 @@ class CodexCliIT {
         assertEquals(200, gateway.admin("DELETE", "/api/routing/rules", null).statusCode());
         try {
             String codeword = "sorrel-" + System.nanoTime();
-            Path project = Files.createDirectories(work.resolve("project"));
-            Files.writeString(project.resolve("notes.txt"), "The codeword is " + codeword + ". TODO: rotate the"
-                    + " leaked API keys, fix the JWT signature check and the SQL injection in the login form.\n");
-            Path codexHome = Files.createDirectories(work.resolve("codex-home"));
-            Files.writeString(codexHome.resolve("config.toml"), """
-                    model = "gpt-5-codex"
-                    model_provider = "srooter"
-
-                    [model_providers.srooter]
-                    name = "srooter"
-                    base_url = "%s/v1"
-                    env_key = "SROOTER_KEY"
-                    wire_api = "responses"
-                    """.formatted(gateway.url));
             gateway.openAi.setResponder(CodexCliIT::answer);
             gateway.anthropic.setResponder(CodexCliIT::anthropicAnswer);
 
-            CliRun codex = CliRun.run(work, project, Map.of("HOME", work.toString(),
-                            "CODEX_HOME", codexHome.toString(), "SROOTER_KEY", gateway.key),
-                    CliRun.client("codex").toString(), "exec", "--skip-git-repo-check", "--sandbox", "read-only",
-                    "Read notes.txt and tell me the codeword.");
+            CliRun codex = readNotes("gpt-5-codex", "The codeword is " + codeword + ". TODO: rotate the"
+                    + " leaked API keys, fix the JWT signature check and the SQL injection in the login form.\n");
             assertEquals(0, codex.exitCode(), codex.toString());
             assertTrue(codex.stdout().contains(codeword), codex.toString());
 
             List<JsonObject> loop = TaskLoops.loopTurns(gateway, since, "responses");
-            String provider = loop.get(0).getString("provider");
-            System.out.println("Codex tool loop under srooter defaults: " + loop.size() + " turns, intent "
-                    + loop.get(0).getString("intent", "-") + ", served by " + provider + "/"
-                    + loop.get(0).getString("servedModel"));
-            for (JsonObject turn : loop) {
-                assertEquals(loop.get(0).getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
-                assertEquals(provider, turn.getString("provider"), "one provider: " + loop);
-            }
+            String provider = TaskLoops.oneModelAndProvider(loop, "Codex");
             String state = Reply.text("").withThinking(THOUGHT).opaqueState();
             RecordedRequest followUp = (provider.equals(Gateway.ANTHROPIC_PROVIDER) ? gateway.anthropic
                     : gateway.openAi).received().stream().filter(r -> r.body().contains(codeword)).findFirst()

@@ -1,5 +1,6 @@
 package dev.srooter.server.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
@@ -11,6 +12,19 @@ import java.util.List;
 final class TaskLoops {
 
     private TaskLoops() {
+    }
+
+    /** Checks that every turn of a loop was served by one model of one provider, prints which, and returns the provider. */
+    static String oneModelAndProvider(List<JsonObject> loop, String client) {
+        JsonObject first = loop.get(0);
+        System.out.println(client + " tool loop under srooter defaults: " + loop.size() + " turns, intent "
+                + first.getString("intent", "-") + ", served by " + first.getString("provider") + "/"
+                + first.getString("servedModel"));
+        for (JsonObject turn : loop) {
+            assertEquals(first.getString("servedModel"), turn.getString("servedModel"), "one model: " + loop);
+            assertEquals(first.getString("provider"), turn.getString("provider"), "one provider: " + loop);
+        }
+        return first.getString("provider");
     }
 
     /**
