@@ -30,19 +30,19 @@ public record TaskKey(String id, int turn) {
         List<Message> messages = request.messages();
         int human = lastHumanTurn(messages);
         MessageDigest digest = sha256();
-        update(digest, "caller", caller);
-        update(digest, "session", session);
+        update(digest, "caller", caller, HUMAN_TURN);
+        update(digest, "session", session, HUMAN_TURN);
         for (Part part : request.system()) {
-            update(digest, "system", part);
+            update(digest, "system", part, EARLIER);
         }
         for (int i = 0; i <= human; i++) {
             Message m = messages.get(i);
             if (m.role() == Message.Role.SYSTEM) {
                 continue; // clients move their reminders around between requests (Claude Code does)
             }
-            update(digest, "role", m.role().name());
+            update(digest, "role", m.role().name(), EARLIER);
             for (Part part : m.parts()) {
-                update(digest, "part", part);
+                update(digest, "part", part, i == human ? HUMAN_TURN : EARLIER);
             }
         }
         int turn = 0;
@@ -67,42 +67,45 @@ public record TaskKey(String id, int turn) {
     }
 
     /** What of a part identifies the conversation: its text, a tool call's id and name, a result's call id. */
-    private static void update(MessageDigest digest, String kind, Part part) {
+    private static void update(MessageDigest digest, String kind, Part part, int ends) {
         if (part instanceof Part.Text t) {
-            update(digest, kind + ".text", t.text());
+            update(digest, kind + ".text", t.text(), ends);
         } else if (part instanceof Part.ToolCall c) {
-            update(digest, kind + ".call", c.id() + "/" + c.name());
+            update(digest, kind + ".call", c.id() + "/" + c.name(), ends);
         } else if (part instanceof Part.ToolResult r) {
-            update(digest, kind + ".result", r.callId());
+            update(digest, kind + ".result", r.callId(), ends);
         } else if (part instanceof Part.Image i) {
-            update(digest, kind + ".image", i.url() != null ? i.url() : String.valueOf(i.data()).hashCode() + "");
+            update(digest, kind + ".image", i.url() != null ? i.url() : String.valueOf(i.data()).hashCode() + "", ends);
         }
         // thinking is resent, re-signed or dropped from turn to turn: not part of what the task is
     }
 
     /**
-     * A value's length and its first and last {@link #ENDS} characters: enough to tell two conversations apart
-     * (the rest of a task's identity is who calls, in which session, after which earlier turns), at a cost that does
-     * not grow with the size of pasted files. Hashing all of a 60 KB conversation took a fifth of a millisecond.
+     * A value's length and its first and last {@code ends} characters: enough to tell two conversations apart (the
+     * rest of a task's identity is who calls, in which session, after which earlier turns), at a cost that grows
+     * with the number of messages, not with the size of pasted files. Hashing all of a 60 KB conversation took a
+     * fifth of a millisecond on every request.
      */
-    private static void update(MessageDigest digest, String kind, String value) {
+    private static void update(MessageDigest digest, String kind, String value, int ends) {
         digest.update(kind.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         if (value != null) {
             int length = value.length();
             digest.update(Integer.toString(length).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            if (length <= 2 * ENDS) {
+            if (length <= 2 * ends) {
                 digest.update(value.getBytes(StandardCharsets.UTF_8));
             } else {
-                digest.update(value.substring(0, ENDS).getBytes(StandardCharsets.UTF_8));
-                digest.update(value.substring(length - ENDS).getBytes(StandardCharsets.UTF_8));
+                digest.update(value.substring(0, ends).getBytes(StandardCharsets.UTF_8));
+                digest.update(value.substring(length - ends).getBytes(StandardCharsets.UTF_8));
             }
         }
         digest.update((byte) 1);
     }
 
-    private static final int ENDS = 512;
+    /** How much of each end of a text counts: the human turn's, and an earlier message's or the instructions'. */
+    private static final int HUMAN_TURN = 512;
+    private static final int EARLIER = 64;
 
     private static MessageDigest sha256() {
         try {
