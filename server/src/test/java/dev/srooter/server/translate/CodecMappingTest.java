@@ -234,7 +234,7 @@ class CodecMappingTest {
         String body = "{'model':'m','max_tokens':10,'messages':[{'role':'user','content':'q'},{'role':'assistant',"
                 + "'content':[{'type':'thinking','thinking':'plan','signature':'" + envelope + "'},"
                 + "{'type':'text','text':'a'}]},{'role':'user','content':'more'}]}";
-        assertTrue(OpaqueState.mentioned(body.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(OpaqueState.mentioned(body));
         JsonObject forMaker = Envelopes.open(json(body), dev.srooter.api.WireFormat.ANTHROPIC_MESSAGES, "anthropic-1");
         JsonObject block = forMaker.getJsonArray("messages").getJsonObject(1).getJsonArray("content").getJsonObject(0);
         assertEquals("real-signature", block.getString("signature"));
@@ -246,7 +246,7 @@ class CodecMappingTest {
 
         Part.Thinking damaged = OpaqueState.unwrap(OpaqueState.MARK + "%%%", "t", false, null);
         assertNull(damaged.opaque());
-        assertFalse(OpaqueState.mentioned("{\"model\":\"m\"}".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(OpaqueState.mentioned("{\"model\":\"m\"}"));
     }
 
     @Test
