@@ -2,7 +2,6 @@ package dev.srooter.server.translate;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
