@@ -3,12 +3,10 @@ package dev.srooter.server.pipeline;
 import dev.srooter.api.Classification;
 import dev.srooter.server.cortex.BlastRadius;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The decisions made about one request, in the order they were made. Only ever appended to. The texts below are
@@ -20,14 +18,6 @@ public final class Decisions {
 
     public void add(Decision decision) {
         made.add(decision);
-    }
-
-    public List<Decision> all() {
-        return Collections.unmodifiableList(made);
-    }
-
-    public <T extends Decision> Stream<T> of(Class<T> type) {
-        return made.stream().filter(type::isInstance).map(type::cast);
     }
 
     /** The texts of the decisions of a type, joined; null when there is none (a plain loop: this runs per request). */
