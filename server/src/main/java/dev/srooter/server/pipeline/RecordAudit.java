@@ -22,21 +22,21 @@ public class RecordAudit implements Stage {
         AuditRecord record = new AuditRecord();
         record.id = exchange.id;
         record.createdAt = exchange.startedAt;
+        // Every text is bounded to its column's width: one record too long for its column fails the whole batch it
+        // is written in, and with it every other caller's records of that moment (a 5,000-character model name did).
         if (exchange.caller != null) {
-            record.keyId = exchange.caller.keyId();
-            record.username = exchange.caller.username();
-            record.team = exchange.caller.team();
+            record.keyId = bounded(exchange.caller.keyId(), 36);
+            record.username = bounded(exchange.caller.username(), 100);
+            record.team = bounded(exchange.caller.team(), 100);
         }
         record.endpoint = exchange.operation.name().toLowerCase(java.util.Locale.ROOT);
-        record.requestedModel = exchange.requestedModel;
+        record.requestedModel = bounded(exchange.requestedModel, 300);
         if (exchange.target != null) {
-            record.servedModel = exchange.target.modelId();
-            record.provider = exchange.target.account().name();
+            record.servedModel = bounded(exchange.target.modelId(), 300);
+            record.provider = bounded(exchange.target.account().name(), 100);
         }
         Decisions decisions = exchange.decisions;
         if (exchange.target != null) {
-            // the column's width: several routing decisions in a row can be longer, and one record too long for
-            // its column would fail its whole batch
             record.route = bounded(decisions.route(), 200);
         }
         record.attempts = bounded(decisions.attempts(), 2000);
@@ -48,7 +48,7 @@ public class RecordAudit implements Stage {
         record.policies = bounded(decisions.policies(), 2000);
         record.skills = bounded(decisions.skills(), 1000);
         decisions.task().ifPresent(t -> {
-            record.task = t.task();
+            record.task = bounded(t.task(), 32);
             record.turn = t.turn();
         });
         BlastRadius.Risk risk = decisions.risk();
@@ -66,7 +66,7 @@ public class RecordAudit implements Stage {
         record.latencyMs = (exchange.endNanos - exchange.startNanos) / 1e6;
         record.ttfbMs = exchange.firstByteNanos == 0 ? null : (exchange.firstByteNanos - exchange.startNanos) / 1e6;
         record.status = exchange.status;
-        record.errorType = exchange.errorCode;
+        record.errorType = bounded(exchange.errorCode, 100);
         // The digest is computed by the audit writer, off the request thread.
         auditLog.submit(record, exchange.body == null ? null : exchange.body.bytes());
     }

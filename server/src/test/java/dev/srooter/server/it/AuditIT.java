@@ -33,6 +33,29 @@ class AuditIT {
         return response.headers().firstValue("x-srooter-request-id").orElseThrow();
     }
 
+    /**
+     * A model name longer than its column once failed the whole audit batch it was written in, five times, and the
+     * batch was dropped: every other caller's records of that moment were lost. Each stored text is now bounded.
+     */
+    @Test
+    void aModelNameLongerThanItsColumnCostsNoRecordsOfOthers() throws Exception {
+        String absurd = "m".repeat(5000);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            String model = k % 2 == 0 ? absurd : Gateway.CLAUDE;
+            sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> gateway.anthropic("/v1/messages",
+                    "{\"model\":\"" + model + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"batch mate\"}]}")));
+        }
+        for (int k = 0; k < 4; k++) {
+            HttpResponse<String> response = sent.get(k).get();
+            assertEquals(k % 2 == 0 ? 404 : 200, response.statusCode(), response.body());
+            JsonObject record = gateway.auditRecord(response.headers().firstValue("x-srooter-request-id")
+                    .orElseThrow());
+            assertEquals(k % 2 == 0 ? absurd.substring(0, 300) : Gateway.CLAUDE, record.getString("requestedModel"));
+        }
+    }
+
     @Test
     void recordsTokensCostAndThePromptDigestOfAPlainMessage() throws Exception {
         String body = "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
