@@ -1,7 +1,6 @@
 package dev.srooter.server.pipeline;
 
 import dev.srooter.server.providers.ModelDirectory;
-import dev.srooter.server.providers.Price;
 import dev.srooter.server.providers.Target;
 import dev.srooter.server.routing.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,19 +36,15 @@ public class FallbackChains {
 
     /** The steps of {@code from}'s chain with a known price below its own, permitted by policy, dearest first. */
     List<Target> cheaperSteps(Exchange exchange, Target from) {
-        double fromPrice = unitPrice(from.price());
+        double fromPrice = from.price().unit();
         List<Target> chain = withFallbacks(exchange, from);
         List<Target> steps = new ArrayList<>(chain.subList(1, chain.size()));
-        steps.removeIf(t -> !t.price().known() || unitPrice(t.price()) >= fromPrice || !Route.permitted(exchange, t));
-        steps.sort(Comparator.comparingDouble((Target t) -> unitPrice(t.price())).reversed());
+        steps.removeIf(t -> !t.price().known() || t.price().unit() >= fromPrice || !Route.permitted(exchange, t));
+        steps.sort(Comparator.comparingDouble((Target t) -> t.price().unit()).reversed());
         return steps;
     }
 
     static boolean isFree(Target target) {
-        return target.price().known() && unitPrice(target.price()) == 0;
-    }
-
-    private static double unitPrice(Price price) {
-        return price.input() + price.output();
+        return target.price().known() && target.price().unit() == 0;
     }
 }

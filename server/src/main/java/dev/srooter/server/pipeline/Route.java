@@ -90,8 +90,7 @@ public class Route implements Stage {
     }
 
     private static boolean cheaper(Target model, Target than) {
-        return !than.price().known() || model.price().known()
-                && model.price().input() + model.price().output() < than.price().input() + than.price().output();
+        return !than.price().known() || model.price().known() && model.price().unit() < than.price().unit();
     }
 
     /**
@@ -104,7 +103,8 @@ public class Route implements Stage {
         if (task == null || exchange.turn == 0 || task.model() == null) {
             return false;
         }
-        Optional<Target> kept = directory.resolve(task.model(), exchange.clientFormat()).filter(t -> permitted(exchange, t));
+        Optional<Target> kept = directory.resolve(task.model(), exchange.clientFormat())
+                .filter(t -> permitted(exchange, t));
         if (kept.isEmpty()) {
             return false; // the model is gone or no longer permitted: the rules decide again
         }

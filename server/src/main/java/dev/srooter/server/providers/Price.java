@@ -11,6 +11,11 @@ public record Price(double input, double output, double cacheRead, double cacheW
     /** A model on the team's own hardware: costs nothing, and that is known. */
     public static final Price FREE = new Price(0, 0, 0, 0, true, "free");
 
+    /** Input plus output per million tokens: how srooter compares models by price (routing, budgets). */
+    public double unit() {
+        return input + output;
+    }
+
     public double cost(Usage usage) {
         return (usage.input() * input + usage.output() * output
                 + usage.cacheRead() * cacheRead + usage.cacheWrite() * cacheWrite) / 1_000_000.0;

@@ -53,7 +53,7 @@ public class TargetPicker {
     public Optional<Target> pick(String target, Needs needs, WireFormat clientFormat,
                                  java.util.function.Predicate<Target> permitted) {
         if (RouteRule.CHEAPEST.equals(target) || RouteRule.BEST.equals(target)) {
-            Comparator<Target> byPrice = Comparator.comparingDouble(t -> t.price().input() + t.price().output());
+            Comparator<Target> byPrice = Comparator.comparingDouble(t -> t.price().unit());
             var candidates = directory.all().stream().filter(needs::metBy).filter(permitted);
             if (RouteRule.CHEAPEST.equals(target)) {
                 return candidates.filter(t -> t.price().known()).min(byPrice);
