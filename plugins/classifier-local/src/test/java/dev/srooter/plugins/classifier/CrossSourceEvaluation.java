@@ -1,0 +1,154 @@
+package dev.srooter.plugins.classifier;
+
+import dev.srooter.api.Classification;
+import dev.srooter.api.Intent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Trains on every source but one and tests on the one left out, for each source in turn: the figure that says
+ * how the classifier does on requests written in a style it has never seen. Beside it, for contrast, the
+ * flattering figure: five folds over all sources mixed, where every style is in training. Run as a program by
+ * {@code bench/classifiers.py}; {@link CrossSourceEvaluationTest} holds the figures to their floors.
+ */
+final class CrossSourceEvaluation {
+
+    /** The default rule sends trivial work to the cheapest model at this confidence or above. */
+    static final double CHEAP_CONFIDENCE = 0.7;
+
+    /** One prediction: the truth, the guess, its confidence, the source, the text. */
+    record Prediction(String source, Intent truth, Classification guess, String text) {
+        boolean correct() {
+            return truth == guess.intent();
+        }
+
+        boolean routedCheaper() {
+            return guess.intent() == Intent.TRIVIAL && guess.confidence() >= CHEAP_CONFIDENCE;
+        }
+    }
+
+    private CrossSourceEvaluation() {
+    }
+
+    static List<Prediction> leaveOneSourceOut(Map<String, List<IntentModel.Example>> sources,
+                                             Function<List<IntentModel.Example>, LocalClassifier> trainer) {
+        List<Prediction> predictions = new ArrayList<>();
+        for (String held : sources.keySet()) {
+            List<IntentModel.Example> train = new ArrayList<>();
+            sources.forEach((name, examples) -> {
+                if (!name.equals(held)) {
+                    train.addAll(examples);
+                }
+            });
+            LocalClassifier classifier = trainer.apply(train);
+            for (IntentModel.Example e : sources.get(held)) {
+                predictions.add(new Prediction(held, e.intent(), classifier.classify(e.input()), e.input().lastUser()));
+            }
+        }
+        return predictions;
+    }
+
+    static List<Prediction> mixedFolds(Map<String, List<IntentModel.Example>> sources, int folds,
+                                      Function<List<IntentModel.Example>, LocalClassifier> trainer) {
+        List<IntentModel.Example> all = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        sources.forEach((name, examples) -> examples.forEach(e -> {
+            all.add(e);
+            names.add(name);
+        }));
+        List<Prediction> predictions = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<IntentModel.Example> train = new ArrayList<>();
+            for (int k = 0; k < all.size(); k++) {
+                if (k % folds != fold) {
+                    train.add(all.get(k));
+                }
+            }
+            LocalClassifier classifier = trainer.apply(train);
+            for (int k = fold; k < all.size(); k += folds) {
+                IntentModel.Example e = all.get(k);
+                predictions.add(new Prediction(names.get(k), e.intent(), classifier.classify(e.input()),
+                        e.input().lastUser()));
+            }
+        }
+        return predictions;
+    }
+
+    static double accuracy(List<Prediction> predictions) {
+        return (double) predictions.stream().filter(Prediction::correct).count() / predictions.size();
+    }
+
+    static double recall(List<Prediction> predictions, Intent intent) {
+        List<Prediction> of = predictions.stream().filter(p -> p.truth() == intent).toList();
+        return of.isEmpty() ? 0 : accuracy(of);
+    }
+
+    /** Expected calibration error over ten confidence bins: how far confidence is from accuracy, on average. */
+    static double calibrationError(List<Prediction> predictions) {
+        double error = 0;
+        for (int bin = 0; bin < 10; bin++) {
+            double low = bin / 10.0;
+            double high = (bin + 1) / 10.0;
+            List<Prediction> in = predictions.stream().filter(p -> p.guess().confidence() >= low
+                    && (p.guess().confidence() < high || high == 1.0)).toList();
+            if (!in.isEmpty()) {
+                double confidence = in.stream().mapToDouble(p -> p.guess().confidence()).average().orElse(0);
+                error += Math.abs(confidence - accuracy(in)) * in.size() / predictions.size();
+            }
+        }
+        return error;
+    }
+
+    static String report(String title, List<Prediction> predictions, boolean perSource) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s: %d requests, accuracy %.1f%%%n", title,
+                predictions.size(), 100 * accuracy(predictions)));
+        for (Intent intent : Intent.values()) {
+            out.append(String.format(Locale.ROOT, "  recall %-12s %.1f%%%n", intent.name().toLowerCase(Locale.ROOT),
+                    100 * recall(predictions, intent)));
+        }
+        List<Prediction> security = predictions.stream().filter(p -> p.truth() == Intent.SECURITY).toList();
+        out.append(String.format(Locale.ROOT, "  security classified trivial at >= %.1f (cheaper by the classifier"
+                + " alone): %d of %d%n", CHEAP_CONFIDENCE, security.stream().filter(Prediction::routedCheaper).count(),
+                security.size()));
+        List<Prediction> cheap = predictions.stream().filter(Prediction::routedCheaper).toList();
+        out.append(String.format(Locale.ROOT, "  sent cheap (trivial at >= %.1f): %d, of which truly trivial %.1f%%%n",
+                CHEAP_CONFIDENCE, cheap.size(), cheap.isEmpty() ? 0 : 100.0 * cheap.stream()
+                        .filter(p -> p.truth() == Intent.TRIVIAL).count() / cheap.size()));
+        out.append(String.format(Locale.ROOT, "  calibration error (ECE, 10 bins): %.3f%n",
+                calibrationError(predictions)));
+        if (perSource) {
+            predictions.stream().map(Prediction::source).distinct().forEach(source -> {
+                List<Prediction> of = predictions.stream().filter(p -> p.source().equals(source)).toList();
+                out.append(String.format(Locale.ROOT, "  source %-13s %3d requests, accuracy %.1f%%%n", source,
+                        of.size(), 100 * accuracy(of)));
+            });
+        }
+        return out.toString();
+    }
+
+    static String misses(List<Prediction> predictions) {
+        StringBuilder out = new StringBuilder();
+        for (Prediction p : predictions) {
+            if (!p.correct()) {
+                out.append(String.format(Locale.ROOT, "  [%s] %s as %s (%.2f): %s%n", p.source(), p.truth(),
+                        p.guess().intent(), p.guess().confidence(), p.text().replace("\n", "\\n")));
+            }
+        }
+        return out.toString();
+    }
+
+    public static void main(String[] args) {
+        Map<String, List<IntentModel.Example>> sources = Corpus.sources();
+        List<Prediction> crossSource = leaveOneSourceOut(sources, LocalClassifier::new);
+        System.out.print(report("cross-source (train on the other sources, test on the one left out)", crossSource,
+                true));
+        System.out.print(report("mixed 5-fold (every style in training; the flattering figure)",
+                mixedFolds(sources, 5, LocalClassifier::new), false));
+        if (args.length > 0 && args[0].equals("--misses")) {
+            System.out.print(misses(crossSource));
+        }
+    }
+}
