@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 /**
  * How often security work would go to a cheaper model under srooter defaults (trivial work to the cheapest model
  * when the classifier is at least 0.7 sure), with the local classifier alone and with the security screen in
- * front of cheap routing, on the classifier's held-out examples. Those were written in this project (not by
- * outsiders), so the figures printed here flatter; the outside measurement is the one the issue reports.
+ * front of cheap routing, on the classifier's sealed examples (never trained or tuned on). Those were written in
+ * this project (not by outsiders), so the figures printed here flatter; the outside measurement is the one the
+ * issue reports.
  */
 class CheapRoutingSafetyTest {
 
-    private static final Path HELD_OUT = Path.of("../plugins/classifier-local/src/test/resources/intents-heldout.tsv");
+    private static final Path HELD_OUT = Path.of("../plugins/classifier-local/src/test/resources/intents-sealed.tsv");
     private static final String AGENT = "You are an interactive coding agent.";
     private static final String TITLE = "Generate a concise, sentence-case title (3-7 words) for this session.";
 
     @Test
-    void securityWorkIsNotRoutedCheaperOnTheHeldOutExamples() throws Exception {
+    void securityWorkIsNotRoutedCheaperOnTheSealedExamples() throws Exception {
         LocalClassifier classifier = new LocalClassifier();
         int security = 0, securityCheapAlone = 0, securityCheapScreened = 0;
         int trivial = 0, trivialCheapAlone = 0, trivialCheapScreened = 0;
@@ -32,7 +33,7 @@ class CheapRoutingSafetyTest {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t");
+            String[] f = line.replace("\\n", "\n").split("\t");
             boolean title = f[1].equals("title");
             ClassifierInput input = new ClassifierInput(title ? TITLE : AGENT, f[2], "", title ? List.of()
                     : List.of("Read", "Edit", "Bash"), 1, "model");
@@ -49,7 +50,7 @@ class CheapRoutingSafetyTest {
                 trivialCheapScreened += cheapScreened ? 1 : 0;
             }
         }
-        System.out.printf("held-out (written in this project): security routed cheaper: classifier alone %d of %d,"
+        System.out.printf("sealed (written in this project): security routed cheaper: classifier alone %d of %d,"
                 + " with the screen %d of %d; trivial routed cheaper: alone %d of %d, with the screen %d of %d%n",
                 securityCheapAlone, security, securityCheapScreened, security, trivialCheapAlone, trivial,
                 trivialCheapScreened, trivial);

@@ -77,6 +77,15 @@ final class CrossSourceEvaluation {
         return predictions;
     }
 
+    /** The shipped classifier (trained on every source) on the sealed examples, which nothing was tuned on. */
+    static List<Prediction> sealed(LocalClassifier classifier) {
+        List<Prediction> predictions = new ArrayList<>();
+        for (IntentModel.Example e : Corpus.load("/intents-sealed.tsv")) {
+            predictions.add(new Prediction("sealed", e.intent(), classifier.classify(e.input()), e.input().lastUser()));
+        }
+        return predictions;
+    }
+
     static double accuracy(List<Prediction> predictions) {
         return (double) predictions.stream().filter(Prediction::correct).count() / predictions.size();
     }
@@ -129,6 +138,23 @@ final class CrossSourceEvaluation {
         return out.toString();
     }
 
+    /** Time per classification, warmed, over the corpus's requests: what a task's first request pays. */
+    static String latency(LocalClassifier classifier, List<IntentModel.Example> examples) {
+        for (int k = 0; k < 50_000; k++) {
+            classifier.classify(examples.get(k % examples.size()).input());
+        }
+        long[] nanos = new long[20_000];
+        for (int k = 0; k < nanos.length; k++) {
+            dev.srooter.api.ClassifierInput input = examples.get(k % examples.size()).input();
+            long start = System.nanoTime();
+            classifier.classify(input);
+            nanos[k] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "classification latency: p50 %.1f us, p99 %.1f us (%d requests)%n",
+                nanos[nanos.length / 2] / 1e3, nanos[nanos.length * 99 / 100] / 1e3, nanos.length);
+    }
+
     static String misses(List<Prediction> predictions) {
         StringBuilder out = new StringBuilder();
         for (Prediction p : predictions) {
@@ -147,8 +173,13 @@ final class CrossSourceEvaluation {
                 true));
         System.out.print(report("mixed 5-fold (every style in training; the flattering figure)",
                 mixedFolds(sources, 5, LocalClassifier::new), false));
+        List<Prediction> sealed = sealed(new LocalClassifier());
+        System.out.print(report("sealed (written after tuning, never trained on; the shipped classifier)", sealed,
+                false));
+        System.out.print(latency(new LocalClassifier(), Corpus.all()));
         if (args.length > 0 && args[0].equals("--misses")) {
             System.out.print(misses(crossSource));
+            System.out.print(misses(sealed));
         }
     }
 }

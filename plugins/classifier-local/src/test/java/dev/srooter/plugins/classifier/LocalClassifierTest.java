@@ -21,11 +21,16 @@ class LocalClassifierTest {
         assertEquals("local side call", c.reason());
     }
 
+    /** Issue 16: a follow-up carrying a command's output was once read as security work and moved a Codex loop. */
     @Test
-    void toolOutputTouchingSecretsWeighsTowardSecurity() {
-        Classification c = classifier.classify(new ClassifierInput(Corpus.AGENT_PROMPT,
-                "Look at this and fix it.", "password = request.args['pw']; token = jwt.decode(t, verify=False)",
+    void toolOutputDoesNotDecideTheIntent() {
+        String ask = "Run the test suite and tell me which tests fail.";
+        Classification without = classifier.classify(new ClassifierInput(Corpus.AGENT_PROMPT, ask, "",
+                Corpus.AGENT_TOOLS, 1, "m"));
+        Classification with = classifier.classify(new ClassifierInput(Corpus.AGENT_PROMPT, ask,
+                "FAILED test_auth.py::test_jwt_secret - password = request.args['pw']; token = jwt.decode(t, verify=False)",
                 Corpus.AGENT_TOOLS, 5, "m"));
-        assertEquals(Intent.SECURITY, c.intent(), c.toString());
+        assertEquals(Intent.TRIVIAL, without.intent(), without.toString());
+        assertEquals(without, with);
     }
 }

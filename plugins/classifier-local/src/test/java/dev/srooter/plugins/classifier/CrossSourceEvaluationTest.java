@@ -1,0 +1,59 @@
+package dev.srooter.plugins.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srooter.api.Intent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
+ * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
+ * today's figures (87.4% cross-source, 83.8% sealed), not the 90% issue 16 asks for, which it does not reach yet.
+ */
+class CrossSourceEvaluationTest {
+
+    private static final Map<String, List<IntentModel.Example>> SOURCES = Corpus.sources();
+
+    @Test
+    void everySourceHasEveryIntentAndTheCorpusIsLarge() {
+        int total = 0;
+        for (Map.Entry<String, List<IntentModel.Example>> source : SOURCES.entrySet()) {
+            for (Intent intent : Intent.values()) {
+                assertTrue(source.getValue().stream().filter(e -> e.intent() == intent).count() >= 8,
+                        source.getKey() + " has too few " + intent);
+            }
+            total += source.getValue().size();
+        }
+        assertTrue(SOURCES.size() >= 9 && total >= 750, SOURCES.size() + " sources, " + total + " examples");
+    }
+
+    @Test
+    void onAStyleItHasNotSeenItStaysAboveItsFloors() {
+        List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.leaveOneSourceOut(SOURCES, LocalClassifier::new);
+        System.out.print(CrossSourceEvaluation.report("cross-source", p, true));
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.85, "cross-source accuracy");
+        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.85, "security recall");
+        assertSecurityIsNotSentCheap(p);
+        assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.05, "confidence is calibrated");
+        List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
+                .toList();
+        assertTrue(cheap.stream().filter(x -> x.truth() == Intent.TRIVIAL).count() >= 0.9 * cheap.size(),
+                "what is sure enough to go cheap is trivial");
+    }
+
+    @Test
+    void onTheSealedSetItStaysAboveItsFloors() {
+        List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.sealed(new LocalClassifier());
+        System.out.print(CrossSourceEvaluation.report("sealed", p, false));
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.8, "sealed accuracy");
+        assertSecurityIsNotSentCheap(p);
+    }
+
+    private static void assertSecurityIsNotSentCheap(List<CrossSourceEvaluation.Prediction> p) {
+        long security = p.stream().filter(x -> x.truth() == Intent.SECURITY).count();
+        long cheap = p.stream().filter(x -> x.truth() == Intent.SECURITY && x.routedCheaper()).count();
+        assertTrue(cheap <= security * 0.02, cheap + " of " + security + " security requests sent cheap");
+    }
+}
