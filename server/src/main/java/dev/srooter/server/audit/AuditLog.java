@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Takes finished exchanges from request threads and writes them to the database from one writer
  * thread, in batches. Request threads only enqueue; the prompt digest is computed here too. A
  * clean stop drains the queue before returning, so no record is lost; a batch the database refuses
- * is retried rather than dropped.
+ * is written record by record, so one bad record never takes its batch with it, and kept while the
+ * database is away.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -100,6 +101,9 @@ public class AuditLog {
         }
     }
 
+    /** How long the writer keeps a batch while the database is unreachable before it reports it lost. */
+    static final long OUTAGE_WAIT_MS = 120_000;
+
     private void write(List<Pending> batch) {
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
@@ -108,24 +112,57 @@ public class AuditLog {
             }
             records.add(pending.record());
         }
+        sinks.deliver(save(records));
+    }
+
+    /**
+     * Saves a batch. When the database refuses it, record by record: a record the database refuses for what it
+     * holds (a data or constraint error) is the only one lost, and logged by id; the others are saved. While the
+     * database is away (every record refused for another reason), waits and tries again for up to
+     * {@link #OUTAGE_WAIT_MS}, so an outage of a few seconds loses nothing. Returns what was saved.
+     */
+    List<AuditRecord> save(List<AuditRecord> records) {
+        long giveUp = System.currentTimeMillis() + OUTAGE_WAIT_MS;
+        List<AuditRecord> pending = new ArrayList<>(records);
+        List<AuditRecord> saved = new ArrayList<>(records.size());
         for (int attempt = 1; ; attempt++) {
             try {
-                store.saveAll(records);
-                break;
-            } catch (RuntimeException e) {
-                if (attempt == 5) {
-                    LOG.log(Level.SEVERE, "srooter: could not write " + records.size()
-                            + " audit records after 5 attempts", e);
-                    break;
+                store.saveAll(pending);
+                saved.addAll(pending);
+                return saved;
+            } catch (RuntimeException batchRefused) {
+                RuntimeException outage = null;
+                for (AuditRecord r : new ArrayList<>(pending)) {
+                    try {
+                        store.saveAll(List.of(r));
+                        saved.add(r);
+                        pending.remove(r);
+                    } catch (RuntimeException e) {
+                        if (AuditStore.refusedForItsContent(e)) {
+                            LOG.log(Level.SEVERE, "srooter: the database refused audit record " + r.id
+                                    + "; the other records of its batch are kept", e);
+                            pending.remove(r);
+                        } else {
+                            outage = e;
+                        }
+                    }
                 }
-                LOG.log(Level.WARNING, "srooter: audit batch write failed, retrying", e);
+                if (pending.isEmpty()) {
+                    return saved;
+                }
+                if (System.currentTimeMillis() > giveUp) {
+                    LOG.log(Level.SEVERE, "srooter: could not write " + pending.size() + " audit records; the"
+                            + " database was unavailable for " + OUTAGE_WAIT_MS / 1000 + " s", outage);
+                    return saved;
+                }
+                LOG.log(Level.WARNING, "srooter: audit write failed, retrying " + pending.size() + " records", outage);
                 try {
-                    Thread.sleep(200L * attempt);
+                    Thread.sleep(Math.min(200L * attempt, 2_000));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    giveUp = 0; // stopping: one more try, then report what could not be written
                 }
             }
         }
-        sinks.deliver(records);
     }
 }

@@ -36,6 +36,24 @@ public class AuditStore {
     @Resource(lookup = "jdbc/srooter")
     DataSource dataSource;
 
+    /**
+     * Whether the database refused a write for what the record holds (SQL states of class 22, data, and 23,
+     * constraint, on every database srooter supports), not because it could not be reached.
+     */
+    static boolean refusedForItsContent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                for (SQLException e = (SQLException) t; e != null; e = e.getNextException()) {
+                    String state = e.getSQLState();
+                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Writes a batch in one transaction: all of it or, on failure, none of it. */
     public void saveAll(List<AuditRecord> records) {
         try (Connection connection = dataSource.getConnection()) {

@@ -142,10 +142,13 @@ public class Budget implements Stage, AttemptStep {
     /** Called when the request has ended: its hold is released and its actual cost added (by the ledger, soon). */
     public void settle(Exchange exchange) {
         List<String> caps = budgets.applicable(exchange.caller);
-        if (exchange.budgetHold == null && (caps.isEmpty() || exchange.costUsd <= 0)) {
+        // a model whose price nobody knows counts at the assumed price: unknown must not mean free
+        double cost = exchange.target != null && !exchange.target.price().known()
+                ? Price.ASSUMED_FOR_BUDGETS.cost(exchange.usage) : exchange.costUsd;
+        if (exchange.budgetHold == null && (caps.isEmpty() || cost <= 0)) {
             return;
         }
-        ledger.add(caps, exchange.budgetHold, exchange.costUsd);
+        ledger.add(caps, exchange.budgetHold, cost);
     }
 
     private static void moveTo(Exchange exchange, Target to, Budgets.Over over, Target from) {
@@ -155,27 +158,14 @@ public class Budget implements Stage, AttemptStep {
 
     /**
      * An upper estimate of the request's cost on {@code target}: srooter's token estimate of the request and the
-     * full output limit it sets.
+     * full output limit it sets, in the field its format sends, at most the model's own limit. The value was
+     * checked when the request was read: never negative, so it cannot fit under a cap by lowering the holds.
      */
     static BigDecimal estimate(Exchange exchange, Target target) {
         long input = TokenEstimate.inputTokens(exchange.body.length());
-        long output = maxOutputTokens(exchange);
-        Price price = target.price();
+        long output = RequestLimits.outputTokens(exchange, target);
+        Price price = target.price().forBudgets();
         double usd = (input * price.input() + output * price.output()) / 1_000_000.0;
         return BigDecimal.valueOf(usd);
-    }
-
-    private static long maxOutputTokens(Exchange exchange) {
-        for (String field : new String[] {"max_tokens", "max_completion_tokens", "max_output_tokens"}) {
-            String raw = exchange.body.scan().raw(field);
-            if (raw != null) {
-                try {
-                    return Long.parseLong(raw.trim());
-                } catch (NumberFormatException ignored) {
-                    // not a number: the provider will refuse it; assume the default
-                }
-            }
-        }
-        return TokenEstimate.DEFAULT_OUTPUT_TOKENS;
     }
 }

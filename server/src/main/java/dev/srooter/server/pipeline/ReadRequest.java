@@ -47,6 +47,7 @@ public class ReadRequest implements Stage {
         if (exchange.requestedModel == null || exchange.requestedModel.isBlank()) {
             throw new GatewayError(400, "invalid_model", "'model' must be a non-empty string.");
         }
+        RequestLimits.check(exchange.clientFormat(), json, exchange.requestedModel);
         exchange.stream = json.isTrue("stream");
     }
 

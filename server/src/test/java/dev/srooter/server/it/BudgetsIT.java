@@ -188,5 +188,20 @@ class BudgetsIT {
         JsonObject error = Gateway.object(refused.body()).getJsonObject("error");
         assertEquals("permission_error", error.getString("type"));
         assertTrue(error.getString("message").contains("budget 'user:" + user + "'"), error.getString("message"));
+
+        // issue 17: a negative max_tokens once fitted under the spent hard cap (and lowered the holds of others)
+        for (String tokens : new String[] {"-100000", "0", "-1"}) {
+            HttpResponse<String> negative = gateway.anthropicWithKey(key, "{\"model\":\"" + Gateway.CLAUDE
+                    + "\",\"max_tokens\":" + tokens + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+            assertEquals(400, negative.statusCode(), negative.body());
+            assertEquals("invalid_request_error", Gateway.object(negative.body()).getJsonObject("error")
+                    .getString("type"));
+        }
+        HttpResponse<String> openAi = gateway.openAiWithKey(key, "/v1/chat/completions", "{\"model\":\""
+                + Gateway.CLAUDE + "\",\"max_completion_tokens\":-5,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"x\"}]}");
+        assertEquals(400, openAi.statusCode(), openAi.body());
+        assertEquals("invalid_max_tokens", Gateway.object(openAi.body()).getJsonObject("error").getString("code"));
+        assertEquals(403, ask().statusCode(), "the cap is still spent");
     }
 }

@@ -185,6 +185,11 @@ public final class Gateway {
         return send("POST", "/v1/messages", List.of("x-api-key", key, "anthropic-version", "2023-06-01"), body);
     }
 
+    /** A call in an OpenAI format with another key as a bearer token. */
+    public HttpResponse<String> openAiWithKey(String key, String path, String body) {
+        return send("POST", path, List.of("authorization", "Bearer " + key), body);
+    }
+
     public String mintKey(String name) {
         HttpResponse<String> response = admin("POST", "/api/keys", "{\"name\":\"" + name + "\"}");
         assertEquals(201, response.statusCode(), response.body());
