@@ -3,6 +3,7 @@ package dev.srooter.server.admin;
 import dev.srooter.server.keys.GatewayKeys;
 import dev.srooter.server.keys.Users;
 import dev.srooter.server.security.PasswordHasher;
+import dev.srooter.server.security.TokenIssuer;
 import dev.srooter.server.store.UserAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -51,7 +52,8 @@ public class UserResource {
     public record TeamBody(String team) {
     }
 
-    public record PasswordBody(String password) {
+    /** {@code currentPassword} is required when the password is one's own. */
+    public record PasswordBody(String password, String currentPassword) {
     }
 
     @Inject
@@ -62,6 +64,9 @@ public class UserResource {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    TokenIssuer tokens;
 
     @GET
     public List<UserView> list() {
@@ -96,7 +101,10 @@ public class UserResource {
         if (Roles.ADMIN.equals(current.role) && !Roles.ADMIN.equals(role) && users.countByRole(Roles.ADMIN) == 1) {
             throw ApiError.of(409, "'" + username + "' is the last admin; make another admin first");
         }
-        UserView view = users.update(username, u -> u.role = role).map(UserView::of).orElseThrow();
+        UserView view = users.update(username, u -> {
+            u.role = role;
+            u.endSessions(); // tokens carry the role they were issued with
+        }).map(UserView::of).orElseThrow();
         keys.forgetCallers();
         return view;
     }
@@ -112,18 +120,29 @@ public class UserResource {
         return new TeamBody(team);
     }
 
-    /** An admin sets anyone's password; everyone else only their own. */
+    /**
+     * An admin sets anyone's password; everyone else only their own, and one's own only with the current one. Every
+     * session of the user ends; when the password was one's own, the answer carries a fresh token for this one.
+     */
     @PUT
     @Path("{username}/password")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.DEVELOPER, Roles.AUDITOR})
     public Response setPassword(@PathParam("username") String username, PasswordBody body) {
-        if (!jwt.getGroups().contains(Roles.ADMIN) && !username.equals(jwt.getName())) {
+        boolean own = username.equals(jwt.getName());
+        if (!jwt.getGroups().contains(Roles.ADMIN) && !own) {
             throw ApiError.of(403, "only admins set other people's passwords");
         }
         password(body == null ? null : body.password());
+        if (own && (body.currentPassword() == null || users.authenticate(username, body.currentPassword()).isEmpty())) {
+            throw ApiError.of(403, "the current password is required to change one's own, and it did not match");
+        }
         String hash = PasswordHasher.hash(body.password());
-        users.update(username, u -> u.passwordHash = hash).orElseThrow(() -> notFound(username));
-        return Response.noContent().build();
+        UserAccount user = users.update(username, u -> {
+            u.passwordHash = hash;
+            u.endSessions();
+        }).orElseThrow(() -> notFound(username));
+        return own ? Response.ok(new AuthResource.Token(tokens.issue(user.username, user.role,
+                user.tokenGeneration()), user.username, user.role)).build() : Response.noContent().build();
     }
 
     @DELETE

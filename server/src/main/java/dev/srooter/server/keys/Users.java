@@ -79,8 +79,14 @@ public class Users {
                 .setParameter("role", role).getSingleResult();
     }
 
+    /** The user whose password this is; an unknown username costs as much time as a wrong password. */
     public Optional<UserAccount> authenticate(String username, String password) {
-        return find(username).filter(u -> PasswordHasher.matches(password, u.passwordHash));
+        Optional<UserAccount> user = find(username);
+        if (user.isEmpty()) {
+            PasswordHasher.matchesNobody(password);
+            return user;
+        }
+        return user.filter(u -> PasswordHasher.matches(password, u.passwordHash));
     }
 
     public Optional<UserAccount> find(String username) {

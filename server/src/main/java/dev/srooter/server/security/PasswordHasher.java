@@ -25,6 +25,18 @@ public final class PasswordHasher {
         return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
 
+    /** A hash no password matches, checked for unknown users so that they cost what a known one does. */
+    private static final String NOBODY = hash("srooter: no such user " + RANDOM.nextLong());
+
+    /**
+     * Spends the same work as checking a real password, and fails: an unknown username must not answer faster
+     * than a known one, or the timing lists who has an account.
+     */
+    public static boolean matchesNobody(String password) {
+        matches(password == null ? "" : password, NOBODY);
+        return false;
+    }
+
     public static boolean matches(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {

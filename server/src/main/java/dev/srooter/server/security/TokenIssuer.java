@@ -33,13 +33,17 @@ public class TokenIssuer {
         keys = SigningKeys.loadOrCreate(settings.dataDir());
     }
 
-    public String issue(String username, String role) {
+    /** The claim that carries the generation of the user's credentials the token was issued at. */
+    public static final String GENERATION = "srooter_gen";
+
+    public String issue(String username, String role, int generation) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(username)
                 .claim("upn", username)
                 .claim("groups", List.of(role))
+                .claim(GENERATION, generation)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))

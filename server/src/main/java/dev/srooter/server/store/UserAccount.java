@@ -22,6 +22,21 @@ public class UserAccount {
     public String team;
     @Column(name = "created_at")
     public Instant createdAt;
+    /**
+     * Moves on whenever the user's password or role changes: tokens carry the generation they were issued at, and
+     * one of an earlier generation is refused. Null (a user from before) is generation 0.
+     */
+    @Column(name = "token_generation")
+    public Integer tokenGeneration;
+
+    public int tokenGeneration() {
+        return tokenGeneration == null ? 0 : tokenGeneration;
+    }
+
+    /** Ends every session of this user: tokens issued until now stop working. */
+    public void endSessions() {
+        tokenGeneration = tokenGeneration() + 1;
+    }
 
     public UserAccount() {
     }

@@ -146,6 +146,63 @@ class RolesIT {
                 + "\",\"password\":\"" + password + "\"}").statusCode());
     }
 
+    /**
+     * Issue 17, item 3: a token once kept the role it was issued with for its eight hours: a demoted or deleted
+     * admin kept admin (plugin upload included), and a password change left other sessions open.
+     */
+    @Test
+    void aTokenEndsWhenItsUserIsDemotedDeletedOrChangesPassword() {
+        String name = "ex-admin-" + RUN;
+        String password = "pw-" + name + "-long-enough";
+        String token = gateway.createUser(name, "admin");
+        String otherSession = gateway.login(name, password);
+        assertEquals(200, gateway.as(token, "GET", "/api/plugins", null).statusCode());
+
+        assertEquals(200, gateway.admin("PUT", "/api/users/" + name + "/role", "{\"role\":\"developer\"}")
+                .statusCode());
+        HttpResponse<String> demoted = gateway.as(token, "GET", "/api/plugins", null);
+        assertEquals(401, demoted.statusCode(), "the demoted admin's token no longer works");
+        assertTrue(demoted.body().contains("log in again"), demoted.body());
+        assertEquals(401, gateway.as(otherSession, "GET", "/api/keys", null).statusCode());
+        String developer = gateway.login(name, password);
+        assertEquals(403, gateway.as(developer, "GET", "/api/plugins", null).statusCode());
+        assertEquals(200, gateway.as(developer, "GET", "/api/keys", null).statusCode());
+
+        // one's own password: the current one is required; the change ends every other session
+        String second = gateway.login(name, password);
+        String next = password + "-next";
+        assertEquals(403, gateway.as(developer, "PUT", "/api/users/" + name + "/password",
+                "{\"password\":\"" + next + "\"}").statusCode(), "without the current password");
+        assertEquals(403, gateway.as(developer, "PUT", "/api/users/" + name + "/password",
+                "{\"password\":\"" + next + "\",\"currentPassword\":\"wrong-password-here\"}").statusCode());
+        HttpResponse<String> changed = gateway.as(developer, "PUT", "/api/users/" + name + "/password",
+                "{\"password\":\"" + next + "\",\"currentPassword\":\"" + password + "\"}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        String fresh = Gateway.object(changed.body()).getString("token");
+        assertEquals(401, gateway.as(second, "GET", "/api/keys", null).statusCode(), "other sessions end");
+        assertEquals(401, gateway.as(developer, "GET", "/api/keys", null).statusCode());
+        assertEquals(200, gateway.as(fresh, "GET", "/api/keys", null).statusCode(), "the answer's token works");
+
+        assertEquals(204, gateway.admin("DELETE", "/api/users/" + name, null).statusCode());
+        assertEquals(401, gateway.as(fresh, "GET", "/api/keys", null).statusCode(), "a deleted user's token ends");
+    }
+
+    /** Issue 17, item 6: nothing slowed password guessing. */
+    @Test
+    void repeatedWrongPasswordsAreSlowedWithARetryAfter() {
+        String name = "guessed-" + RUN;
+        gateway.createUser(name, "developer");
+        String wrong = "{\"username\":\"" + name + "\",\"password\":\"not-the-password\"}";
+        for (int k = 0; k < 5; k++) {
+            assertEquals(401, gateway.send("POST", "/api/auth/login", null, wrong).statusCode());
+        }
+        HttpResponse<String> slowed = gateway.send("POST", "/api/auth/login", null,
+                "{\"username\":\"" + name + "\",\"password\":\"pw-" + name + "-long-enough\"}");
+        assertEquals(429, slowed.statusCode(), "even the right password waits: " + slowed.body());
+        assertEquals("60", slowed.headers().firstValue("retry-after").orElseThrow());
+        assertTrue(Gateway.object(slowed.body()).getString("error").contains("too many failed sign-ins"));
+    }
+
     @Test
     void everyAdminChangeIsRecordedWithWhoWhatAndWhen() {
         String lead = TOKENS.get("lead");
