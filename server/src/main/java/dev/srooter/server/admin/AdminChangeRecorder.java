@@ -40,6 +40,8 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|apikey|api_key|token|credential|"
             + "^key$|^keys$|authorization).*");
     private static final int MAX_BODY = 64 * 1024;
+    /** The largest JSON body the admin API takes (skills and policies are a few KiB). */
+    static final int MAX_JSON_BODY = 1024 * 1024;
 
     @Inject
     AdminEvents events;
@@ -56,9 +58,17 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
         if (request.hasEntity()) {
             MediaType type = request.getMediaType();
             if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                byte[] body = request.getEntityStream().readNBytes(MAX_BODY + 1);
-                byte[] rest = request.getEntityStream().readAllBytes();
-                byte[] all = rest.length == 0 ? body : concat(body, rest);
+                // a JSON body is read here for the record, so here is where its size is bounded: one request
+                // once could send gigabytes and have them all read into the heap
+                if (request.getLength() > MAX_JSON_BODY) {
+                    request.abortWith(tooLarge());
+                    return;
+                }
+                byte[] all = request.getEntityStream().readNBytes(MAX_JSON_BODY + 1);
+                if (all.length > MAX_JSON_BODY) {
+                    request.abortWith(tooLarge());
+                    return;
+                }
                 request.setEntityStream(new ByteArrayInputStream(all));
                 detail = masked(new String(all, StandardCharsets.UTF_8));
             } else {
@@ -125,10 +135,8 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
         return value;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = new byte[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    private static jakarta.ws.rs.core.Response tooLarge() {
+        return jakarta.ws.rs.core.Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("a JSON body of the admin API is at most " + MAX_JSON_BODY / 1024 + " KiB")).build();
     }
 }

@@ -25,14 +25,17 @@ public class AdminEvents {
                 method, cut(path, 1000), status, detail == null ? null : cut(detail, 4000));
     }
 
+    /** The most a page of the change log holds. */
+    static final int MAX_LIMIT = 1000;
+
     public List<Event> newest(int limit, String username) {
         String where = username == null ? "" : " WHERE username = ?";
         Object[] args = username == null ? new Object[0] : new Object[] {username};
-        List<Event> events = sql.query("SELECT id, occurred_at, username, role, method, path, status, detail FROM admin_events"
+        // the database stops at the limit: the change log grows for ever and was once read whole for every page
+        return sql.query(Math.max(1, Math.min(limit, MAX_LIMIT)), "SELECT id, occurred_at, username, role, method, path, status, detail FROM admin_events"
                 + where + " ORDER BY occurred_at DESC, id DESC", row -> new Event(row.getString(1),
                 row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getInt(7), row.getString(8)), args);
-        return events.size() > limit ? events.subList(0, limit) : events;
     }
 
     private static String cut(String s, int max) {

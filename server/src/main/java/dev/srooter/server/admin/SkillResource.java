@@ -71,6 +71,22 @@ public class SkillResource {
     @Inject
     PluginHost plugins;
 
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken jwt;
+
+    /**
+     * A hard skill is a rule the org set (the secrets guard keeps credentials from reaching any model): leads manage
+     * soft skills, and only admins define, change, turn off or delete a hard one. A lead once could switch the
+     * secrets guard off.
+     */
+    private void mayChange(Optional<ActiveSkill> existing, SkillBody body) {
+        boolean hard = existing.map(s -> s.kind() == Skill.Kind.HARD).orElse(false)
+                || body != null && body.kind() != null && body.kind().equalsIgnoreCase("hard");
+        if (hard && (jwt.getGroups() == null || !jwt.getGroups().contains(Roles.ADMIN))) {
+            throw ApiError.of(403, "only admins change hard skills");
+        }
+    }
+
     @GET
     public List<SkillView> list() {
         return skills.all(plugins.skills()).stream().map(SkillView::of).toList();
@@ -87,6 +103,7 @@ public class SkillResource {
         if (body == null || body.name() == null || !body.name().matches("[a-z0-9][a-z0-9._-]{0,99}")) {
             throw ApiError.of(400, "name is required: lower-case letters, digits, '.', '_' or '-', up to 100");
         }
+        mayChange(Optional.empty(), body);
         if (find(body.name()).isPresent()) {
             throw ApiError.of(409, "a skill named '" + body.name() + "' exists; PUT /api/skills/" + body.name()
                     + " changes it");
@@ -102,6 +119,7 @@ public class SkillResource {
             throw ApiError.of(400, "the body must be the skill");
         }
         Optional<ActiveSkill> existing = find(name);
+        mayChange(existing, body);
         Skill plugin = existing.map(ActiveSkill::plugin).orElse(null);
         if (existing.isEmpty() && (body.text() == null)) {
             throw ApiError.of(404, "no skill named '" + name + "'; POST /api/skills defines one");
@@ -117,6 +135,7 @@ public class SkillResource {
         if (existing.isEmpty()) {
             throw ApiError.of(404, "no skill named '" + name + "'");
         }
+        mayChange(existing, null);
         if (existing.get().plugin() != null) {
             throw ApiError.of(409, "'" + name + "' comes from a plugin: PUT it with \"enabled\": false to turn it off");
         }

@@ -44,7 +44,7 @@ public final class AuditExport {
                     if (k > 0) {
                         out.write(',');
                     }
-                    out.write(cell(cells[k]));
+                    out.write(CsvCell.of(cells[k]));
                 }
                 out.write("\r\n");
             }
@@ -68,17 +68,5 @@ public final class AuditExport {
             }
         }
         out.flush();
-    }
-
-    /** RFC 4180: quote a cell that holds a comma, quote or line break, doubling its quotes. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

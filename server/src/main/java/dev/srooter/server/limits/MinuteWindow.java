@@ -19,6 +19,30 @@ final class MinuteWindow {
         return sum(tokens, nowSecond);
     }
 
+    /**
+     * Counts a request if the window is under both limits (null: no limit), in one step: a check and a count made
+     * apart once let a burst of concurrent requests all pass a limit. Returns null when counted, else what is over
+     * ({@code requests} or {@code tokens}).
+     */
+    synchronized String admit(long nowSecond, Integer requestLimit, Integer tokenLimit) {
+        if (requestLimit != null && sum(requests, nowSecond) >= requestLimit) {
+            return "requests";
+        }
+        if (tokenLimit != null && sum(tokens, nowSecond) >= tokenLimit) {
+            return "tokens";
+        }
+        addRequest(nowSecond);
+        return null;
+    }
+
+    /** Takes back a request counted at {@code nowSecond}, when another of the caller's limits refused it. */
+    synchronized void withdraw(long nowSecond) {
+        int i = (int) (nowSecond % SLOTS);
+        if (second[i] == nowSecond && requests[i] > 0) {
+            requests[i]--;
+        }
+    }
+
     synchronized void addRequest(long nowSecond) {
         slot(nowSecond);
         requests[(int) (nowSecond % SLOTS)]++;

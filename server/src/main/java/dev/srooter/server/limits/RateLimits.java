@@ -42,19 +42,17 @@ public class RateLimits {
             return;
         }
         long now = System.currentTimeMillis() / 1000;
+        List<MinuteWindow> counted = new java.util.ArrayList<>(limits.size());
         for (Limit limit : limits) {
             MinuteWindow window = windows.computeIfAbsent(subject(limit, caller), k -> new MinuteWindow());
-            if (limit.requestsPerMinute() != null && window.requests(now) >= limit.requestsPerMinute()) {
-                throw refused(limit, "requests", limit.requestsPerMinute(),
-                        window.secondsUntilBelow(now, limit.requestsPerMinute(), true));
+            String over = window.admit(now, limit.requestsPerMinute(), limit.tokensPerMinute());
+            if (over != null) {
+                counted.forEach(w -> w.withdraw(now)); // all of the caller's limits count it, or none
+                boolean requests = over.equals("requests");
+                int perMinute = requests ? limit.requestsPerMinute() : limit.tokensPerMinute();
+                throw refused(limit, over, perMinute, window.secondsUntilBelow(now, perMinute, requests));
             }
-            if (limit.tokensPerMinute() != null && window.tokens(now) >= limit.tokensPerMinute()) {
-                throw refused(limit, "tokens", limit.tokensPerMinute(),
-                        window.secondsUntilBelow(now, limit.tokensPerMinute(), false));
-            }
-        }
-        for (Limit limit : limits) {
-            windows.get(subject(limit, caller)).addRequest(now);
+            counted.add(window);
         }
     }
 

@@ -20,6 +20,8 @@ final class ClientHeaders {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "keep-alive",
             "transfer-encoding", "upgrade", "te", "trailer", "expect", "http2-settings", "proxy-authorization",
             "proxy-connection", "cookie", "authorization", "x-api-key",
+            // Which organisation and project the admin's key bills is the admin's choice, not the developer's.
+            "openai-organization", "openai-project",
             // The answer is relayed and read for usage as it streams; ask for it uncompressed.
             "accept-encoding");
 

@@ -50,6 +50,22 @@ public class Sql {
         return transaction(c -> query(c, sql, row, args));
     }
 
+    /** At most {@code limit} rows: the database stops reading there, rather than the caller dropping the rest. */
+    public <T> List<T> query(int limit, String sql, Row<T> row, Object... args) {
+        return transaction(c -> {
+            try (PreparedStatement statement = prepare(c, sql, args)) {
+                statement.setMaxRows(Math.max(0, limit));
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(row.read(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
     public <T> T transaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean auto = connection.getAutoCommit();

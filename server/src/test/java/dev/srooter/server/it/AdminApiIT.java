@@ -25,6 +25,32 @@ class AdminApiIT {
         assertEquals("wrong username or password", Gateway.object(response.body()).getString("error"));
     }
 
+    /** Issue 17, item 8: no CSP or frame headers on the console. */
+    @Test
+    void theConsoleAndTheAdminApiTellBrowsersWhatTheyMayDo() {
+        for (String path : List.of("/", "/app.js", "/api/me")) {
+            HttpResponse<String> response = gateway.send("GET", path, List.of(), null);
+            String policy = response.headers().firstValue("content-security-policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"),
+                    path + ": " + policy);
+            assertEquals("DENY", response.headers().firstValue("x-frame-options").orElse(null), path);
+            assertEquals("nosniff", response.headers().firstValue("x-content-type-options").orElse(null), path);
+        }
+    }
+
+    /** Issue 17, item 7: every admin JSON body was read whole into memory; the change log was read whole. */
+    @Test
+    void adminBodiesAreBoundedAndTheChangeLogReadsOnlyItsPage() {
+        String huge = "{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+        HttpResponse<String> refused = gateway.admin("POST", "/api/keys", huge);
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(Gateway.object(refused.body()).getString("error").contains("at most 1024 KiB"));
+        for (int k = 0; k < 3; k++) {
+            gateway.admin("PUT", "/api/policies/no-such-policy-" + k, "{}");
+        }
+        assertEquals(2, Gateway.array(gateway.admin("GET", "/api/audit/admin?limit=2", null).body()).size());
+    }
+
     @Test
     void everyAdminEndpointNeedsAValidToken() {
         for (String path : List.of("/api/providers", "/api/models", "/api/keys", "/api/audit", "/api/plugins")) {

@@ -37,6 +37,18 @@ class OpenAiFormatsIT {
         assertEquals("/v1/chat/completions", gateway.openAi.lastRequest().pathAndQuery());
     }
 
+    /** Issue 17, item 8: a developer's openai-organization or openai-project picked which org the admin's key bills. */
+    @Test
+    void theClientsOrganisationAndProjectHeadersDoNotReachTheProvider() {
+        HttpResponse<String> response = gateway.openAi("/v1/chat/completions", """
+                {"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}""", "openai-organization", "org-theirs",
+                "openai-project", "proj-theirs", "openai-beta", "assistants=v2");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(null, gateway.openAi.lastRequest().header("openai-organization"));
+        assertEquals(null, gateway.openAi.lastRequest().header("openai-project"));
+        assertEquals("assistants=v2", gateway.openAi.lastRequest().header("openai-beta"), "other headers still pass");
+    }
+
     @Test
     void streamsAChatCompletionWithUsageAndDone() {
         HttpResponse<String> response = gateway.openAi("/v1/chat/completions", """

@@ -64,6 +64,38 @@ class RateLimitsIT {
         assertEquals(200, anthropic(gateway.key).statusCode(), "other users are not limited");
     }
 
+    /** Issue 17: a check and a count made apart let a burst of concurrent requests all pass a limit. */
+    @Test
+    void aHundredConcurrentRequestsAgainstALimitOfTenAdmitTen() throws Exception {
+        String token = gateway.createUser("limited-" + run, "developer");
+        String key = gateway.mintKeyAs(token, "burst");
+        assertEquals(200, gateway.admin("PUT", "/api/limits/users/limited-" + run, "{\"requestsPerMinute\":10}")
+                .statusCode());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 100; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return anthropic(key).statusCode();
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            int limited = 0;
+            for (java.util.concurrent.Future<Integer> f : sent) {
+                int status = f.get();
+                ok += status == 200 ? 1 : 0;
+                limited += status == 429 ? 1 : 0;
+            }
+            assertEquals(10, ok, "admitted");
+            assertEquals(90, limited, "refused");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void tokensPerMinutePerKeyCountWhatRequestsUsed() {
         String token = gateway.createUser("tokens-" + run, "developer");

@@ -235,6 +235,19 @@ class SkillsIT {
         String developer = gateway.createUser("skills-dev-" + run, "developer");
         assertEquals(403, gateway.as(developer, "POST", "/api/skills", "{\"name\":\"mine\",\"text\":\"t\"}")
                 .statusCode());
+
+        // issue 17: a lead could switch the secrets guard off; leads manage soft skills only
+        String lead = gateway.createUser("skills-lead-" + run, "lead");
+        assertEquals(403, gateway.as(lead, "PUT", "/api/skills/secrets-guard", "{\"enabled\":false}").statusCode());
+        assertEquals(403, gateway.as(lead, "PUT", "/api/skills/" + hard, "{\"text\":\"HARD\",\"kind\":\"soft\"}")
+                .statusCode(), "nor make a hard skill soft");
+        assertEquals(403, gateway.as(lead, "DELETE", "/api/skills/" + hard, null).statusCode());
+        assertEquals(403, gateway.as(lead, "POST", "/api/skills", "{\"name\":\"lead-hard-" + run + "\",\"text\":\"t\","
+                + "\"kind\":\"hard\"}").statusCode());
+        assertTrue(find(Gateway.array(gateway.admin("GET", "/api/skills", null).body()), "secrets-guard")
+                .getBoolean("enabled"), "the guard is still on");
+        assertEquals(200, gateway.as(lead, "PUT", "/api/skills/" + soft, "{\"text\":\"SOFT\",\"kind\":\"soft\"}")
+                .statusCode(), "a soft skill is the lead's to change");
     }
 
     @Test
