@@ -54,8 +54,10 @@ public class Bootstrap implements ServletContextListener {
         users.ensureAdmin(settings.firstAdminPassword());
         tokens.init();
         plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
+        SecretBox box = SecretBox.open(settings.masterKey(), settings.dataDir());
+        auditSinks.init(box);
         auditSinks.reload();
-        credentials.init(SecretBox.open(settings.masterKey(), settings.dataDir()));
+        credentials.init(box);
         providers.sealLegacyKeys();
         providers.refreshDirectory();
         routing.setConfiguredClassifier(settings.classifier());

@@ -1,5 +1,7 @@
 package dev.srooter.server.admin;
 
+import dev.srooter.server.security.SecretNames;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,7 +25,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -37,8 +38,6 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
     private static final Logger LOG = Logger.getLogger(AdminChangeRecorder.class.getName());
     private static final String DETAIL = "srooter.adminChange";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|apikey|api_key|token|credential|"
-            + "^key$|^keys$|authorization).*");
     private static final int MAX_BODY = 64 * 1024;
     /** The largest JSON body the admin API takes (skills and policies are a few KiB). */
     static final int MAX_JSON_BODY = 1024 * 1024;
@@ -123,7 +122,7 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
     private static JsonValue mask(JsonValue value) {
         if (value instanceof JsonObject object) {
             JsonObjectBuilder out = Json.createObjectBuilder();
-            object.forEach((name, v) -> out.add(name, SECRET.matcher(name).matches() ? Json.createValue("***")
+            object.forEach((name, v) -> out.add(name, SecretNames.secret(name) ? Json.createValue(SecretNames.MASK)
                     : mask(v)));
             return out.build();
         }

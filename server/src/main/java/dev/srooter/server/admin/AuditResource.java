@@ -125,7 +125,7 @@ public class AuditResource {
     @Path("/sinks")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AuditSinks.State> sinks() {
-        return sinks.list();
+        return sinks.list().stream().map(AuditSinks.State::masked).toList(); // auditors read this too
     }
 
     /** Enables or disables a sink plugin, with its settings: {@code {"enabled": true, "settings": {"dir": ...}}}. */
@@ -145,7 +145,7 @@ public class AuditResource {
             throw ApiError.of(404, "no audit sink plugin named '" + name + "' is installed");
         }
         sinks.put(name, body.enabled(), body.settings() == null ? JsonValue.EMPTY_JSON_OBJECT : body.settings());
-        return sinks.list();
+        return sinks();
     }
 
     private static Response download(StreamingOutput body, String type, String extension) {

@@ -4,6 +4,8 @@ import dev.srooter.api.AuditEvent;
 import dev.srooter.api.AuditSink;
 import dev.srooter.server.GatewaySettings;
 import dev.srooter.server.plugins.PluginHost;
+import dev.srooter.server.security.SecretBox;
+import dev.srooter.server.security.SecretNames;
 import dev.srooter.server.store.AuditRecord;
 import dev.srooter.server.store.Sql;
 import dev.srooter.server.translate.Js;
@@ -31,8 +33,22 @@ public class AuditSinks {
     private static final Logger LOG = Logger.getLogger(AuditSinks.class.getName());
     private static final int ATTEMPTS = 3;
 
-    /** A sink as an admin set it. */
+    /** A sink as an admin set it; in memory its secret settings are in clear, for the sink. */
     public record State(String name, boolean enabled, Map<String, String> settings, boolean installed) {
+
+        /** The state as the API shows it, to auditors too: every secret setting masked. */
+        public State masked() {
+            Map<String, String> shown = new LinkedHashMap<>();
+            settings.forEach((k, v) -> shown.put(k, SecretNames.secret(k) ? SecretNames.MASK : v));
+            return new State(name, enabled, shown, installed);
+        }
+    }
+
+    private volatile SecretBox box;
+
+    /** The key that seals secret settings (a webhook's authorization) in the database. */
+    public void init(SecretBox secretBox) {
+        this.box = secretBox;
     }
 
     @Inject
@@ -50,13 +66,35 @@ public class AuditSinks {
 
     public void reload() {
         Map<String, State> loaded = new LinkedHashMap<>();
+        List<State> unsealed = new ArrayList<>();
         sql.query("SELECT name, enabled, settings FROM audit_sinks ORDER BY name", row -> {
+            String name = row.getString(1);
             JsonObject json = Js.parse(row.getString(3).getBytes(StandardCharsets.UTF_8));
             Map<String, String> settings = new LinkedHashMap<>();
-            json.forEach((k, v) -> settings.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
-            return new State(row.getString(1), row.getBoolean(2), Map.copyOf(settings), true);
+            boolean clear = false;
+            for (Map.Entry<String, jakarta.json.JsonValue> e : json.entrySet()) {
+                String value = e.getValue() instanceof JsonString s ? s.getString() : e.getValue().toString();
+                if (SecretNames.secret(e.getKey()) && SecretBox.isSealed(value)) {
+                    value = box.unseal(value, boundTo(name, e.getKey()));
+                } else if (SecretNames.secret(e.getKey())) {
+                    clear = true; // stored before secrets were sealed: sealed below
+                }
+                settings.put(e.getKey(), value);
+            }
+            State state = new State(name, row.getBoolean(2), Map.copyOf(settings), true);
+            if (clear) {
+                unsealed.add(state);
+            }
+            return state;
         }).forEach(s -> loaded.put(s.name(), s));
         states = Map.copyOf(loaded);
+        for (State s : unsealed) {
+            store(s.name(), s.enabled(), s.settings());
+        }
+    }
+
+    private static String boundTo(String sink, String setting) {
+        return "audit-sink:" + sink + ":" + setting;
     }
 
     /** Every sink: the database, the installed sink plugins and any an admin set whose plugin is gone. */
@@ -76,14 +114,35 @@ public class AuditSinks {
         return all;
     }
 
+    /**
+     * Sets a sink. A secret setting sent back as {@link SecretNames#MASK} keeps the stored secret, so an admin can
+     * change other settings without seeing or retyping it.
+     */
     public void put(String name, boolean enabled, JsonObject settings) {
-        String json = new String(Js.bytes(settings), StandardCharsets.UTF_8);
+        State before = states.get(name);
+        Map<String, String> values = new LinkedHashMap<>();
+        settings.forEach((k, v) -> {
+            String value = v instanceof JsonString s ? s.getString() : v.toString();
+            if (SecretNames.secret(k) && SecretNames.MASK.equals(value) && before != null
+                    && before.settings().containsKey(k)) {
+                value = before.settings().get(k);
+            }
+            values.put(k, value);
+        });
+        store(name, enabled, values);
+        reload();
+    }
+
+    /** Writes a sink's row, every secret setting sealed. */
+    private void store(String name, boolean enabled, Map<String, String> settings) {
+        jakarta.json.JsonObjectBuilder sealed = jakarta.json.Json.createObjectBuilder();
+        settings.forEach((k, v) -> sealed.add(k, SecretNames.secret(k) ? box.seal(v, boundTo(name, k)) : v));
+        String json = new String(Js.bytes(sealed.build()), StandardCharsets.UTF_8);
         sql.transaction(c -> {
             Sql.update(c, "DELETE FROM audit_sinks WHERE name = ?", name);
             return Sql.update(c, "INSERT INTO audit_sinks (name, enabled, settings) VALUES (?, ?, ?)", name, enabled,
                     json);
         });
-        reload();
     }
 
     /** Hands a batch the database has stored to every enabled sink; failures are logged, never thrown. */

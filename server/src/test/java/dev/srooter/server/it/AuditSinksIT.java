@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,26 @@ class AuditSinksIT {
             assertTrue(records.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("id").equals(requestId)
                     && r.getString("servedModel").equals(Gateway.CLAUDE)), batch);
             assertEquals("Bearer hook-secret", authorizations.get(0));
+
+            // issue 17, item 5: the webhook's authorization was shown in clear to auditors and stored unsealed
+            String auditor = gateway.createUser("sink-auditor-" + System.nanoTime(), "auditor");
+            for (HttpResponse<String> shown : List.of(enabled, gateway.as(auditor, "GET", "/api/audit/sinks", null))) {
+                assertFalse(shown.body().contains("hook-secret"), shown.body());
+                assertTrue(shown.body().contains("\"authorization\":\"***\""), shown.body());
+            }
+            List<String> found = new ArrayList<>();
+            assertFalse(gateway.searchDatabase("hook-secret", found).isEmpty());
+            assertEquals(List.of(), found, "the secret is sealed in the database");
+            // sent back masked, the stored secret is kept while another setting changes
+            assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/webhook", "{\"enabled\":true,\"settings\":"
+                    + "{\"url\":\"http://127.0.0.1:" + hook.getAddress().getPort() + "/hook?again\","
+                    + "\"authorization\":\"***\"}}").statusCode());
+            String again = id(ask("to the webhook again"));
+            long until = System.currentTimeMillis() + 10_000;
+            while (received.stream().noneMatch(b -> b.contains(again)) && System.currentTimeMillis() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals("Bearer hook-secret", authorizations.get(authorizations.size() - 1));
         } finally {
             hook.stop(0);
         }
