@@ -45,6 +45,17 @@ public class GatewaySettings {
         }
     }
 
+    /**
+     * The folders under which an admin may register a server folder for Cortex ({@code srooter.cortex.roots},
+     * or SROOTER_CORTEX_ROOTS: paths separated by commas); empty: any folder at least two levels deep.
+     */
+    public java.util.List<java.nio.file.Path> cortexRoots() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.cortex.roots", String.class).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
+                .map(java.nio.file.Path::of).toList();
+    }
+
     private Optional<String> adminPassword() {
         return optional("srooter/adminPassword");
     }

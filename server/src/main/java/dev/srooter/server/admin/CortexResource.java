@@ -74,6 +74,9 @@ public class CortexResource {
     @Inject
     dev.srooter.server.GatewaySettings settings;
 
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken jwt;
+
     @GET
     @Path("repos")
     public List<RepoView> repos() {
@@ -98,8 +101,13 @@ public class CortexResource {
         if (body.path() == null || body.path().isBlank()) {
             throw ApiError.of(400, "path is required: a folder on the server");
         }
+        if (jwt.getGroups() == null || !jwt.getGroups().contains(Roles.ADMIN)) {
+            throw ApiError.of(403, "only admins register a folder of the server; leads upload an archive"
+                    + " (POST /api/cortex/repos/{name}/archive)");
+        }
         try {
-            cortex.register(body.name(), java.nio.file.Path.of(body.path()));
+            cortex.register(body.name(), dev.srooter.server.cortex.ServerFolders.permitted(
+                    java.nio.file.Path.of(body.path()), settings.cortexRoots()));
         } catch (IllegalArgumentException e) {
             throw ApiError.of(400, e.getMessage());
         } catch (IllegalStateException e) {
@@ -127,17 +135,29 @@ public class CortexResource {
             throw ApiError.of(409, "an archive named '" + name + "' was uploaded before; DELETE the repository first");
         }
         try {
-            dev.srooter.server.cortex.Archives.unzip(zip, folder);
+            dev.srooter.server.cortex.Archives.unzip(zip, folder); // removes what it wrote when it fails
             cortex.register(name, folder);
         } catch (IllegalArgumentException e) {
+            removeQuietly(folder);
             throw ApiError.of(400, e.getMessage());
         } catch (IllegalStateException e) {
+            removeQuietly(folder);
             throw ApiError.of(409, e.getMessage());
         } catch (IOException e) {
+            removeQuietly(folder);
             throw ApiError.of(400, "not a readable zip archive: " + e.getMessage());
         }
         return Response.status(201).entity(repos().stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow()).build();
+    }
+
+    private static void removeQuietly(java.nio.file.Path folder) {
+        try {
+            dev.srooter.server.cortex.Archives.delete(folder);
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(CortexResource.class.getName()).warning("srooter: could not remove "
+                    + folder + " after a failed upload: " + e);
+        }
     }
 
     @DELETE

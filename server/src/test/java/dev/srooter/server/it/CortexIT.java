@@ -200,6 +200,26 @@ class CortexIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(evil.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, refused.statusCode(), refused.body());
+        // issue 17, item 4: the folder of a refused upload stayed, and the name could never be used again
+        HttpResponse<String> retried = gateway.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                gateway.url + "/api/cortex/repos/evil-" + run + "/archive")).header("authorization", "Bearer "
+                + gateway.adminToken).header("content-type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, retried.statusCode(), retried.body());
+    }
+
+    /** Issue 17, item 4: a lead could register any folder of the server, / included, to be walked and watched. */
+    @Test
+    void onlyAdminsRegisterServerFoldersAndNeverTheRoot() {
+        String lead = gateway.createUser("cortex-lead-" + run, "lead");
+        HttpResponse<String> byLead = gateway.as(lead, "POST", "/api/cortex/repos", "{\"name\":\"lead-" + run
+                + "\",\"path\":\"" + SAMPLE + "\"}");
+        assertEquals(403, byLead.statusCode(), byLead.body());
+        HttpResponse<String> root = gateway.admin("POST", "/api/cortex/repos", "{\"name\":\"root-" + run
+                + "\",\"path\":\"/\"}");
+        assertEquals(400, root.statusCode(), root.body());
+        assertTrue(root.body().contains("too near the root"), root.body());
     }
 
     @Test
