@@ -28,6 +28,8 @@ import java.util.List;
 @ApplicationScoped
 public class Translate implements AttemptStep {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Translate.class.getName());
+
     /** The provider format used when the client's is not spoken: the richest one first. */
     private static final List<WireFormat> PREFERENCE = List.of(WireFormat.ANTHROPIC_MESSAGES,
             WireFormat.OPENAI_CHAT, WireFormat.OPENAI_RESPONSES);
@@ -62,6 +64,10 @@ public class Translate implements AttemptStep {
             request = exchange.body.canonical().orElseGet(() -> client.readRequest(clientBody));
         } catch (Untranslatable e) {
             throw untranslatable(e, target, providerFormat);
+        } catch (GatewayError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreadable(exchange, e, clientFormat);
         }
         List<String> dropped = new ArrayList<>(request.dropped());
         request = request.keepReasoningOf(target.account().name(), dropped);
@@ -71,6 +77,10 @@ public class Translate implements AttemptStep {
                     target.provider().chatMaxTokensField(target.account())));
         } catch (Untranslatable e) {
             throw untranslatable(e, target, providerFormat);
+        } catch (GatewayError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreadable(exchange, e, clientFormat);
         }
         exchange.upstreamBody = Js.bytes(upstream, exchange.body.length() + 1024);
         exchange.translation = new Translation(providerFormat, client, provider, clientBody, List.copyOf(dropped));
@@ -86,6 +96,17 @@ public class Translate implements AttemptStep {
         }
         exchange.upstreamBody = target.modelId().equals(exchange.requestedModel)
                 ? body.bytes() : body.scan().withString("model", target.modelId());
+    }
+
+    /**
+     * A body that is JSON but not what its format allows where a codec looks (a tool result whose id is a number,
+     * a message that is a string) is the client's error, a 400, not srooter's 500. Which field tripped which
+     * codec is logged, so that a codec that should have said so itself can be taught to.
+     */
+    private static GatewayError unreadable(Exchange exchange, RuntimeException e, WireFormat clientFormat) {
+        LOG.log(java.util.logging.Level.WARNING, "srooter: request " + exchange.id + " could not be translated", e);
+        return new GatewayError(400, "invalid_request", "srooter could not read this " + clientFormat + " request:"
+                + " a field has a type or value the format does not allow (" + e.getClass().getSimpleName() + ").");
     }
 
     private static GatewayError untranslatable(Untranslatable e, Target target, WireFormat providerFormat) {
