@@ -69,31 +69,40 @@ final class TranslatingRelay {
             }
             return;
         }
+        // read and written in full before anything is sent: an answer srooter cannot carry is a 502, whichever
+        // side of the translation trips on it (a fuzzed answer once read cleanly and failed to be written)
         ChatResponse read;
+        StringBuilder events = null;
+        JsonObject body = null;
         try {
-            read = translation.provider().readResponse(Js.parse(((UpstreamBody.Whole) answer.body()).bytes()),
-                    exchange.target.account().name());
+            read = asRequested(translation.provider().readResponse(
+                    Js.parse(((UpstreamBody.Whole) answer.body()).bytes()), exchange.target.account().name()));
+            if (exchange.stream) {
+                // a provider that answered whole although asked to stream: the client still gets its stream
+                StreamWriter writer = translation.client().streamWriter(translation.clientBody());
+                events = new StringBuilder();
+                for (StreamEvent event : StreamAssembler.events(read)) {
+                    events.append(writer.write(event));
+                }
+            } else {
+                body = translation.client().writeResponse(read);
+            }
         } catch (RuntimeException unreadable) {
+            LOG.log(Level.WARNING, "srooter: request " + exchange.id + ": the provider's answer could not be"
+                    + " carried", unreadable);
             throw new GatewayError(502, "upstream_invalid_response", "Provider '" + exchange.target.account().name()
                     + "' answered with a body srooter could not read as " + translation.providerFormat() + ".");
         }
-        read = asRequested(read);
-        if (exchange.stream) {
-            // a provider that answered whole although asked to stream: the client still gets its stream
+        if (events != null) {
             startStream(response);
-            StreamWriter writer = translation.client().streamWriter(translation.clientBody());
-            StringBuilder out = new StringBuilder();
-            for (StreamEvent event : StreamAssembler.events(read)) {
-                out.append(writer.write(event));
-            }
             exchange.usage = read.usage();
             try {
-                send(response.getOutputStream(), out);
+                send(response.getOutputStream(), events);
             } catch (IOException clientGone) {
                 clientClosed();
             }
         } else {
-            whole(read, response);
+            whole(read, body, response);
         }
     }
 
@@ -118,12 +127,12 @@ final class TranslatingRelay {
         }
     }
 
-    private void whole(ChatResponse read, HttpServletResponse response) {
+    private void whole(ChatResponse read, JsonObject body, HttpServletResponse response) {
         exchange.usage = read.usage();
         account.apply(exchange);
         response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
         response.setContentType("application/json");
-        if (!Reply.body(response, Js.bytes(translation.client().writeResponse(read)))) {
+        if (!Reply.body(response, Js.bytes(body))) {
             clientClosed();
         }
     }
@@ -148,7 +157,18 @@ final class TranslatingRelay {
         if (!assembler.finished()) {
             throw new GatewayError(502, "upstream_stream_cut", "The provider's stream broke off before it was complete.");
         }
-        whole(asRequested(assembler.response()), response);
+        ChatResponse read;
+        JsonObject body;
+        try {
+            read = asRequested(assembler.response());
+            body = translation.client().writeResponse(read);
+        } catch (RuntimeException unwritable) {
+            LOG.log(Level.WARNING, "srooter: request " + exchange.id + ": the provider's answer could not be carried",
+                    unwritable);
+            throw new GatewayError(502, "upstream_invalid_response", "Provider '" + exchange.target.account().name()
+                    + "' answered with a stream srooter could not carry as the client's format.");
+        }
+        whole(read, body, response);
     }
 
     /** What the stream loop knows while events pass through it. */
@@ -187,7 +207,14 @@ final class TranslatingRelay {
                     exchange.status = failure.status() >= 400 ? failure.status() : 502;
                     exchange.errorCode = "upstream_error";
                 }
-                pending.append(writer.write(event));
+                try {
+                    pending.append(writer.write(event));
+                } catch (RuntimeException unwritable) {
+                    LOG.log(Level.FINE, "srooter: unwritable event in request " + exchange.id, unwritable);
+                    fail(new GatewayError(502, "upstream_invalid_event", "The provider sent an event srooter could"
+                            + " not carry in the client's format."));
+                    return;
+                }
             }
         }
 

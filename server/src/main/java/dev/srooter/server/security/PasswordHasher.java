@@ -16,6 +16,9 @@ public final class PasswordHasher {
     private static final int ITERATIONS = 310_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** PBKDF2 iterations run so far: what a check costs, counted rather than timed (tests compare them). */
+    static final java.util.concurrent.atomic.AtomicLong ITERATIONS_RUN = new java.util.concurrent.atomic.AtomicLong();
+
     private PasswordHasher() {
     }
 
@@ -48,6 +51,7 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {
+        ITERATIONS_RUN.addAndGet(iterations);
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
