@@ -31,6 +31,8 @@ public class GatewaySettings {
     @PostConstruct
     void parse() {
         maxBodyLimit = Long.parseLong(maxBodyBytes.toString().trim());
+        maxAnswerLimit = optional("srooter/maxAnswerBytes").filter(v -> !v.isBlank())
+                .map(v -> Long.parseLong(v.trim())).orElse(maxAnswerLimit);
     }
 
     @Resource(lookup = "srooter/discoveryIntervalSeconds")
@@ -114,6 +116,16 @@ public class GatewaySettings {
     public long maxBodyBytes() {
         return maxBodyLimit;
     }
+
+    /**
+     * The largest whole (not streamed) answer srooter takes from a provider (SROOTER_MAX_ANSWER_BYTES, 128 MiB by
+     * default); a larger one is a 502 instead of a full heap.
+     */
+    public long maxAnswerBytes() {
+        return maxAnswerLimit;
+    }
+
+    private long maxAnswerLimit = 128L * 1024 * 1024;
 
     /** The first admin's password; when absent one is generated and printed once. */
     public Optional<String> firstAdminPassword() {

@@ -47,6 +47,7 @@ public abstract class FakeProvider implements AutoCloseable {
     private volatile Reply defaultReply;
     private final Reply initialReply;
     private volatile Function<JsonObject, Reply> responder;
+    private final Deque<RawReply> rawScript = new ConcurrentLinkedDeque<>();
 
     protected FakeProvider(int port, List<String> models, String defaultText) throws IOException {
         this.models = List.copyOf(models);
@@ -100,6 +101,11 @@ public abstract class FakeProvider implements AutoCloseable {
         script.addAll(List.of(replies));
     }
 
+    /** Queues faults answered as raw bytes, before any scripted reply. */
+    public void enqueueRaw(RawReply... replies) {
+        rawScript.addAll(List.of(replies));
+    }
+
     public void setDefaultReply(Reply reply) {
         this.defaultReply = reply;
     }
@@ -116,6 +122,7 @@ public abstract class FakeProvider implements AutoCloseable {
     public void reset() {
         defaultReply = initialReply;
         script.clear();
+        rawScript.clear();
         received.clear();
         listings.clear();
         responder = null;
@@ -192,6 +199,11 @@ public abstract class FakeProvider implements AutoCloseable {
                 listModels(exchange);
                 return;
             }
+            RawReply raw = rawScript.poll();
+            if (raw != null) {
+                sendRaw(exchange, raw);
+                return;
+            }
             JsonObject request;
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 request = reader.readObject();
@@ -225,6 +237,24 @@ public abstract class FakeProvider implements AutoCloseable {
                 exchange.close();
             }
         }
+    }
+
+    private static void sendRaw(HttpExchange exchange, RawReply raw) throws IOException {
+        if (raw.head() == null) {
+            sleep(raw.stallMillis()); // never answers: the exchange stays open until the client gives up
+            return;
+        }
+        exchange.getResponseHeaders().set("content-type", raw.contentType());
+        exchange.sendResponseHeaders(raw.status(), 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(raw.head());
+        out.flush();
+        sleep(raw.stallMillis());
+        for (int k = 0; k < raw.times(); k++) {
+            out.write(raw.repeat());
+        }
+        out.write(raw.end());
+        out.flush();
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {

@@ -8,6 +8,7 @@ import dev.srooter.server.wire.UsageReader;
 import dev.srooter.server.wire.WireErrors;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.srooter.server.providers.UpstreamFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -91,7 +92,7 @@ final class Relay {
             try {
                 n = in.read(buffer);
             } catch (IOException cut) {
-                upstreamCut(out);
+                upstreamCut(out, cut);
                 break;
             }
             if (n < 0) {
@@ -109,9 +110,9 @@ final class Relay {
         exchange.usage = usage.usage();
     }
 
-    private void upstreamCut(ServletOutputStream out) {
-        GatewayError error = new GatewayError(502, "upstream_stream_cut",
-                "The provider's stream broke off before it was complete.");
+    private void upstreamCut(ServletOutputStream out, IOException cut) {
+        GatewayError error = cut instanceof UpstreamFault fault ? new GatewayError(504, fault.code(), fault.getMessage())
+                : new GatewayError(502, "upstream_stream_cut", "The provider's stream broke off before it was complete.");
         exchange.status = error.status();
         exchange.errorCode = error.code();
         try {

@@ -8,6 +8,7 @@ import dev.srooter.server.translate.StreamEvent;
 import dev.srooter.server.translate.StreamReader;
 import dev.srooter.server.translate.StreamWriter;
 import dev.srooter.server.providers.UpstreamBody;
+import dev.srooter.server.providers.UpstreamFault;
 import dev.srooter.server.wire.GatewayError;
 import dev.srooter.server.wire.Reply;
 import dev.srooter.server.wire.WireErrors;
@@ -148,6 +149,8 @@ final class TranslatingRelay {
             }
             parser.finish();
             reader.end().forEach(assembler::accept);
+        } catch (UpstreamFault fault) {
+            throw new GatewayError(504, fault.code(), fault.getMessage());
         } catch (IOException | RuntimeException cut) {
             throw new GatewayError(502, "upstream_stream_cut", "The provider's stream broke off before it was complete.");
         }
@@ -239,6 +242,9 @@ final class TranslatingRelay {
             try {
                 n = in.read(buffer);
             } catch (IOException cut) {
+                if (cut instanceof UpstreamFault fault) {
+                    progress.fail(new GatewayError(504, fault.code(), fault.getMessage()));
+                }
                 break;
             }
             if (n < 0) {

@@ -120,12 +120,18 @@ public class ProviderClient {
         authenticate(http, target.provider(), new ProviderConfig(target.account().name(), target.account().baseUrl(),
                 credential.secret()), client);
         try {
-            return call.send(http.build(), UpstreamBody.handler());
+            return call.send(http.build(), UpstreamBody.handler(timeout.toMillis(), settings.maxAnswerBytes()));
         } catch (HttpTimeoutException e) {
             failed(target, "timeout");
             throw new GatewayError(504, "upstream_timeout", "Provider '" + target.account().name()
                     + "' did not start answering within " + timeout.toSeconds() + " s.");
         } catch (IOException e) {
+            UpstreamFault fault = UpstreamFault.in(e);
+            if (fault != null) {
+                failed(target, fault.code());
+                throw new GatewayError("upstream_idle".equals(fault.code()) ? 504 : 502, fault.code(),
+                        "Provider '" + target.account().name() + "': " + fault.getMessage());
+            }
             failed(target, e.getClass().getSimpleName());
             throw new GatewayError(502, "upstream_unreachable", "Provider '" + target.account().name()
                     + "' could not be reached or broke off its answer (" + e.getClass().getSimpleName() + ").");
