@@ -51,7 +51,7 @@ public class Bootstrap implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
-        users.ensureAdmin(settings.firstAdminPassword());
+        users.ensureAdmin(settings.firstAdminPassword(), settings.dataDir());
         tokens.init();
         plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
         SecretBox box = SecretBox.open(settings.masterKey(), settings.dataDir());

@@ -21,9 +21,13 @@ public class Users {
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
 
-    /** Creates the {@code admin} user on first start, with the configured or a generated password. */
+    /**
+     * Creates the {@code admin} user on first start, with the configured or a generated password. A generated one
+     * is written to {@code <data>/secrets/initial-admin-password}, readable by the server's user only, and never
+     * to the log: logs are shipped and kept where passwords must not be.
+     */
     @Transactional
-    public void ensureAdmin(Optional<String> configuredPassword) {
+    public void ensureAdmin(Optional<String> configuredPassword, java.nio.file.Path dataDir) {
         if (find("admin").isPresent()) {
             return;
         }
@@ -31,8 +35,21 @@ public class Users {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            // Printed once, on the only start that can know it; set SROOTER_ADMIN_PASSWORD to avoid this.
-            LOG.warning("srooter: created user 'admin' with generated password: " + generated);
+            java.nio.file.Path file = dataDir.resolve("secrets").resolve("initial-admin-password");
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, generated + "\n");
+                try {
+                    java.nio.file.Files.setPosixFilePermissions(file,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the folder's own permissions protect it
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the first admin's password to " + file, e);
+            }
+            LOG.warning("srooter: created user 'admin' with a generated password, written to " + file
+                    + "; sign in, change it, and delete the file (or set SROOTER_ADMIN_PASSWORD)");
             return generated;
         });
         em.persist(new UserAccount("admin", PasswordHasher.hash(password), "admin"));

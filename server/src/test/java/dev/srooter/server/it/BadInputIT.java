@@ -24,6 +24,12 @@ class BadInputIT {
 
     private final Gateway gateway = Gateway.get();
 
+    @org.junit.jupiter.api.AfterEach
+    void reset() {
+        gateway.anthropic.reset();
+        gateway.openAi.reset();
+    }
+
     private record Endpoint(String path, boolean anthropic, String passModel, String translateModel) {
     }
 

@@ -73,21 +73,19 @@ public final class Gateway {
     }
 
     /**
-     * The configured admin password, or, for a server started without one, the password it generated
-     * and printed once in its log.
+     * The configured admin password, or, for a server started without one, the password it generated and wrote to
+     * its data folder (never to its log).
      */
     String adminPassword() throws IOException {
         String configured = System.getProperty("srooter.admin.password");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        String log = java.nio.file.Files.readString(logDir().resolve("messages.log"));
-        java.util.regex.Matcher generated = java.util.regex.Pattern
-                .compile("created user 'admin' with generated password: (\\S+)").matcher(log);
-        if (!generated.find()) {
-            throw new AssertionError("the server was started without SROOTER_ADMIN_PASSWORD and logged no password");
+        Path file = dataDir().resolve("secrets").resolve("initial-admin-password");
+        if (!java.nio.file.Files.exists(file)) {
+            throw new AssertionError("the server was started without SROOTER_ADMIN_PASSWORD and wrote no " + file);
         }
-        return generated.group(1);
+        return java.nio.file.Files.readString(file).strip();
     }
 
     public String login(String username, String password) {

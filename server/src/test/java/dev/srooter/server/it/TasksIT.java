@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ class TasksIT {
     private final Gateway gateway = Gateway.get();
     private final String run = Long.toString(System.nanoTime(), 36);
 
+    @BeforeEach
     @AfterEach
     void reset() {
         gateway.admin("DELETE", "/api/routing/chains/" + Gateway.CLAUDE, null);

@@ -33,6 +33,7 @@ public final class ProviderClients {
         client.credentials = credentials;
         client.health = new ProviderHealth();
         client.breakers = new CircuitBreakers();
+        client.settings = new dev.srooter.server.GatewaySettings(); // the defaults: a 128 MiB answer limit
         client.call = new ProviderCall();
         client.call.upstream = new Upstream();
         return client;

@@ -24,7 +24,7 @@ class LocalClassifierTest {
     /** Issue 16: a follow-up carrying a command's output was once read as security work and moved a Codex loop. */
     @Test
     void toolOutputDoesNotDecideTheIntent() {
-        String ask = "Run the test suite and tell me which tests fail.";
+        String ask = "Fix the typo in the README heading.";
         Classification without = classifier.classify(new ClassifierInput(Corpus.AGENT_PROMPT, ask, "",
                 Corpus.AGENT_TOOLS, 1, "m"));
         Classification with = classifier.classify(new ClassifierInput(Corpus.AGENT_PROMPT, ask,
