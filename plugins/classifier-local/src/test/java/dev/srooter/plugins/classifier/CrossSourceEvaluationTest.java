@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (87.4% cross-source, 83.8% sealed), not the 90% issue 16 asks for, which it does not reach yet.
+ * today's figures (87.9% cross-source over 13 sources, 82.5% and 80.0% on the two sealed sets), not the 90% issue
+ * 16 asks for, which it does not reach.
  */
 class CrossSourceEvaluationTest {
 
@@ -26,7 +27,7 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 9 && total >= 750, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 13 && total >= 890, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
@@ -44,11 +45,16 @@ class CrossSourceEvaluationTest {
     }
 
     @Test
-    void onTheSealedSetItStaysAboveItsFloors() {
-        List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.sealed(new LocalClassifier());
+    void onTheSealedSetsItStaysAboveItsFloors() {
+        LocalClassifier shipped = new LocalClassifier();
+        List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.sealed(shipped);
         System.out.print(CrossSourceEvaluation.report("sealed", p, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.8, "sealed accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.78, "sealed accuracy");
         assertSecurityIsNotSentCheap(p);
+        List<CrossSourceEvaluation.Prediction> p2 = CrossSourceEvaluation.sealed(shipped, "sealed-2");
+        System.out.print(CrossSourceEvaluation.report("sealed-2", p2, false));
+        assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.75, "sealed-2 accuracy");
+        assertSecurityIsNotSentCheap(p2);
     }
 
     private static void assertSecurityIsNotSentCheap(List<CrossSourceEvaluation.Prediction> p) {
