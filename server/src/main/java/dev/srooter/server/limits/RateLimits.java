@@ -131,7 +131,8 @@ public class RateLimits {
         current.reload();
     }
 
-    private Map<String, Limit> read() {
+    /** The limits as the database holds them (tests give their own). */
+    Map<String, Limit> read() {
         Map<String, Limit> byId = new LinkedHashMap<>();
         sql.query("SELECT id, requests_per_minute, tokens_per_minute FROM rate_limits ORDER BY id", row -> {
             int rpm = row.getInt(2);
