@@ -210,13 +210,14 @@ public class RoutingResource {
         return classifier();
     }
 
-    public record CouncilView(List<String> members) {
+    /** The council: its members, how their verdicts combine, how long each may take. */
+    public record CouncilView(List<String> members, String rule, Integer timeoutSeconds) {
     }
 
     @GET
     @Path("routing/council")
     public CouncilView council() {
-        return new CouncilView(book.councilMembers());
+        return new CouncilView(book.councilMembers(), book.councilRule().wire(), (int) book.councilTimeout().toSeconds());
     }
 
     /** The council's members: models (a name or provider/model), each served by some provider; two or more. */
@@ -233,7 +234,20 @@ public class RoutingResource {
                 throw ApiError.of(400, "no provider serves '" + member + "'");
             }
         }
+        dev.srooter.server.council.CombineRule rule;
+        try {
+            rule = body == null || body.rule() == null ? book.councilRule()
+                    : dev.srooter.server.council.CombineRule.of(body.rule());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.of(400, e.getMessage());
+        }
+        int timeout = body == null || body.timeoutSeconds() == null ? (int) book.councilTimeout().toSeconds()
+                : body.timeoutSeconds();
+        if (timeout < 1 || timeout > 600) {
+            throw ApiError.of(400, "timeoutSeconds is between 1 and 600");
+        }
         book.setCouncilMembers(members);
+        book.setCouncilRule(rule, timeout);
         book.reload();
         return council();
     }

@@ -46,8 +46,11 @@ final class DecisionHeaders {
         }
         set(response, "x-srooter-skills", decisions.skills());
         Optional<List<String>> council = decisions.council();
-        council.ifPresent(members -> response.setHeader("x-srooter-council", members == null || members.isEmpty()
-                ? "requested" : "requested: " + String.join(", ", members)));
+        // the review's id when a council can sit; said plainly when none can, rather than promising a review
+        council.ifPresent(members -> response.setHeader("x-srooter-council", members == null || members.size() < 2
+                ? "not convened: no council members are configured"
+                : "review " + dev.srooter.server.council.Council.reviewId(
+                        exchange.task == null ? null : exchange.task.id(), exchange.id)));
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());

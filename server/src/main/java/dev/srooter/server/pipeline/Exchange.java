@@ -60,6 +60,8 @@ public final class Exchange {
     public long firstByteNanos;
     public long endNanos;
     public Usage usage = Usage.NONE;
+    /** The answer as the canonical model, kept only for a request flagged for the council (Convene reads it). */
+    public dev.srooter.server.translate.ChatResponse answer;
     public double costUsd;
     public boolean priceKnown;
     public String errorCode;

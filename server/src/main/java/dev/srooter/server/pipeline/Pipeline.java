@@ -37,6 +37,7 @@ public class Pipeline {
     @Inject Account account;
     @Inject Settle settle;
     @Inject EndTurn endTurn;
+    @Inject Convene convene;
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
 
@@ -50,7 +51,7 @@ public class Pipeline {
         modelCall = List.of(authenticate, limit, readRequest, guard, track, classify, gauge, resolveModel, enforce, route,
                 loopGuard, budget, dispatch);
         modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, settle, endTurn, recordAudit);
+        closing = List.of(account, settle, endTurn, convene, recordAudit);
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */

@@ -68,6 +68,7 @@ final class Relay {
     private void whole(byte[] body, HttpServletResponse response) {
         if (exchange.status < 300) {
             exchange.usage = UsageReader.fromBody(exchange.clientFormat(), body);
+            AnswerKeeper.whole(exchange, body);
             account.apply(exchange);
             response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
         }
@@ -79,6 +80,7 @@ final class Relay {
     private void stream(InputStream in, HttpServletResponse response) throws IOException {
         UsageReader usage = new UsageReader(exchange.clientFormat());
         SseUsageTap tap = new SseUsageTap(usage);
+        AnswerKeeper kept = AnswerKeeper.of(exchange, true);
         ServletOutputStream out = response.getOutputStream();
         try {
             response.flushBuffer(); // headers now: clients show progress from the first event
@@ -96,9 +98,15 @@ final class Relay {
                 break;
             }
             if (n < 0) {
+                if (kept != null) {
+                    kept.end();
+                }
                 break;
             }
             tap.accept(buffer, n);
+            if (kept != null) {
+                kept.bytes(buffer, n);
+            }
             try {
                 out.write(buffer, 0, n);
                 out.flush();

@@ -94,6 +94,7 @@ final class TranslatingRelay {
             throw new GatewayError(502, "upstream_invalid_response", "Provider '" + exchange.target.account().name()
                     + "' answered with a body srooter could not read as " + translation.providerFormat() + ".");
         }
+        AnswerKeeper.whole(exchange, read);
         if (events != null) {
             startStream(response);
             exchange.usage = read.usage();
@@ -171,6 +172,7 @@ final class TranslatingRelay {
             throw new GatewayError(502, "upstream_invalid_response", "Provider '" + exchange.target.account().name()
                     + "' answered with a stream srooter could not carry as the client's format.");
         }
+        AnswerKeeper.whole(exchange, read);
         whole(read, body, response);
     }
 
@@ -179,6 +181,7 @@ final class TranslatingRelay {
         final StreamReader reader = translation.provider().streamReader(exchange.target.account().name());
         final StreamWriter writer = translation.client().streamWriter(translation.clientBody());
         final StringBuilder pending = new StringBuilder();
+        final AnswerKeeper kept = AnswerKeeper.of(exchange, false);
         boolean finished;
         boolean failed;
 
@@ -209,6 +212,9 @@ final class TranslatingRelay {
                     failed = true;
                     exchange.status = failure.status() >= 400 ? failure.status() : 502;
                     exchange.errorCode = "upstream_error";
+                }
+                if (kept != null) {
+                    kept.event(event);
                 }
                 try {
                     pending.append(writer.write(event));
@@ -250,6 +256,9 @@ final class TranslatingRelay {
             if (n < 0) {
                 parser.finish();
                 progress.accept(progress.reader.end());
+                if (progress.kept != null) {
+                    progress.kept.end();
+                }
                 break;
             }
             parser.feed(buffer, n);

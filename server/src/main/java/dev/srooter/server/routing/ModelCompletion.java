@@ -35,7 +35,16 @@ public class ModelCompletion {
     @Inject
     ProviderClient client;
 
+    /** A completion's text, what it used and cost, and which model of which provider gave it. */
+    public record Answer(String text, dev.srooter.server.providers.Usage usage, double costUsd, String served) {
+    }
+
     public String complete(String model, String system, String user, int maxTokens, Duration timeout)
+            throws IOException {
+        return answer(model, system, user, maxTokens, timeout).text();
+    }
+
+    public Answer answer(String model, String system, String user, int maxTokens, Duration timeout)
             throws IOException {
         Target target = directory.resolveWithAliases(model, null).map(ModelDirectory.Resolution::target)
                 .orElseThrow(() -> new IOException("no provider serves " + model));
@@ -59,6 +68,6 @@ public class ModelCompletion {
         ChatResponse answer = codec.readResponse(Js.parse(whole.bytes()), target.account().name());
         StringBuilder text = new StringBuilder();
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
-        return text.toString();
+        return new Answer(text.toString(), answer.usage(), target.price().cost(answer.usage()), target.qualifiedName());
     }
 }

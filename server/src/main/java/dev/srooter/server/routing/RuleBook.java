@@ -199,6 +199,25 @@ public class RuleBook {
         put("council.members", String.join("\n", members));
     }
 
+    /** How the members' verdicts combine: {@code majority} (the default) or {@code any-reject}. */
+    public dev.srooter.server.council.CombineRule councilRule() {
+        String rule = snapshot.settings().get("council.rule");
+        return rule == null ? dev.srooter.server.council.CombineRule.MAJORITY
+                : dev.srooter.server.council.CombineRule.of(rule);
+    }
+
+    /** How long a member has to answer before it is recorded as timed out (60 s by default). */
+    public java.time.Duration councilTimeout() {
+        String seconds = snapshot.settings().get("council.timeoutSeconds");
+        return java.time.Duration.ofSeconds(seconds == null ? 60 : Long.parseLong(seconds));
+    }
+
+    @Transactional
+    public void setCouncilRule(dev.srooter.server.council.CombineRule rule, int timeoutSeconds) {
+        put("council.rule", rule.wire());
+        put("council.timeoutSeconds", Integer.toString(timeoutSeconds));
+    }
+
     private void put(String name, String value) {
         RoutingSetting s = em.find(RoutingSetting.class, name);
         if (s == null) {

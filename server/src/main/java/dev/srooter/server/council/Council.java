@@ -1,0 +1,112 @@
+package dev.srooter.server.council;
+
+import dev.srooter.server.routing.ModelCompletion;
+import dev.srooter.server.routing.RuleBook;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Convenes the council out of band: once the answer of a task turn under review has gone to the developer, every
+ * member is asked at once, through the one provider client (credentials, health, circuits apply), with the
+ * developer's ask, the answer and the code's neighbourhood. Each member's verdict is recorded, a member that fails
+ * or runs out of time too, and the verdicts are combined by the configured rule. One council per task turn.
+ */
+@ApplicationScoped
+public class Council {
+
+    private static final Logger LOG = Logger.getLogger(Council.class.getName());
+
+    /** What the council reviews. {@code trigger}: the intent that flagged it, or {@code risk}. */
+    public record Case(String id, String task, String requestId, String username, String team, String trigger,
+                       String ask, String answer, List<String> neighbourhood) {
+    }
+
+    @Inject
+    RuleBook rules;
+
+    @Inject
+    ModelCompletion completion;
+
+    @Inject
+    ReviewStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** The id a task turn's review has, named in {@code x-srooter-council} before the turn's answer is known. */
+    public static String reviewId(String task, String requestId) {
+        return "rev_" + (task != null ? task : requestId);
+    }
+
+    /** Whether a council can sit at all: two members or more. */
+    public boolean seated() {
+        return rules.councilMembers().size() >= 2;
+    }
+
+    /** Opens the review and asks the members in the background; nothing when this turn's council already sat. */
+    public void convene(Case c) {
+        List<String> members = rules.councilMembers();
+        if (members.size() < 2) {
+            return;
+        }
+        CombineRule rule = rules.councilRule();
+        Review opened = new Review(c.id(), c.task(), c.requestId(), c.username(), c.team(), c.trigger(), rule.wire(),
+                null, List.of(), Instant.now(), null);
+        if (!store.open(opened)) {
+            return;
+        }
+        executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
+    }
+
+    void sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
+        try {
+            List<Future<Review.Member>> asked = new ArrayList<>();
+            for (String member : members) {
+                asked.add(executor.submit(() -> ask(member, c, timeout)));
+            }
+            List<Review.Member> answers = new ArrayList<>();
+            for (int k = 0; k < members.size(); k++) {
+                answers.add(collect(members.get(k), asked.get(k), timeout));
+            }
+            Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
+            store.conclude(c.id(), verdict, answers, Instant.now());
+            LOG.info("srooter: council " + c.id() + " concluded " + verdict.wire() + " (" + rule.wire() + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "srooter: council " + c.id() + " could not conclude", e);
+        }
+    }
+
+    private Review.Member ask(String member, Case c, Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            ModelCompletion.Answer answer = completion.answer(member, ReviewPrompt.SYSTEM,
+                    ReviewPrompt.user(c.trigger(), c.ask(), c.answer(), c.neighbourhood()), 400, timeout);
+            return ReviewPrompt.read(member, answer.text(), (System.nanoTime() - start) / 1e6, answer.costUsd());
+        } catch (Exception failed) {
+            return new Review.Member(member, null, null, failed.getMessage() == null ? failed.getClass().getSimpleName()
+                    : failed.getMessage(), (System.nanoTime() - start) / 1e6, 0);
+        }
+    }
+
+    private static Review.Member collect(String member, Future<Review.Member> asked, Duration timeout) {
+        try {
+            return asked.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
+            asked.cancel(true);
+            return new Review.Member(member, null, null, "timed out after " + timeout.toSeconds() + " s",
+                    timeout.toMillis(), 0);
+        } catch (Exception failed) {
+            return new Review.Member(member, null, null, String.valueOf(failed.getMessage()), 0, 0);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srooter.testkit.Reply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18, the council sits: security work flagged by the routing rules is reviewed, after its answer has gone
+ * to the developer, by three members on two vendors (the testkit's fake Anthropic and OpenAI, answering as
+ * reviewers when asked as one). Each member's verdict, reasons, latency and cost are recorded, the verdicts are
+ * combined by the configured rule, and a member that fails or runs out of time is recorded while the council still
+ * concludes.
+ */
+class CouncilIT {
+
+    private static final String AGENT = "You are an interactive coding agent.";
+    private static final String ASK = "Our JWT validation accepts unsigned tokens; fix the signature verification in"
+            + " the auth filter";
+    private static final String CLAUDE = Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE;
+    private static final String HAIKU = Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU;
+    private static final String GPT = Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT;
+
+    private final Gateway gateway = Gateway.get();
+    private final String run = Long.toString(System.nanoTime(), 36);
+    /** What each member model answers when asked as a reviewer. */
+    private final Map<String, Reply> verdicts = new HashMap<>();
+
+    @BeforeEach
+    void council() {
+        reset();
+        assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":[{\"intent\":\"security\","
+                + "\"target\":\"requested\",\"council\":true}]}").statusCode());
+        gateway.anthropic.setResponder(this::asReviewer);
+        gateway.openAi.setResponder(this::asReviewer);
+    }
+
+    @AfterEach
+    void reset() {
+        gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"rule\":\"majority\",\"timeoutSeconds\":60}");
+        gateway.neutralRouting();
+        gateway.anthropic.reset();
+        gateway.openAi.reset();
+    }
+
+    /** A member's answer when the request is a council review; null (the default reply) for anything else. */
+    private Reply asReviewer(JsonObject request) {
+        if (!request.toString().contains("member of a review council")) {
+            return null;
+        }
+        return verdicts.get(request.getString("model", ""));
+    }
+
+    private static Reply verdict(String verdict, String reasons) {
+        return Reply.text("{\"verdict\":\"" + verdict + "\",\"reasons\":\"" + reasons + "\"}");
+    }
+
+    private void members(String rule, int timeoutSeconds, String... models) {
+        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + String.join("\",\"",
+                models) + "\"],\"rule\":\"" + rule + "\",\"timeoutSeconds\":" + timeoutSeconds + "}");
+        assertEquals(200, put.statusCode(), put.body());
+    }
+
+    private HttpResponse<String> turn(String session) {
+        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"system\":\""
+                + AGENT + "\",\"tools\":[{\"name\":\"Read\",\"input_schema\":{\"type\":\"object\"}}],\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}", "x-claude-code-session-id", session);
+    }
+
+    /** The review the response names, once it has concluded. */
+    private JsonObject concluded(HttpResponse<String> response) {
+        String council = response.headers().firstValue("x-srooter-council").orElseThrow();
+        assertTrue(council.startsWith("review rev_"), council);
+        String id = council.substring("review ".length());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> got = gateway.admin("GET", "/api/council/reviews/" + id, null);
+            if (got.statusCode() == 200 && Gateway.object(got.body()).getString("status").equals("concluded")) {
+                return Gateway.object(got.body());
+            }
+            Gateway.sleep(100);
+        }
+        throw new AssertionError("review " + id + " did not conclude within 15 s");
+    }
+
+    private static Map<String, JsonObject> byModel(JsonObject review) {
+        return review.getJsonArray("members").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(m -> m.getString("model"), m -> m));
+    }
+
+    @Test
+    void aUnanimousCouncilApprovesAndEveryMembersVerdictIsRecorded() {
+        members("majority", 30, CLAUDE, GPT);
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "the signature is checked now"));
+        verdicts.put(Gateway.GPT, verdict("approve", "fine"));
+        HttpResponse<String> response = turn("s-" + run);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject review = concluded(response);
+        assertEquals("approve", review.getString("verdict"));
+        assertEquals("security", review.getString("trigger"));
+        assertEquals(response.headers().firstValue("x-srooter-task").orElseThrow(), review.getString("task"));
+        assertEquals(response.headers().firstValue("x-srooter-request-id").orElseThrow(), review.getString("requestId"));
+        Map<String, JsonObject> members = byModel(review);
+        assertEquals("approve", members.get(CLAUDE).getString("verdict"));
+        assertEquals("the signature is checked now", members.get(CLAUDE).getString("reasons"));
+        assertTrue(members.get(GPT).getJsonNumber("latencyMs").doubleValue() > 0);
+        assertTrue(members.get(CLAUDE).getJsonNumber("costUsd").doubleValue() > 0, "members are priced calls");
+        assertTrue(review.getJsonNumber("costUsd").doubleValue() > 0);
+        // the reviewer saw the developer's ask and the answer, with the review prompt
+        String asked = gateway.openAi.received().stream().map(r -> r.body()).filter(b -> b.contains("review council"))
+                .findFirst().orElseThrow();
+        assertTrue(asked.contains("fix the signature verification") && asked.contains("security work"), asked);
+
+        JsonArray listed = Gateway.array(gateway.admin("GET", "/api/council/reviews?task="
+                + review.getString("task"), null).body());
+        assertEquals(1, listed.size());
+        assertEquals(review.getString("id"), listed.getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void splitVerdictsFollowTheConfiguredRule() {
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+        verdicts.put(Gateway.HAIKU, verdict("approve", "ok"));
+        verdicts.put(Gateway.GPT, verdict("reject", "the secret is still logged"));
+        members("majority", 30, CLAUDE, HAIKU, GPT);
+        assertEquals("approve", concluded(turn("maj-" + run)).getString("verdict"), "two of three approve");
+        members("any-reject", 30, CLAUDE, HAIKU, GPT);
+        JsonObject strict = concluded(turn("any-" + run));
+        assertEquals("reject", strict.getString("verdict"), "one reject rejects");
+        assertEquals("any-reject", strict.getString("rule"));
+        assertEquals("the secret is still logged", byModel(strict).get(GPT).getString("reasons"));
+        assertEquals(1, Gateway.array(gateway.admin("GET", "/api/council/reviews?verdict=reject&task="
+                + strict.getString("task"), null).body()).size());
+    }
+
+    @Test
+    void aMemberThatFailsOrTimesOutIsRecordedAndTheCouncilStillConcludes() {
+        members("majority", 1, CLAUDE, HAIKU, GPT);
+        verdicts.put(Gateway.CLAUDE, verdict("concerns", "no test for the unsigned case"));
+        verdicts.put(Gateway.HAIKU, Reply.error(500));
+        verdicts.put(Gateway.GPT, verdict("approve", "ok").delayed(2500));
+        JsonObject review = concluded(turn("fail-" + run));
+        Map<String, JsonObject> members = byModel(review);
+        assertEquals("concerns", review.getString("verdict"), "the one member that answered decides");
+        assertTrue(noVerdict(members.get(HAIKU)), members.get(HAIKU).toString());
+        assertTrue(!members.get(HAIKU).getString("error").isBlank(), members.get(HAIKU).toString());
+        assertTrue(noVerdict(members.get(GPT)), members.get(GPT).toString());
+        assertTrue(members.get(GPT).getString("error").contains("1 s"), members.get(GPT).toString());
+    }
+
+    /** The API leaves out what is null: a member that gave no verdict has none. */
+    private static boolean noVerdict(JsonObject member) {
+        return !member.containsKey("verdict") || member.isNull("verdict");
+    }
+
+    @Test
+    void oneCouncilPerTaskTurnAndNoneWhileTheTurnCallsTools() {
+        members("majority", 30, CLAUDE, GPT);
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+        verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+        gateway.anthropic.enqueue(Reply.toolCall("toolu_1", "Read", "{\"path\":\"auth.py\"}"));
+        HttpResponse<String> working = turn("tools-" + run);
+        String id = working.headers().firstValue("x-srooter-council").orElseThrow().substring("review ".length());
+        Gateway.sleep(500);
+        assertEquals(404, gateway.admin("GET", "/api/council/reviews/" + id, null).statusCode(),
+                "an answer that calls a tool does not end the turn: no council yet");
+        HttpResponse<String> done = turn("tools-" + run); // the same ask again: the same task's human turn
+        JsonObject review = concluded(done);
+        assertEquals(id, review.getString("id"));
+        turn("tools-" + run);
+        Gateway.sleep(300);
+        assertEquals(1, Gateway.array(gateway.admin("GET", "/api/council/reviews?task=" + review.getString("task"),
+                null).body()).size(), "one council per task turn");
+    }
+
+    @Test
+    void withoutMembersTheHeaderSaysNoCouncilSits() {
+        HttpResponse<String> response = turn("none-" + run);
+        assertEquals("not convened: no council members are configured",
+                response.headers().firstValue("x-srooter-council").orElseThrow());
+        assertNull(response.headers().firstValue("x-srooter-council-review").orElse(null));
+        assertEquals(List.of(), Gateway.array(gateway.admin("GET", "/api/council/reviews?task="
+                + response.headers().firstValue("x-srooter-task").orElseThrow(), null).body()).stream().toList());
+    }
+}
