@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -28,8 +30,19 @@ public class Council {
 
     /** What the council reviews. {@code trigger}: the intent that flagged it, or {@code risk}. */
     public record Case(String id, String task, String requestId, String username, String team, String trigger,
-                       String ask, String answer, List<String> neighbourhood) {
+                       String ask, String answer, List<String> neighbourhood, String session) {
     }
+
+    /** What the developer's agent is told of a council that did not approve: once, on the session's next turn. */
+    public record Note(String reviewId, String text) {
+    }
+
+    /**
+     * Notes not yet delivered, by session (the caller's key and the client's session id). Kept on the node that
+     * served the turn; a note is dropped if nothing comes from that session within a day.
+     */
+    private final Map<String, Note> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> pendingSince = new ConcurrentHashMap<>();
 
     @Inject
     RuleBook rules;
@@ -80,10 +93,42 @@ public class Council {
             }
             Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
             store.conclude(c.id(), verdict, answers, Instant.now());
+            if (verdict != Verdict.APPROVE && c.session() != null) {
+                pending.put(c.session(), note(c, verdict, answers));
+                pendingSince.put(c.session(), System.currentTimeMillis());
+            }
             LOG.info("srooter: council " + c.id() + " concluded " + verdict.wire() + " (" + rule.wire() + ")");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "srooter: council " + c.id() + " could not conclude", e);
         }
+    }
+
+    /**
+     * The session's undelivered note, handed out once; null when there is none. Older than a day, it is dropped:
+     * the work it was about has moved on.
+     */
+    public Note takeNote(String session) {
+        if (session == null || pending.isEmpty()) {
+            return null;
+        }
+        Note note = pending.remove(session);
+        Long since = pendingSince.remove(session);
+        return note != null && since != null && System.currentTimeMillis() - since < 86_400_000L ? note : null;
+    }
+
+    static Note note(Case c, Verdict verdict, List<Review.Member> answers) {
+        StringBuilder text = new StringBuilder("srooter's review council (review ").append(c.id()).append(", ")
+                .append(c.trigger()).append(" work) concluded ").append(verdict.wire())
+                .append(" on your previous answer.");
+        for (Review.Member m : answers) {
+            if (m.verdict() != null && m.verdict() != Verdict.APPROVE && m.reasons() != null && !m.reasons().isBlank()) {
+                text.append(' ').append(m.model()).append(" (").append(m.verdict().wire()).append("): ")
+                        .append(m.reasons().strip());
+            }
+        }
+        text.append(" Address these concerns or explain why they do not apply.");
+        String note = text.length() > 1500 ? text.substring(0, 1500) + " [cut]" : text.toString();
+        return new Note(c.id(), note);
     }
 
     private Review.Member ask(String member, Case c, Duration timeout) {

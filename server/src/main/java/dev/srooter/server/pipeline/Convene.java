@@ -8,7 +8,6 @@ import dev.srooter.server.translate.Part;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * After the answer has gone to the developer: when the request was flagged for the council and its answer ends the
@@ -34,12 +33,12 @@ public class Convene implements Stage {
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
         String ask = exchange.body.canonical().map(Classify::input).map(ClassifierInput::lastUser).orElse("");
         BlastRadius.Risk risk = exchange.decisions.risk();
-        String trigger = risk != null && "high".equals(risk.level()) ? "risk"
-                : exchange.decisions.intent() == null ? "review" : exchange.decisions.intent().toLowerCase(Locale.ROOT);
+        String trigger = exchange.decisions.councilTrigger();
         List<String> neighbourhood = risk == null ? List.of() : risk.topSymbols();
         String task = exchange.task == null ? null : exchange.task.id();
         council.convene(new Council.Case(Council.reviewId(task, exchange.id), task, exchange.id,
                 exchange.caller == null ? null : exchange.caller.username(),
-                exchange.caller == null ? null : exchange.caller.team(), trigger, ask, text.toString(), neighbourhood));
+                exchange.caller == null ? null : exchange.caller.team(), trigger, ask, text.toString(), neighbourhood,
+                CouncilNote.session(exchange)));
     }
 }

@@ -86,8 +86,18 @@ public sealed interface Decision {
         }
     }
 
-    /** The request is flagged for review by a council of models. */
-    record CouncilFlagged(List<String> members) implements Decision {
+    /**
+     * The task is under review by the council: {@code trigger} is the intent whose rule asked for it, or
+     * {@code risk}. In the route only when a council can sit (two members or more): {@code council : security}.
+     */
+    record CouncilFlagged(List<String> members, String trigger) implements Routing {
+        public String route() {
+            return members != null && members.size() >= 2 ? "council : " + trigger : null;
+        }
+    }
+
+    /** The council's note on the session's last reviewed turn was added to this request. */
+    record CouncilNoted(String reviewId) implements Decision {
     }
 
     /** A policy rewrote or refused the request. */

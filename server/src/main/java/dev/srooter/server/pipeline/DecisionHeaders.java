@@ -51,6 +51,9 @@ final class DecisionHeaders {
                 ? "not convened: no council members are configured"
                 : "review " + dev.srooter.server.council.Council.reviewId(
                         exchange.task == null ? null : exchange.task.id(), exchange.id)));
+        if (exchange.councilNote != null) {
+            response.setHeader("x-srooter-council-note", exchange.councilNote.reviewId());
+        }
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());

@@ -26,12 +26,16 @@ public final class Decisions {
         StringBuilder out = null;
         for (Decision d : made) {
             if (type.isInstance(d)) {
+                String said = text.apply(type.cast(d));
+                if (said == null) {
+                    continue; // a decision with nothing to say here
+                }
                 if (out == null) {
                     out = new StringBuilder();
                 } else {
                     out.append(separator);
                 }
-                out.append(text.apply(type.cast(d)));
+                out.append(said);
             }
         }
         return out == null ? null : out.toString();
@@ -63,6 +67,11 @@ public final class Decisions {
     /** The blast radius, or null when Cortex knows nothing of what the request touches. */
     public BlastRadius.Risk risk() {
         return last(Decision.Gauged.class).map(Decision.Gauged::risk).orElse(null);
+    }
+
+    /** Why the task is under review: the intent whose rule asked for it, or {@code risk}; null when it is not. */
+    public String councilTrigger() {
+        return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::trigger).orElse(null);
     }
 
     /** The council's members when the request is flagged for one. */

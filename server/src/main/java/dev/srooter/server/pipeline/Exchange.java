@@ -62,6 +62,8 @@ public final class Exchange {
     public Usage usage = Usage.NONE;
     /** The answer as the canonical model, kept only for a request flagged for the council (Convene reads it). */
     public dev.srooter.server.translate.ChatResponse answer;
+    /** The council's note this request carries to the agent, or null (CouncilNote takes it, Instruct adds it). */
+    public dev.srooter.server.council.Council.Note councilNote;
     public double costUsd;
     public boolean priceKnown;
     public String errorCode;

@@ -35,6 +35,13 @@ public class Instruct implements AttemptStep {
     public Skip check(Exchange exchange, Target candidate, boolean last) {
         if (exchange.upstreamBody != null && !exchange.answered) {
             instruct(exchange); // each candidate's body gets the skills afresh, in its provider's format
+            if (exchange.councilNote != null) {
+                WireFormat format = exchange.translation == null ? exchange.clientFormat()
+                        : exchange.translation.providerFormat();
+                exchange.upstreamBody = Js.bytes(dev.srooter.server.skills.NoteInjection.append(
+                        Js.parse(exchange.upstreamBody), format, exchange.councilNote.text()),
+                        exchange.upstreamBody.length + 2048);
+            }
         }
         return null;
     }

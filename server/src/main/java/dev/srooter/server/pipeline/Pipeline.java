@@ -38,6 +38,7 @@ public class Pipeline {
     @Inject Settle settle;
     @Inject EndTurn endTurn;
     @Inject Convene convene;
+    @Inject CouncilNote councilNote;
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
 
@@ -48,8 +49,8 @@ public class Pipeline {
     @PostConstruct
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
-        modelCall = List.of(authenticate, limit, readRequest, guard, track, classify, gauge, resolveModel, enforce, route,
-                loopGuard, budget, dispatch);
+        modelCall = List.of(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
+                enforce, route, loopGuard, budget, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, settle, endTurn, convene, recordAudit);
     }

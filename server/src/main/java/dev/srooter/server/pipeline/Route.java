@@ -49,7 +49,8 @@ public class Route implements Stage {
         Optional<RouteRule> rule = classification == null ? Optional.empty()
                 : rules.ruleFor(exchange.caller == null ? null : exchange.caller.team(), classification.intent());
         if (rule.isPresent() && rule.get().council()) {
-            exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
+            exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(),
+                    classification.intent().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (keepTasksModel(exchange)) {
             return;
@@ -120,7 +121,7 @@ public class Route implements Stage {
      * for the council, whatever its intent's rule says.
      */
     private void escalate(Exchange exchange, BlastRadius.Risk risk) {
-        exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers()));
+        exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(), "risk"));
         Optional<Target> best = picker.pick(RouteRule.BEST, exchange.body.needs(), exchange.clientFormat(),
                 t -> permitted(exchange, t));
         boolean moved = best.isPresent() && !best.get().qualifiedName().equals(exchange.target.qualifiedName());

@@ -34,7 +34,8 @@ public class Track implements Stage {
         exchange.decisions.add(new Decision.Tasked(key.id(), key.turn()));
     }
 
-    private static String session(Exchange exchange) {
+    /** The client's own session id, or null when it sends none. */
+    static String session(Exchange exchange) {
         for (String header : SESSION_HEADERS) {
             String value = exchange.request.getHeader(header);
             if (value != null && !value.isBlank()) {

@@ -110,6 +110,9 @@ class CouncilIT {
         JsonObject review = concluded(response);
         assertEquals("approve", review.getString("verdict"));
         assertEquals("security", review.getString("trigger"));
+        assertEquals("council : security", response.headers().firstValue("x-srooter-route").orElseThrow());
+        assertEquals("council : security", gateway.auditRecord(response.headers().firstValue("x-srooter-request-id")
+                .orElseThrow()).getString("route"));
         assertEquals(response.headers().firstValue("x-srooter-task").orElseThrow(), review.getString("task"));
         assertEquals(response.headers().firstValue("x-srooter-request-id").orElseThrow(), review.getString("requestId"));
         Map<String, JsonObject> members = byModel(review);
@@ -183,6 +186,42 @@ class CouncilIT {
         Gateway.sleep(300);
         assertEquals(1, Gateway.array(gateway.admin("GET", "/api/council/reviews?task=" + review.getString("task"),
                 null).body()).size(), "one council per task turn");
+    }
+
+    /** A council that does not approve is heard by the agent once, on the session's next turn, and nowhere else. */
+    @Test
+    void concernsReachTheSessionsNextTurnOnceAndNoOtherSession() {
+        members("any-reject", 30, CLAUDE, GPT);
+        verdicts.put(Gateway.CLAUDE, verdict("concerns", "no test covers an unsigned token"));
+        verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+        String session = "note-" + run;
+        JsonObject review = concluded(turn(session));
+        assertEquals("concerns", review.getString("verdict"));
+
+        HttpResponse<String> other = next("other-" + run);
+        assertTrue(other.headers().firstValue("x-srooter-council-note").isEmpty(), "another session is not told");
+        assertTrue(!gateway.anthropic.lastRequest().body().contains("review council"));
+
+        HttpResponse<String> told = next(session);
+        assertEquals(review.getString("id"), told.headers().firstValue("x-srooter-council-note").orElseThrow());
+        JsonObject forwarded = Gateway.object(gateway.anthropic.lastRequest().body());
+        JsonArray messages = forwarded.getJsonArray("messages");
+        JsonArray content = messages.getJsonObject(messages.size() - 1).getJsonArray("content");
+        String note = content.getJsonObject(content.size() - 1).getString("text");
+        assertTrue(note.startsWith("<system-reminder>") && note.contains("concluded concerns")
+                && note.contains("no test covers an unsigned token"), note);
+        assertEquals("what should I do next?", content.getJsonObject(0).getString("text"),
+                "the developer's message is kept whole, the note after it: the cache of everything before holds");
+        assertEquals(AGENT, forwarded.getString("system"), "the system prompt is untouched");
+
+        HttpResponse<String> again = next(session);
+        assertTrue(again.headers().firstValue("x-srooter-council-note").isEmpty(), "once");
+    }
+
+    private HttpResponse<String> next(String session) {
+        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"system\":\""
+                + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"what should I do next?\"}]}",
+                "x-claude-code-session-id", session);
     }
 
     @Test
