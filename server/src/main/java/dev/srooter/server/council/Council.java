@@ -1,6 +1,6 @@
 package dev.srooter.server.council;
 
-import dev.srooter.server.routing.ModelCompletion;
+import dev.srooter.server.keys.Caller;
 import dev.srooter.server.routing.RuleBook;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -29,8 +29,15 @@ public class Council {
     private static final Logger LOG = Logger.getLogger(Council.class.getName());
 
     /** What the council reviews. {@code trigger}: the intent that flagged it, or {@code risk}. */
-    public record Case(String id, String task, String requestId, String username, String team, String trigger,
+    public record Case(String id, String task, String requestId, Caller caller, String trigger,
                        String ask, String answer, List<String> neighbourhood, String session) {
+        String username() {
+            return caller == null ? null : caller.username();
+        }
+
+        String team() {
+            return caller == null ? null : caller.team();
+        }
     }
 
     /** What the developer's agent is told of a council that did not approve: once, on the session's next turn. */
@@ -48,10 +55,10 @@ public class Council {
     RuleBook rules;
 
     @Inject
-    ModelCompletion completion;
+    ReviewStore store;
 
     @Inject
-    ReviewStore store;
+    MemberCalls calls;
 
     @Resource
     ManagedExecutorService executor;
@@ -132,15 +139,8 @@ public class Council {
     }
 
     private Review.Member ask(String member, Case c, Duration timeout) {
-        long start = System.nanoTime();
-        try {
-            ModelCompletion.Answer answer = completion.answer(member, ReviewPrompt.SYSTEM,
-                    ReviewPrompt.user(c.trigger(), c.ask(), c.answer(), c.neighbourhood()), 400, timeout);
-            return ReviewPrompt.read(member, answer.text(), (System.nanoTime() - start) / 1e6, answer.costUsd());
-        } catch (Exception failed) {
-            return new Review.Member(member, null, null, failed.getMessage() == null ? failed.getClass().getSimpleName()
-                    : failed.getMessage(), (System.nanoTime() - start) / 1e6, 0);
-        }
+        String prompt = ReviewPrompt.user(c.trigger(), c.ask(), c.answer(), c.neighbourhood());
+        return calls.ask(member, c, ReviewPrompt.SYSTEM, prompt, timeout);
     }
 
     private static Review.Member collect(String member, Future<Review.Member> asked, Duration timeout) {

@@ -36,9 +36,7 @@ public class Convene implements Stage {
         String trigger = exchange.decisions.councilTrigger();
         List<String> neighbourhood = risk == null ? List.of() : risk.topSymbols();
         String task = exchange.task == null ? null : exchange.task.id();
-        council.convene(new Council.Case(Council.reviewId(task, exchange.id), task, exchange.id,
-                exchange.caller == null ? null : exchange.caller.username(),
-                exchange.caller == null ? null : exchange.caller.team(), trigger, ask, text.toString(), neighbourhood,
-                CouncilNote.session(exchange)));
+        council.convene(new Council.Case(Council.reviewId(task, exchange.id), task, exchange.id, exchange.caller,
+                trigger, ask, text.toString(), neighbourhood, CouncilNote.session(exchange)));
     }
 }

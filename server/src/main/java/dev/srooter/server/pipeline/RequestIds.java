@@ -7,14 +7,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * digits): the audit table's primary key index then grows at its end instead of splitting pages all
  * over, and ids read in order. They identify, they do not authenticate, so a fast random source will do.
  */
-final class RequestIds {
+public final class RequestIds {
 
     private RequestIds() {
     }
 
     private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
-    static String next() {
+    public static String next() {
         String millis = HEX.toHexDigits(System.currentTimeMillis()).substring(4); // 12 digits: until year 10889
         return "req_" + millis + HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }

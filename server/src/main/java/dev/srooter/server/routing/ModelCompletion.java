@@ -39,6 +39,16 @@ public class ModelCompletion {
     public record Answer(String text, dev.srooter.server.providers.Usage usage, double costUsd, String served) {
     }
 
+    /** What budgets take a call to {@code model} to cost per million tokens (an unknown price: the assumed one). */
+    public java.util.Optional<dev.srooter.server.providers.Price> price(String model) {
+        return directory.resolveWithAliases(model, null).map(r -> r.target().price().forBudgets());
+    }
+
+    /** Whether {@code model}'s price is known (an audit record says whether its cost can be trusted). */
+    public boolean knownPrice(String model) {
+        return directory.resolveWithAliases(model, null).map(r -> r.target().price().known()).orElse(false);
+    }
+
     public String complete(String model, String system, String user, int maxTokens, Duration timeout)
             throws IOException {
         return answer(model, system, user, maxTokens, timeout).text();

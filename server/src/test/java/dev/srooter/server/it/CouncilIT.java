@@ -163,6 +163,58 @@ class CouncilIT {
         assertTrue(members.get(GPT).getString("error").contains("1 s"), members.get(GPT).toString());
     }
 
+    /** Council calls are the task's user's spend: one audit line per member, counted against their budget. */
+    @Test
+    void membersCallsAreAuditedAndCountedAgainstTheUsersBudget() throws Exception {
+        members("majority", 30, CLAUDE, GPT);
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+        verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+        String user = "council-" + run;
+        String key = gateway.mintKeyAs(gateway.createUser(user, "developer"), "council");
+        assertEquals(200, gateway.admin("PUT", "/api/budgets/users/" + user, "{\"limitUsd\":100,\"period\":\"monthly\"}")
+                .statusCode());
+        try {
+            HttpResponse<String> response = gateway.send("POST", "/v1/messages", List.of("x-api-key", key,
+                    "anthropic-version", "2023-06-01", "x-claude-code-session-id", "budget-" + run), "{\"model\":\""
+                    + Gateway.CLAUDE + "\",\"max_tokens\":64,\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":"
+                    + "\"user\",\"content\":\"" + ASK + "\"}]}");
+            JsonObject review = concluded(response);
+            String task = review.getString("task");
+            List<JsonObject> lines = List.of();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (lines.size() < 2 && System.currentTimeMillis() < deadline) {
+                lines = Gateway.array(gateway.admin("GET", "/api/audit?task=" + task + "&limit=50", null).body())
+                        .stream().map(JsonValue::asJsonObject).filter(r -> r.getString("endpoint").equals("council"))
+                        .toList();
+                Gateway.sleep(100);
+            }
+            assertEquals(2, lines.size(), "one audit line per member");
+            double councilCost = 0;
+            for (JsonObject line : lines) {
+                assertEquals(user, line.getString("username"));
+                assertEquals("council : security; review " + review.getString("id"), line.getString("route"));
+                assertTrue(line.getJsonNumber("costUsd").doubleValue() > 0, line.toString());
+                councilCost += line.getJsonNumber("costUsd").doubleValue();
+            }
+            assertEquals(review.getJsonNumber("costUsd").doubleValue(), councilCost, 1e-9);
+            double answered = Double.parseDouble(response.headers().firstValue("x-srooter-cost-usd").orElseThrow());
+            double spent = 0;
+            long until = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < until) {
+                spent = Gateway.array(gateway.admin("GET", "/api/budgets", null).body()).stream()
+                        .map(JsonValue::asJsonObject).filter(b -> b.getString("id").equals("user:" + user)).findFirst()
+                        .orElseThrow().getJsonNumber("spentUsd").doubleValue();
+                if (spent >= answered + councilCost - 1e-9) {
+                    break;
+                }
+                Gateway.sleep(100);
+            }
+            assertEquals(answered + councilCost, spent, 1e-6, "the user's budget counts the answer and the council");
+        } finally {
+            gateway.admin("DELETE", "/api/budgets/users/" + user, null);
+        }
+    }
+
     /** The API leaves out what is null: a member that gave no verdict has none. */
     private static boolean noVerdict(JsonObject member) {
         return !member.containsKey("verdict") || member.isNull("verdict");
