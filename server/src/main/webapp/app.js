@@ -392,18 +392,7 @@ async function routingPage(container) {
         await api("PUT", "/routing/chains/" + chainModel.value.trim(), { chain: chainSteps.value.split(",").map(s => s.trim()).filter(Boolean) });
         await routingPage(container); }) }, el("label", {}, "Model", chainModel), el("label", {}, "Falls back to", chainSteps),
         el("button", {}, "Set chain"))),
-    councilCard(council, ruleInputs, container));
-}
-
-function councilCard(council, ruleInputs, container) {
-  const members = el("input", { id: "council-members", value: council.members.join(", "), placeholder: "anthropic/claude-opus-4-1, openai/gpt-5" });
-  return card("Council", el("p", { class: "muted" }, "Rules with Council ticked flag their requests for review by these models (x-srooter-council)."),
-    el("p", {}, "Flagged intents: ", ruleInputs.filter(x => x.rule.council).map(x => el("span", { class: "tag" }, x.rule.intent)),
-      ruleInputs.some(x => x.rule.council) ? "" : "none"),
-    el("form", { class: "row", onsubmit: guarded(async () => {
-      await api("PUT", "/routing/council", { members: members.value.split(",").map(m => m.trim()).filter(Boolean) });
-      await routingPage(container); }) }, el("label", {}, "Members (two or more models)", members),
-      el("button", { id: "council-save" }, "Set council")));
+    councilCard(council, ruleInputs, container), await councilReviews());
 }
 
 async function policiesPage(container) {

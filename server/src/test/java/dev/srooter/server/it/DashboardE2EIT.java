@@ -165,9 +165,32 @@ class DashboardE2EIT {
         browser.findElement(By.id("council-save")).click();
         wait.until(d -> d.findElement(By.id("council-members")).getAttribute("value").contains(Gateway.GPT)
                 && gateway.admin("GET", "/api/routing/council", null).body().contains(Gateway.GPT));
+        // a review of security work, listed with each member's verdict (the fakes answer as reviewers)
+        assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":[{\"intent\":\"security\","
+                + "\"target\":\"requested\",\"council\":true}]}").statusCode());
+        java.util.function.Function<jakarta.json.JsonObject, dev.srooter.testkit.Reply> reviewer = request ->
+                request.toString().contains("member of a review council") ? dev.srooter.testkit.Reply.text(
+                        "{\"verdict\":\"concerns\",\"reasons\":\"no test for it\"}") : null;
+        gateway.anthropic.setResponder(reviewer);
+        gateway.openAi.setResponder(reviewer);
+        HttpResponse<String> reviewed = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":8,\"system\":\"You are an interactive coding agent.\",\"messages\":[{\"role\":"
+                + "\"user\",\"content\":\"Our JWT validation accepts unsigned tokens; fix the signature verification "
+                + System.nanoTime() + "\"}]}");
+        String review = reviewed.headers().firstValue("x-srooter-council").orElseThrow().substring("review ".length());
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gateway.admin("GET", "/api/council/reviews/"
+                + review, null).body().contains("\"verdict\":\"concerns\""));
+        open("dashboard"); // away and back: the page reads the reviews when it opens
+        open("routing");
+        WebElement reviewRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#council-reviews tr[data-review='" + review + "']")));
+        assertTrue(reviewRow.getText().contains("concerns") && reviewRow.getText().contains(Gateway.GPT),
+                reviewRow.getText());
         screenshot("routing");
         gateway.neutralRouting();
         gateway.admin("PUT", "/api/routing/council", "{\"members\":[]}");
+        gateway.anthropic.setResponder(null);
+        gateway.openAi.setResponder(null);
 
         // export the audit log
         open("audit");
