@@ -100,6 +100,7 @@ public class Council {
             }
             Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
             store.conclude(c.id(), verdict, answers, Instant.now());
+            calls.concluded(c, verdict);
             if (verdict != Verdict.APPROVE && c.session() != null) {
                 pending.put(c.session(), note(c, verdict, answers));
                 pendingSince.put(c.session(), System.currentTimeMillis());

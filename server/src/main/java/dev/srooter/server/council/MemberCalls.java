@@ -104,6 +104,32 @@ public class MemberCalls {
         audit.submit(r, null);
     }
 
+    /**
+     * The council's conclusion as an audit line of its own ({@code endpoint council-review}, no cost): the audit
+     * links the review to the task, and every enabled audit sink is told, a webhook among them. A review that did
+     * not approve says so in {@code errorType} ({@code council_concerns}, {@code council_reject}), which a webhook
+     * can filter on.
+     */
+    void concluded(Council.Case c, Verdict verdict) {
+        AuditRecord r = new AuditRecord();
+        r.id = RequestIds.next();
+        r.createdAt = Instant.now();
+        if (c.caller() != null) {
+            r.keyId = c.caller().keyId();
+            r.username = c.caller().username();
+            r.team = c.caller().team();
+        }
+        r.endpoint = "council-review";
+        r.route = cut("council : " + c.trigger() + "; review " + c.id() + ": " + verdict.wire(), 200);
+        r.intent = c.trigger().equals("risk") ? null : c.trigger();
+        r.task = c.task() == null ? null : cut(c.task(), 32);
+        r.costUsd = 0; // the members' own lines carry the cost; a review's total is in the review
+        r.priceKnown = true;
+        r.status = 200;
+        r.errorType = verdict == Verdict.APPROVE ? null : "council_" + verdict.wire();
+        audit.submit(r, null);
+    }
+
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

@@ -133,14 +133,33 @@ class CouncilIT {
     }
 
     @Test
-    void splitVerdictsFollowTheConfiguredRule() {
+    void splitVerdictsFollowTheConfiguredRule() throws Exception {
         verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
         verdicts.put(Gateway.HAIKU, verdict("approve", "ok"));
         verdicts.put(Gateway.GPT, verdict("reject", "the secret is still logged"));
         members("majority", 30, CLAUDE, HAIKU, GPT);
         assertEquals("approve", concluded(turn("maj-" + run)).getString("verdict"), "two of three approve");
         members("any-reject", 30, CLAUDE, HAIKU, GPT);
-        JsonObject strict = concluded(turn("any-" + run));
+        java.nio.file.Path sink = gateway.dataDir().resolve("council-sink-" + run);
+        assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":true,\"settings\":{\"dir\":\""
+                + sink + "\",\"maxBytes\":\"1000000\"}}").statusCode());
+        JsonObject strict;
+        try {
+            strict = concluded(turn("any-" + run));
+            // the audit sinks (a webhook among them) are told how the review ended
+            String told = "";
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!told.contains("council_reject") && System.currentTimeMillis() < deadline) {
+                Gateway.sleep(100);
+                java.nio.file.Path file = sink.resolve("audit.jsonl");
+                told = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+            }
+            String line = told.lines().filter(l -> l.contains("council-review")).findFirst().orElseThrow(
+                    () -> new AssertionError("no council-review line in the sink"));
+            assertTrue(line.contains("\"errorType\":\"council_reject\"") && line.contains(strict.getString("id")), line);
+        } finally {
+            gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}");
+        }
         assertEquals("reject", strict.getString("verdict"), "one reject rejects");
         assertEquals("any-reject", strict.getString("rule"));
         assertEquals("the secret is still logged", byModel(strict).get(GPT).getString("reasons"));
