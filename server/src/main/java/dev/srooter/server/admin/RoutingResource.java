@@ -211,13 +211,19 @@ public class RoutingResource {
     }
 
     /** The council: its members, how their verdicts combine, how long each may take. */
-    public record CouncilView(List<String> members, String rule, Integer timeoutSeconds) {
+    public record CouncilView(List<String> members, String rule, Integer timeoutSeconds, BlockingView blocking) {
+    }
+
+    /** {@code {"triggers": ["security", "risk"], "onReject": "refuse"|"release", "waitSeconds": 30}}; null: never. */
+    public record BlockingView(List<String> triggers, String onReject, Integer waitSeconds) {
     }
 
     @GET
     @Path("routing/council")
     public CouncilView council() {
-        return new CouncilView(book.councilMembers(), book.councilRule().wire(), (int) book.councilTimeout().toSeconds());
+        RuleBook.CouncilBlocking b = book.councilBlocking();
+        return new CouncilView(book.councilMembers(), book.councilRule().wire(), (int) book.councilTimeout().toSeconds(),
+                b == null ? null : new BlockingView(b.triggers().stream().sorted().toList(), b.onReject(), b.waitSeconds()));
     }
 
     /** The council's members: models (a name or provider/model), each served by some provider; two or more. */
@@ -246,8 +252,30 @@ public class RoutingResource {
         if (timeout < 1 || timeout > 600) {
             throw ApiError.of(400, "timeoutSeconds is between 1 and 600");
         }
+        RuleBook.CouncilBlocking blocking = book.councilBlocking();
+        if (body != null && body.blocking() != null) {
+            BlockingView b = body.blocking();
+            List<String> triggers = b.triggers() == null ? List.of() : b.triggers().stream().map(String::trim)
+                    .filter(t -> !t.isEmpty()).toList();
+            for (String t : triggers) {
+                if (!List.of("trivial", "substantive", "architecture", "security", "risk").contains(t)) {
+                    throw ApiError.of(400, "a blocking trigger is an intent or risk: " + t);
+                }
+            }
+            String onReject = b.onReject() == null ? "refuse" : b.onReject();
+            if (!List.of("refuse", "release").contains(onReject)) {
+                throw ApiError.of(400, "onReject is refuse or release");
+            }
+            int wait = b.waitSeconds() == null ? 30 : b.waitSeconds();
+            if (wait < 1 || wait > 300) {
+                throw ApiError.of(400, "waitSeconds is between 1 and 300");
+            }
+            blocking = triggers.isEmpty() ? null : new RuleBook.CouncilBlocking(java.util.Set.copyOf(triggers),
+                    onReject, wait);
+        }
         book.setCouncilMembers(members);
         book.setCouncilRule(rule, timeout);
+        book.setCouncilBlocking(blocking);
         book.reload();
         return council();
     }

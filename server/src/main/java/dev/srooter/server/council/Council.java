@@ -88,7 +88,29 @@ public class Council {
         executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
     }
 
-    void sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
+    /**
+     * Blocking mode: sits now and waits at most {@code wait} for the verdict; empty when the council sat on this turn
+     * before, could not sit, or did not conclude in time (it still concludes and is recorded).
+     */
+    public java.util.Optional<Verdict> sitAndWait(Case c, Duration wait) {
+        List<String> members = rules.councilMembers();
+        if (members.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        CombineRule rule = rules.councilRule();
+        if (!store.open(new Review(c.id(), c.task(), c.requestId(), c.username(), c.team(), c.trigger(), rule.wire(),
+                null, List.of(), Instant.now(), null))) {
+            return java.util.Optional.empty();
+        }
+        Future<Verdict> sitting = executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
+        try {
+            return java.util.Optional.ofNullable(sitting.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (Exception notInTime) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    Verdict sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
         try {
             List<Future<Review.Member>> asked = new ArrayList<>();
             for (String member : members) {
@@ -106,8 +128,10 @@ public class Council {
                 pendingSince.put(c.session(), System.currentTimeMillis());
             }
             LOG.info("srooter: council " + c.id() + " concluded " + verdict.wire() + " (" + rule.wire() + ")");
+            return verdict;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "srooter: council " + c.id() + " could not conclude", e);
+            return null;
         }
     }
 

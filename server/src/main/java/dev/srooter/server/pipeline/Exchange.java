@@ -21,7 +21,8 @@ public final class Exchange {
     public final long startNanos = System.nanoTime();
     public final Operation operation;
     public final HttpServletRequest request;
-    public final HttpServletResponse response;
+    /** The client's response; a {@link HeldResponse} in front of it while the council sits in blocking mode. */
+    public HttpServletResponse response;
     private final WireFormat clientFormat;
 
     /** The plugins this request uses from start to end, even if an admin swaps them meanwhile. */

@@ -39,6 +39,7 @@ public class Pipeline {
     @Inject EndTurn endTurn;
     @Inject Convene convene;
     @Inject CouncilNote councilNote;
+    @Inject HoldForCouncil holdForCouncil;
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
 
@@ -50,7 +51,7 @@ public class Pipeline {
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
         modelCall = List.of(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
-                enforce, route, loopGuard, budget, dispatch);
+                enforce, route, loopGuard, budget, holdForCouncil, dispatch);
         modelListing = List.of(authenticate, listModels);
         closing = List.of(account, settle, endTurn, convene, recordAudit);
     }

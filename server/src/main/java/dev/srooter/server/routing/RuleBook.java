@@ -212,6 +212,36 @@ public class RuleBook {
         return java.time.Duration.ofSeconds(seconds == null ? 60 : Long.parseLong(seconds));
     }
 
+    /**
+     * Blocking mode: the council's triggers (intents, or {@code risk}) whose answers are held until it concludes,
+     * what a reject does ({@code refuse}, or {@code release} with the verdict said), and how long to wait.
+     */
+    public record CouncilBlocking(java.util.Set<String> triggers, String onReject, int waitSeconds) {
+        public boolean covers(String trigger) {
+            return trigger != null && triggers.contains(trigger);
+        }
+    }
+
+    /** The blocking mode an admin set, or null when answers are never held. */
+    public CouncilBlocking councilBlocking() {
+        String triggers = snapshot.settings().get("council.blocking.triggers");
+        if (triggers == null || triggers.isBlank()) {
+            return null;
+        }
+        return new CouncilBlocking(java.util.Set.of(triggers.split(",")),
+                snapshot.settings().getOrDefault("council.blocking.onReject", "refuse"),
+                Integer.parseInt(snapshot.settings().getOrDefault("council.blocking.waitSeconds", "30")));
+    }
+
+    @Transactional
+    public void setCouncilBlocking(CouncilBlocking blocking) {
+        put("council.blocking.triggers", blocking == null ? "" : String.join(",", blocking.triggers()));
+        if (blocking != null) {
+            put("council.blocking.onReject", blocking.onReject());
+            put("council.blocking.waitSeconds", Integer.toString(blocking.waitSeconds()));
+        }
+    }
+
     @Transactional
     public void setCouncilRule(dev.srooter.server.council.CombineRule rule, int timeoutSeconds) {
         put("council.rule", rule.wire());

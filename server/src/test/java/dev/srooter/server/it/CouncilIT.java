@@ -49,7 +49,8 @@ class CouncilIT {
 
     @AfterEach
     void reset() {
-        gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"rule\":\"majority\",\"timeoutSeconds\":60}");
+        gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"rule\":\"majority\",\"timeoutSeconds\":60,"
+                + "\"blocking\":{\"triggers\":[]}}");
         gateway.neutralRouting();
         gateway.anthropic.reset();
         gateway.openAi.reset();
@@ -232,6 +233,48 @@ class CouncilIT {
         } finally {
             gateway.admin("DELETE", "/api/budgets/users/" + user, null);
         }
+    }
+
+    /** Blocking mode: the answer waits for the council; a reject refuses it, plain or streamed, in the client's format. */
+    @Test
+    void inBlockingModeTheAnswerWaitsForTheVerdictPlainAndStreamed() {
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+        verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + CLAUDE + "\",\""
+                + GPT + "\"],\"rule\":\"any-reject\",\"timeoutSeconds\":30,\"blocking\":{\"triggers\":[\"security\"],"
+                + "\"onReject\":\"refuse\",\"waitSeconds\":20}}");
+        assertEquals(200, put.statusCode(), put.body());
+
+        HttpResponse<String> approved = turn("block-ok-" + run);
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertEquals("approve", approved.headers().firstValue("x-srooter-council-verdict").orElseThrow());
+        assertEquals("message", Gateway.object(approved.body()).getString("type"));
+        HttpResponse<String> streamed = streamedTurn("block-ok-stream-" + run);
+        assertEquals(200, streamed.statusCode());
+        assertEquals("approve", streamed.headers().firstValue("x-srooter-council-verdict").orElseThrow());
+        Sse sse = Sse.parse(streamed.body());
+        assertEquals("message_start", sse.names().get(0));
+        assertEquals("message_stop", sse.last().name(), "the held stream arrives whole");
+
+        verdicts.put(Gateway.GPT, verdict("reject", "the secret is still logged"));
+        HttpResponse<String> refused = turn("block-no-" + run);
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonObject error = Gateway.object(refused.body());
+        assertEquals("error", error.getString("type"));
+        assertTrue(error.getJsonObject("error").getString("message").contains("review council rejected"), refused.body());
+        assertEquals("reject", refused.headers().firstValue("x-srooter-council-verdict").orElseThrow());
+        HttpResponse<String> refusedStream = streamedTurn("block-no-stream-" + run);
+        assertEquals(403, refusedStream.statusCode(), "refused before a byte of the stream: " + refusedStream.body());
+        assertEquals("error", Gateway.object(refusedStream.body()).getString("type"));
+        JsonObject audited = gateway.auditRecord(refused.headers().firstValue("x-srooter-request-id").orElseThrow());
+        assertEquals(403, audited.getInt("status"));
+        assertEquals("council_rejected", audited.getString("errorType"));
+    }
+
+    private HttpResponse<String> streamedTurn(String session) {
+        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"stream\":true,"
+                + "\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}",
+                "x-claude-code-session-id", session);
     }
 
     /** The API leaves out what is null: a member that gave no verdict has none. */

@@ -1,0 +1,26 @@
+package dev.srooter.server.pipeline;
+
+import dev.srooter.server.routing.RuleBook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Blocking mode: a task under review for a trigger the admin named (an intent, or {@code risk}) has its answer held
+ * ({@link HeldResponse}) until the council concludes; {@link Convene} releases it, or refuses it on a reject.
+ */
+@ApplicationScoped
+public class HoldForCouncil implements Stage {
+
+    @Inject
+    RuleBook rules;
+
+    @Override
+    public void apply(Exchange exchange) {
+        RuleBook.CouncilBlocking blocking = rules.councilBlocking();
+        if (blocking == null || exchange.decisions.council().map(m -> m.size() < 2).orElse(true)
+                || !blocking.covers(exchange.decisions.councilTrigger())) {
+            return;
+        }
+        exchange.response = new HeldResponse(exchange.response);
+    }
+}
