@@ -155,9 +155,10 @@ class CouncilIT {
                 java.nio.file.Path file = sink.resolve("audit.jsonl");
                 told = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
             }
-            String line = told.lines().filter(l -> l.contains("council-review")).findFirst().orElseThrow(
-                    () -> new AssertionError("no council-review line in the sink"));
-            assertTrue(line.contains("\"errorType\":\"council_reject\"") && line.contains(strict.getString("id")), line);
+            String id = strict.getString("id");
+            String line = told.lines().filter(l -> l.contains("council-review") && l.contains(id)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no council-review line for " + id + " in the sink"));
+            assertTrue(line.contains("\"errorType\":\"council_reject\""), line);
         } finally {
             gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}");
         }
