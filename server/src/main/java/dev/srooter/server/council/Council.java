@@ -80,9 +80,7 @@ public class Council {
             return;
         }
         CombineRule rule = rules.councilRule();
-        Review opened = new Review(c.id(), c.task(), c.requestId(), c.username(), c.team(), c.trigger(), rule.wire(),
-                null, List.of(), Instant.now(), null);
-        if (!store.open(opened)) {
+        if (!open(c, rule)) {
             return;
         }
         executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
@@ -98,8 +96,7 @@ public class Council {
             return java.util.Optional.empty();
         }
         CombineRule rule = rules.councilRule();
-        if (!store.open(new Review(c.id(), c.task(), c.requestId(), c.username(), c.team(), c.trigger(), rule.wire(),
-                null, List.of(), Instant.now(), null))) {
+        if (!open(c, rule)) {
             return java.util.Optional.empty();
         }
         Future<Verdict> sitting = executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
@@ -108,6 +105,12 @@ public class Council {
         } catch (Exception notInTime) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Records that the council sits on this turn; false when it already sat (one council per task turn). */
+    private boolean open(Case c, CombineRule rule) {
+        return store.open(new Review(c.id(), c.task(), c.requestId(), c.username(), c.team(), c.trigger(), rule.wire(),
+                null, List.of(), Instant.now(), null));
     }
 
     Verdict sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
@@ -135,12 +138,17 @@ public class Council {
         }
     }
 
+    /** Whether any session has a note waiting: the request path asks this first, and it is nearly always no. */
+    public boolean notesWaiting() {
+        return !pending.isEmpty();
+    }
+
     /**
      * The session's undelivered note, handed out once; null when there is none. Older than a day, it is dropped:
      * the work it was about has moved on.
      */
     public Note takeNote(String session) {
-        if (session == null || pending.isEmpty()) {
+        if (session == null) {
             return null;
         }
         Note note = pending.remove(session);

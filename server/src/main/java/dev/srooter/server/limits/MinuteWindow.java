@@ -11,14 +11,6 @@ final class MinuteWindow {
     private final long[] requests = new long[SLOTS];
     private final long[] tokens = new long[SLOTS];
 
-    synchronized long requests(long nowSecond) {
-        return sum(requests, nowSecond);
-    }
-
-    synchronized long tokens(long nowSecond) {
-        return sum(tokens, nowSecond);
-    }
-
     /**
      * Counts a request if the window is under both limits (null: no limit), in one step: a check and a count made
      * apart once let a burst of concurrent requests all pass a limit. Returns null when counted, else what is over
@@ -43,7 +35,7 @@ final class MinuteWindow {
         }
     }
 
-    synchronized void addRequest(long nowSecond) {
+    private void addRequest(long nowSecond) {
         slot(nowSecond);
         requests[(int) (nowSecond % SLOTS)]++;
     }

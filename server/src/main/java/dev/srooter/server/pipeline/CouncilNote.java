@@ -20,6 +20,9 @@ public class CouncilNote implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
+        if (!council.notesWaiting()) {
+            return; // nearly always: nothing to hand out, and nothing read to find out
+        }
         String session = session(exchange);
         if (session == null || exchange.body.canonical().map(Classify::input).map(ClassifierInput::sideCall)
                 .orElse(true)) {

@@ -16,9 +16,11 @@ public class HoldForCouncil implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
+        if (exchange.decisions.council().map(m -> m.size() < 2).orElse(true)) {
+            return; // most requests: not under review, and the blocking setting is not even read
+        }
         RuleBook.CouncilBlocking blocking = rules.councilBlocking();
-        if (blocking == null || exchange.decisions.council().map(m -> m.size() < 2).orElse(true)
-                || !blocking.covers(exchange.decisions.councilTrigger())) {
+        if (blocking == null || !blocking.covers(exchange.decisions.councilTrigger())) {
             return;
         }
         exchange.response = new HeldResponse(exchange.response);
