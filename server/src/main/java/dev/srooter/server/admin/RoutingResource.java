@@ -214,7 +214,7 @@ public class RoutingResource {
     public record CouncilView(List<String> members, String rule, Integer timeoutSeconds, BlockingView blocking) {
     }
 
-    /** {@code {"triggers": ["security", "risk"], "onReject": "refuse"|"release", "waitSeconds": 30}}; null: never. */
+    /** {@code {"triggers": ["security", "risk"], "onReject": "refuse"|"concerns"|"release", "waitSeconds": 30}}; null: never. */
     public record BlockingView(List<String> triggers, String onReject, Integer waitSeconds) {
     }
 
@@ -263,8 +263,8 @@ public class RoutingResource {
                 }
             }
             String onReject = b.onReject() == null ? "refuse" : b.onReject();
-            if (!List.of("refuse", "release").contains(onReject)) {
-                throw ApiError.of(400, "onReject is refuse or release");
+            if (!List.of("refuse", "concerns", "release").contains(onReject)) {
+                throw ApiError.of(400, "onReject is refuse, concerns or release");
             }
             int wait = b.waitSeconds() == null ? 30 : b.waitSeconds();
             if (wait < 1 || wait > 300) {

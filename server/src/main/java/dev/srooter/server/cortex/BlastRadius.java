@@ -25,9 +25,13 @@ public class BlastRadius {
     /** Symbols taken from identifiers: the specific ones (a name defined in one or two places), this many. */
     private static final int MAX_NAMED = 40;
 
-    /** The result, recorded in the exchange, the audit log and {@code x-srooter-risk}. */
+    /**
+     * The result, recorded in the exchange, the audit log and {@code x-srooter-risk}. {@code neighbourhood}: the
+     * code around the change by name only, what is touched ("Ledger (java/.../Ledger.java)") then what depends on
+     * it ("used by ChargeService (...)"), for the council's reviewers.
+     */
     public record Risk(int score, String level, String repo, int touched, int dependents, List<String> topSymbols,
-                       List<String> tags, double millis) {
+                       List<String> tags, double millis, List<String> neighbourhood) {
         public String summary() {
             return level + " " + score + "; " + touched + " touched, " + dependents + " dependents"
                     + (tags.isEmpty() ? "" : "; " + String.join(", ", tags))
@@ -145,7 +149,26 @@ public class BlastRadius {
             }
         }
         return new Risk(score, score >= 60 ? "high" : score >= 30 ? "medium" : "low", repo.getKey(), touched.size(),
-                dependents.size(), List.copyOf(top), List.copyOf(tags), (System.nanoTime() - start) / 1e6);
+                dependents.size(), List.copyOf(top), List.copyOf(tags), (System.nanoTime() - start) / 1e6,
+                neighbourhood(touched.values(), dependents));
+    }
+
+    /** Names only, never content: up to 20 touched symbols, then up to 20 of their dependents. */
+    static List<String> neighbourhood(java.util.Collection<CodeGraph.Symbol> touched,
+                                      List<CodeGraph.Symbol> dependents) {
+        List<String> names = new ArrayList<>();
+        for (CodeGraph.Symbol s : touched) {
+            if (!s.kind().equals("module") && names.size() < 20) {
+                names.add(s.name() + " (" + s.file() + ")");
+            }
+        }
+        int used = 0;
+        for (CodeGraph.Symbol s : dependents) {
+            if (!s.kind().equals("module") && used++ < 20) {
+                names.add("used by " + s.name() + " (" + s.file() + ")");
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** Dependents weigh logarithmically (up to 60); each sensitive area adds 20 (up to 40). */

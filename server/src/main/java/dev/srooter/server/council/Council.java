@@ -44,6 +44,10 @@ public class Council {
     public record Note(String reviewId, String text) {
     }
 
+    /** How a sitting ended: the combined verdict, and what the members who did not approve said (or ""). */
+    public record Conclusion(Verdict verdict, String concerns) {
+    }
+
     /**
      * Notes not yet delivered, by session (the caller's key and the client's session id). Kept on the node that
      * served the turn; a note is dropped if nothing comes from that session within a day.
@@ -90,7 +94,7 @@ public class Council {
      * Blocking mode: sits now and waits at most {@code wait} for the verdict; empty when the council sat on this turn
      * before, could not sit, or did not conclude in time (it still concludes and is recorded).
      */
-    public java.util.Optional<Verdict> sitAndWait(Case c, Duration wait) {
+    public java.util.Optional<Conclusion> sitAndWait(Case c, Duration wait) {
         List<String> members = rules.councilMembers();
         if (members.size() < 2) {
             return java.util.Optional.empty();
@@ -99,7 +103,7 @@ public class Council {
         if (!open(c, rule)) {
             return java.util.Optional.empty();
         }
-        Future<Verdict> sitting = executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
+        Future<Conclusion> sitting = executor.submit(() -> sit(c, members, rule, rules.councilTimeout()));
         try {
             return java.util.Optional.ofNullable(sitting.get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (Exception notInTime) {
@@ -113,7 +117,7 @@ public class Council {
                 null, List.of(), Instant.now(), null));
     }
 
-    Verdict sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
+    Conclusion sit(Case c, List<String> members, CombineRule rule, Duration timeout) {
         try {
             List<Future<Review.Member>> asked = new ArrayList<>();
             for (String member : members) {
@@ -126,12 +130,13 @@ public class Council {
             Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
             store.conclude(c.id(), verdict, answers, Instant.now());
             calls.concluded(c, verdict);
+            String concerns = concerns(answers);
             if (verdict != Verdict.APPROVE && c.session() != null) {
-                pending.put(c.session(), note(c, verdict, answers));
+                pending.put(c.session(), note(c, verdict, concerns));
                 pendingSince.put(c.session(), System.currentTimeMillis());
             }
             LOG.info("srooter: council " + c.id() + " concluded " + verdict.wire() + " (" + rule.wire() + ")");
-            return verdict;
+            return new Conclusion(verdict, concerns);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "srooter: council " + c.id() + " could not conclude", e);
             return null;
@@ -156,19 +161,27 @@ public class Council {
         return note != null && since != null && System.currentTimeMillis() - since < 86_400_000L ? note : null;
     }
 
-    static Note note(Case c, Verdict verdict, List<Review.Member> answers) {
-        StringBuilder text = new StringBuilder("srooter's review council (review ").append(c.id()).append(", ")
-                .append(c.trigger()).append(" work) concluded ").append(verdict.wire())
-                .append(" on your previous answer.");
+    static Note note(Case c, Verdict verdict, String concerns) {
+        String text = "srooter's review council (review " + c.id() + ", " + c.trigger() + " work) concluded "
+                + verdict.wire() + " on your previous answer." + (concerns.isEmpty() ? "" : " " + concerns)
+                + " Address these concerns or explain why they do not apply.";
+        return new Note(c.id(), bounded(text));
+    }
+
+    /** What each member that did not approve said, "model (verdict): reasons", one after another; at most ~1,200 characters. */
+    static String concerns(List<Review.Member> answers) {
+        StringBuilder text = new StringBuilder();
         for (Review.Member m : answers) {
             if (m.verdict() != null && m.verdict() != Verdict.APPROVE && m.reasons() != null && !m.reasons().isBlank()) {
-                text.append(' ').append(m.model()).append(" (").append(m.verdict().wire()).append("): ")
-                        .append(m.reasons().strip());
+                text.append(text.length() == 0 ? "" : " ").append(m.model()).append(" (").append(m.verdict().wire())
+                        .append("): ").append(m.reasons().strip());
             }
         }
-        text.append(" Address these concerns or explain why they do not apply.");
-        String note = text.length() > 1500 ? text.substring(0, 1500) + " [cut]" : text.toString();
-        return new Note(c.id(), note);
+        return text.length() > 1200 ? text.substring(0, 1200) + " [cut]" : text.toString();
+    }
+
+    private static String bounded(String text) {
+        return text.length() > 1500 ? text.substring(0, 1500) + " [cut]" : text;
     }
 
     private Review.Member ask(String member, Case c, Duration timeout) {

@@ -20,8 +20,9 @@ import java.util.Optional;
  * After the answer: when the request was flagged for the council and its answer ends the task's turn (it calls no
  * tool: the change or the plan is done), the council sits on it. Out of band by default, the answer having gone to
  * the developer; in blocking mode the answer was held ({@link HoldForCouncil}) and goes out only now: released
- * with the verdict in {@code x-srooter-council-verdict}, or, on a reject when the admin chose so, replaced by a
- * refusal in the client's format that gives the council's reasons. A council that does not conclude in time lets
+ * with the verdict in {@code x-srooter-council-verdict}; on a reject, as the admin chose, refused in the client's
+ * format ({@code refuse}), released with the council's concerns put first in the answer ({@code concerns}), or
+ * released as it is ({@code release}). A council that does not conclude in time lets
  * the answer go (the review still concludes and is recorded). A turn whose answer calls a tool is still working.
  */
 @ApplicationScoped
@@ -47,13 +48,18 @@ public class Convene implements Stage {
                 return;
             }
             RuleBook.CouncilBlocking blocking = rules.councilBlocking();
-            Optional<Verdict> concluded = council.sitAndWait(review, Duration.ofSeconds(blocking == null ? 30
-                    : blocking.waitSeconds()));
-            verdict = concluded.map(Verdict::wire).orElse("pending");
-            if (concluded.isPresent() && concluded.get() == Verdict.REJECT && blocking != null
-                    && "refuse".equals(blocking.onReject())) {
-                refuse(exchange, held, review.id());
-                held = null;
+            Optional<Council.Conclusion> concluded = council.sitAndWait(review, Duration.ofSeconds(
+                    blocking == null ? 30 : blocking.waitSeconds()));
+            verdict = concluded.map(c -> c.verdict().wire()).orElse("pending");
+            String onReject = blocking == null ? "refuse" : blocking.onReject();
+            if (concluded.isPresent() && concluded.get().verdict() == Verdict.REJECT) {
+                if ("refuse".equals(onReject)) {
+                    refuse(exchange, held, review.id());
+                    held = null;
+                } else if ("concerns".equals(onReject)) {
+                    concernsFirst(exchange, held, review, concluded.get());
+                    held = null;
+                }
             }
         } finally {
             if (held != null) {
@@ -62,6 +68,20 @@ public class Convene implements Stage {
                     clientClosed(exchange);
                 }
             }
+        }
+    }
+
+    /**
+     * The rejected answer goes out with the council's concerns as its first text; the note the next turn would
+     * carry is taken, the agent having read the concerns already.
+     */
+    private void concernsFirst(Exchange exchange, HeldResponse held, Council.Case review, Council.Conclusion ended) {
+        byte[] rewritten = ConcernsFirst.body(exchange, ConcernsFirst.of(exchange.answer,
+                ConcernsFirst.preface(review.id(), ended.concerns())));
+        council.takeNote(review.session());
+        exchange.response = held.client();
+        if (!held.release(rewritten, "x-srooter-council-verdict", "reject")) {
+            clientClosed(exchange);
         }
     }
 
@@ -78,7 +98,7 @@ public class Convene implements Stage {
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
         String ask = exchange.body.canonical().map(Classify::input).map(ClassifierInput::lastUser).orElse("");
         BlastRadius.Risk risk = exchange.decisions.risk();
-        List<String> neighbourhood = risk == null ? List.of() : risk.topSymbols();
+        List<String> neighbourhood = risk == null ? List.of() : risk.neighbourhood();
         String task = exchange.task == null ? null : exchange.task.id();
         return new Council.Case(Council.reviewId(task, exchange.id), task, exchange.id, exchange.caller,
                 exchange.decisions.councilTrigger(), ask, text.toString(), neighbourhood, CouncilNote.session(exchange));

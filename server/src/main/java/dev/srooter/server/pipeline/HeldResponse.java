@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * An answer held back from the client while the council sits on it (blocking mode): the relays write status,
  * headers and body here as they would to the client, and nothing leaves until {@link #release} sends it all at
- * once, a stream included, whole and unbroken; or {@link #discard} drops it for a refusal.
+ * once, a stream included, whole and unbroken (or a rewrite of it in its place); or {@link #discard} drops it for a
+ * refusal.
  */
 final class HeldResponse extends HttpServletResponseWrapper {
 
@@ -124,6 +125,11 @@ final class HeldResponse extends HttpServletResponseWrapper {
 
     /** Sends what was held, with {@code extra} headers (name, value, ...) added; false when the client has gone. */
     boolean release(String... extra) {
+        return release(body.toByteArray(), extra);
+    }
+
+    /** Sends the held status and headers with {@code replacement} for the body (the answer rewritten). */
+    boolean release(byte[] replacement, String... extra) {
         client.setStatus(status);
         for (String[] h : headers) {
             client.addHeader(h[0], h[1]);
@@ -135,7 +141,7 @@ final class HeldResponse extends HttpServletResponseWrapper {
             client.setContentType(contentType);
         }
         try {
-            client.getOutputStream().write(body.toByteArray());
+            client.getOutputStream().write(replacement);
             client.flushBuffer();
             return true;
         } catch (IOException gone) {

@@ -214,7 +214,8 @@ public class RuleBook {
 
     /**
      * Blocking mode: the council's triggers (intents, or {@code risk}) whose answers are held until it concludes,
-     * what a reject does ({@code refuse}, or {@code release} with the verdict said), and how long to wait.
+     * what a reject does ({@code refuse}; {@code concerns}, the answer with the council's concerns put first; or
+     * {@code release} as it is, the verdict said), and how long to wait.
      */
     public record CouncilBlocking(java.util.Set<String> triggers, String onReject, int waitSeconds) {
         public boolean covers(String trigger) {

@@ -272,6 +272,95 @@ class CouncilIT {
         assertEquals("council_rejected", audited.getString("errorType"));
     }
 
+    /**
+     * Blocking mode with {@code onReject: concerns}: a rejected answer is released with the council's concerns as its
+     * first text, in the client's format: an Anthropic message, and a Chat Completions stream whose first content
+     * delta is the concerns and which still ends in {@code [DONE]}. The next turn carries no second note.
+     */
+    @Test
+    void onRejectConcernsTheAnswerComesWithTheConcernsPutFirst() {
+        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+        verdicts.put(Gateway.GPT, verdict("reject", "the unsigned alg none path is still accepted"));
+        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + CLAUDE + "\",\""
+                + GPT + "\"],\"rule\":\"any-reject\",\"timeoutSeconds\":30,\"blocking\":{\"triggers\":[\"security\"],"
+                + "\"onReject\":\"concerns\",\"waitSeconds\":20}}");
+        assertEquals(200, put.statusCode(), put.body());
+
+        String session = "concerns-" + run;
+        HttpResponse<String> plain = turn(session);
+        assertEquals(200, plain.statusCode(), plain.body());
+        assertEquals("reject", plain.headers().firstValue("x-srooter-council-verdict").orElseThrow());
+        JsonArray content = Gateway.object(plain.body()).getJsonArray("content");
+        String first = content.getJsonObject(0).getString("text");
+        assertTrue(first.contains("REJECTED") && first.contains("alg none path is still accepted"), first);
+        assertTrue(content.size() >= 2, "the model's own answer follows: " + plain.body());
+        assertTrue(!content.getJsonObject(1).getString("text", "").contains("REJECTED"), plain.body());
+
+        HttpResponse<String> next = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":64,\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + ASK + "\"},{\"role\":\"assistant\",\"content\":\"done\"},{\"role\":\"user\",\"content\":\"thanks, now"
+                + " rename the helper\"}]}", "x-claude-code-session-id", session);
+        assertEquals(200, next.statusCode(), next.body());
+        assertTrue(next.headers().firstValue("x-srooter-council-note").isEmpty(),
+                "the concerns were in the answer; no second note: " + next.headers().map());
+
+        HttpResponse<String> streamed = gateway.openAi("/v1/chat/completions", "{\"model\":\"" + Gateway.GPT
+                + "\",\"stream\":true,\"messages\":[{\"role\":\"system\",\"content\":\"" + AGENT + "\"},{\"role\":"
+                + "\"user\",\"content\":\"" + ASK + "\"}]}");
+        assertEquals(200, streamed.statusCode(), streamed.body());
+        assertEquals("reject", streamed.headers().firstValue("x-srooter-council-verdict").orElseThrow());
+        Sse sse = Sse.parse(streamed.body());
+        assertEquals("[DONE]", sse.last().data(), "the stream is whole: " + streamed.body());
+        StringBuilder text = new StringBuilder();
+        for (Sse.Event e : sse.events()) {
+            if (!e.data().equals("[DONE]")) {
+                JsonArray choices = e.json().getJsonArray("choices");
+                if (!choices.isEmpty() && choices.getJsonObject(0).getJsonObject("delta").containsKey("content")
+                        && !choices.getJsonObject(0).getJsonObject("delta").isNull("content")) {
+                    text.append(choices.getJsonObject(0).getJsonObject("delta").getString("content"));
+                }
+            }
+        }
+        assertTrue(text.toString().startsWith("[srooter review council: this answer was REJECTED"), text.toString());
+        assertTrue(text.length() > text.indexOf("]\n\n") + 3, "the answer follows the concerns: " + text);
+    }
+
+    /**
+     * The members see the changed file's neighbourhood from Cortex, by name and never content: the symbols the task
+     * touched (an Edit of Ledger.java in the loop) and what uses them (ChargeService's charge).
+     */
+    @Test
+    void membersAreShownTheChangedFilesNeighbourhoodByName() {
+        java.nio.file.Path sample = java.nio.file.Path.of("..", "testkit", "cortex-sample").toAbsolutePath().normalize();
+        String repo = "council-shop-" + run;
+        HttpResponse<String> registered = gateway.admin("POST", "/api/cortex/repos", "{\"name\":\"" + repo
+                + "\",\"path\":\"" + sample + "\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        try {
+            members("majority", 30, CLAUDE, GPT);
+            verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+            verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+            HttpResponse<String> done = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                    + "\",\"max_tokens\":64,\"system\":\"" + AGENT + " Primary working directory: " + sample
+                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + ASK + "\"},{\"role\":\"assistant\","
+                    + "\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Edit\",\"input\":{\"file_path\":\""
+                    + sample + "/java/src/main/java/shop/payments/Ledger.java\",\"old_string\":\"SECRET_CONTENT_A\","
+                    + "\"new_string\":\"SECRET_CONTENT_B\"}}]},{\"role\":\"user\",\"content\":[{\"type\":"
+                    + "\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"edited\"}]}]}",
+                    "x-claude-code-session-id", "hood-" + run);
+            assertEquals(200, done.statusCode(), done.body());
+            concluded(done);
+            String prompt = gateway.openAi.received().stream().map(dev.srooter.testkit.RecordedRequest::body)
+                    .filter(b -> b.contains("member of a review council")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(prompt.contains("Code around the change"), prompt);
+            assertTrue(prompt.contains("Ledger (java/src/main/java/shop/payments/Ledger.java)"), prompt);
+            assertTrue(prompt.contains("used by charge (java/src/main/java/shop/payments/ChargeService.java)"), prompt);
+            assertTrue(!prompt.contains("SECRET_CONTENT"), "no file content, only the answer and names: " + prompt);
+        } finally {
+            gateway.admin("DELETE", "/api/cortex/repos/" + repo, null);
+        }
+    }
+
     private HttpResponse<String> streamedTurn(String session) {
         return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"stream\":true,"
                 + "\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}",
