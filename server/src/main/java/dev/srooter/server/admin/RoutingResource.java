@@ -210,8 +210,12 @@ public class RoutingResource {
         return classifier();
     }
 
-    /** The council: its members, how their verdicts combine, how long each may take. */
-    public record CouncilView(List<String> members, String rule, Integer timeoutSeconds, BlockingView blocking) {
+    /**
+     * The council: its members, how their verdicts combine, how long each may take, whether work inside a hard
+     * skill's paths is reviewed ({@code hardSkills}, on by default) and which reviews hold the answer.
+     */
+    public record CouncilView(List<String> members, String rule, Integer timeoutSeconds, Boolean hardSkills,
+                              BlockingView blocking) {
     }
 
     /** {@code {"triggers": ["security", "risk"], "onReject": "refuse"|"concerns"|"release", "waitSeconds": 30}}; null: never. */
@@ -223,7 +227,7 @@ public class RoutingResource {
     public CouncilView council() {
         RuleBook.CouncilBlocking b = book.councilBlocking();
         return new CouncilView(book.councilMembers(), book.councilRule().wire(), (int) book.councilTimeout().toSeconds(),
-                b == null ? null : new BlockingView(b.triggers().stream().sorted().toList(), b.onReject(), b.waitSeconds()));
+                book.councilOnHardSkills(), b == null ? null : new BlockingView(b.triggers().stream().sorted().toList(), b.onReject(), b.waitSeconds()));
     }
 
     /** The council's members: models (a name or provider/model), each served by some provider; two or more. */
@@ -258,8 +262,10 @@ public class RoutingResource {
             List<String> triggers = b.triggers() == null ? List.of() : b.triggers().stream().map(String::trim)
                     .filter(t -> !t.isEmpty()).toList();
             for (String t : triggers) {
-                if (!List.of("trivial", "substantive", "architecture", "security", "risk").contains(t)) {
-                    throw ApiError.of(400, "a blocking trigger is an intent or risk: " + t);
+                if (!List.of("trivial", "substantive", "architecture", "security", "risk", "skill").contains(t)
+                        && !t.startsWith("skill ")) {
+                    throw ApiError.of(400, "a blocking trigger is an intent, risk, skill (any hard skill's paths)"
+                            + " or skill <name>: " + t);
                 }
             }
             String onReject = b.onReject() == null ? "refuse" : b.onReject();
@@ -276,6 +282,9 @@ public class RoutingResource {
         book.setCouncilMembers(members);
         book.setCouncilRule(rule, timeout);
         book.setCouncilBlocking(blocking);
+        if (body != null && body.hardSkills() != null) {
+            book.setCouncilOnHardSkills(body.hardSkills());
+        }
         book.reload();
         return council();
     }

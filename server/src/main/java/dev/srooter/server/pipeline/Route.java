@@ -8,6 +8,8 @@ import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.routing.SecuritySignals;
 import dev.srooter.server.routing.TargetPicker;
+import dev.srooter.server.skills.ActiveSkill;
+import dev.srooter.server.skills.Skills;
 import dev.srooter.server.tasks.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +18,17 @@ import java.util.Optional;
 /**
  * Applies the routing rule for the request's intent (the caller's team's rule, else the org-wide one):
  * the model asked for, or the cheapest or best capable model, or a named one. The route says what happened
- * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council. Cortex's blast
+ * ({@code trivial -> qwen3-coder}); architecture and security work may be flagged for a council, and so is work
+ * inside a hard skill's paths ({@code skill <name>}) unless the admin turned that off. Cortex's blast
  * radius weighs in: a high-risk change goes to the best model with the council; trivial work is sent to the
  * cheapest model only when its risk is low. What a model must be able to do is read from the body as it is now,
  * after any policy's rewrite.
  */
 @ApplicationScoped
 public class Route implements Stage {
+
+    @Inject
+    Skills skills;
 
     @Inject
     RuleBook rules;
@@ -51,6 +57,12 @@ public class Route implements Stage {
         if (rule.isPresent() && rule.get().council()) {
             exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(),
                     classification.intent().name().toLowerCase(java.util.Locale.ROOT)));
+        } else if (rules.councilOnHardSkills()) {
+            ActiveSkill scope = skills.hardScope(exchange.plugins.skills(),
+                    () -> Instruct.view(exchange, exchange.decisions.intent()));
+            if (scope != null) {
+                exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(), "skill " + scope.name()));
+            }
         }
         if (keepTasksModel(exchange)) {
             return;

@@ -152,6 +152,16 @@ public class RuleBook {
         return !"false".equals(snapshot.settings().get("risk.escalate"));
     }
 
+    /** Whether work inside a hard skill's paths is flagged for the council; on unless an admin turned it off. */
+    public boolean councilOnHardSkills() {
+        return !"false".equals(snapshot.settings().get("council.hardSkills"));
+    }
+
+    @Transactional
+    public void setCouncilOnHardSkills(boolean on) {
+        put("council.hardSkills", Boolean.toString(on));
+    }
+
     @Transactional
     public void setRiskEscalation(boolean on) {
         put("risk.escalate", Boolean.toString(on));
@@ -218,8 +228,10 @@ public class RuleBook {
      * {@code release} as it is, the verdict said), and how long to wait.
      */
     public record CouncilBlocking(java.util.Set<String> triggers, String onReject, int waitSeconds) {
+        /** {@code skill} covers every hard skill's scope ({@code skill <name>}), the name one alone. */
         public boolean covers(String trigger) {
-            return trigger != null && triggers.contains(trigger);
+            return trigger != null && (triggers.contains(trigger) || trigger.startsWith("skill ") && triggers.contains(
+                    "skill"));
         }
     }
 

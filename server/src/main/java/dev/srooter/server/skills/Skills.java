@@ -93,6 +93,32 @@ public class Skills {
         return applicable;
     }
 
+    /**
+     * The first enabled hard skill scoped to paths that this request touches (intent and repository as for
+     * {@link #applicable}), or null: an admin who scoped a hard skill to paths named them critical, and the
+     * council reviews work inside them. Requests pay nothing when no hard skill has paths.
+     */
+    public ActiveSkill hardScope(List<Skill> plugins, java.util.function.Supplier<SkillRequest> request) {
+        List<ActiveSkill> scoped = new ArrayList<>();
+        for (ActiveSkill skill : all(plugins)) {
+            if (skill.enabled() && skill.kind() == Skill.Kind.HARD && !skill.paths().isEmpty()) {
+                scoped.add(skill);
+            }
+        }
+        if (scoped.isEmpty()) {
+            return null;
+        }
+        SkillRequest r = request.get();
+        for (ActiveSkill skill : scoped) {
+            if ((skill.intents().isEmpty() || (r.intent() != null && skill.intents().contains(r.intent())))
+                    && (skill.repositories().isEmpty() || inRepository(skill, r.workingDirectory()))
+                    && touches(skill, r)) {
+                return skill;
+            }
+        }
+        return null;
+    }
+
     private static boolean inRepository(ActiveSkill skill, String workingDirectory) {
         if (workingDirectory == null) {
             return false;

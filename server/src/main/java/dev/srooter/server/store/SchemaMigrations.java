@@ -86,7 +86,7 @@ public class SchemaMigrations {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(resource("db/" + script))) {
+            for (String sql : statements(script(connection, script))) {
                 statement.execute(sql);
             }
             try (PreparedStatement record = connection.prepareStatement(
@@ -123,6 +123,18 @@ public class SchemaMigrations {
             }
         }
         return statements;
+    }
+
+    /**
+     * A script's text: the standard SQL in {@code db/}, or where the dialects part ways (changing a column's type),
+     * PostgreSQL's own version of it in {@code db/postgresql/}.
+     */
+    private static String script(Connection connection, String script) throws SQLException, IOException {
+        if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                && SchemaMigrations.class.getClassLoader().getResource("db/postgresql/" + script) != null) {
+            return resource("db/postgresql/" + script);
+        }
+        return resource("db/" + script);
     }
 
     private static String resource(String name) throws IOException {

@@ -361,6 +361,52 @@ class CouncilIT {
         }
     }
 
+    /**
+     * A hard skill's paths are a trigger: ordinary (substantive) work inside them is reviewed, route
+     * {@code council : skill <name>}, without the caller asking; work elsewhere is not; an admin can turn it off.
+     */
+    @Test
+    void workInsideAHardSkillsPathsConvenesTheCouncil() {
+        String name = "payments-rules-" + run;
+        HttpResponse<String> created = gateway.admin("POST", "/api/skills", "{\"name\":\"" + name + "\",\"text\":"
+                + "\"Payments code: every change has a test.\",\"kind\":\"hard\",\"paths\":[\"**/payments/**\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        try {
+            members("majority", 30, CLAUDE, GPT);
+            verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+            verdicts.put(Gateway.GPT, verdict("approve", "ok"));
+            HttpResponse<String> inside = editTurn("src/payments/Refunds.java", "hard-in-" + run);
+            assertTrue(inside.headers().firstValue("x-srooter-route").orElse("").contains("council : skill " + name),
+                    inside.headers().map().toString());
+            JsonObject review = concluded(inside);
+            assertEquals("skill " + name, review.getString("trigger"), review.toString());
+
+            HttpResponse<String> outside = editTurn("src/web/Banner.java", "hard-out-" + run);
+            assertTrue(outside.headers().firstValue("x-srooter-council").isEmpty(), outside.headers().map().toString());
+
+            assertEquals(200, gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + CLAUDE + "\",\"" + GPT
+                    + "\"],\"hardSkills\":false}").statusCode());
+            HttpResponse<String> off = editTurn("src/payments/Refunds.java", "hard-off-" + run);
+            assertTrue(off.headers().firstValue("x-srooter-council").isEmpty(), off.headers().map().toString());
+        } finally {
+            gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"hardSkills\":true}");
+            gateway.admin("DELETE", "/api/skills/" + name, null);
+        }
+    }
+
+    /** A finished turn of plain work (a banner's wording) that edited {@code file}. */
+    private HttpResponse<String> editTurn(String file, String session) {
+        HttpResponse<String> response = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                + "\",\"max_tokens\":64,\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"Change the wording of the confirmation message shown after the form is sent, and update the"
+                + " unit test\"},{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":"
+                + "\"Edit\",\"input\":{\"file_path\":\"" + file + "\",\"old_string\":\"a\",\"new_string\":\"b\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":"
+                + "\"edited\"}]}]}", "x-claude-code-session-id", session);
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
     private HttpResponse<String> streamedTurn(String session) {
         return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"stream\":true,"
                 + "\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}",

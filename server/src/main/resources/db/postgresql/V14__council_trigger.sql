@@ -1,0 +1,3 @@
+-- A council's trigger names a hard skill too ("skill payments-rules"): skill names run to 100 characters.
+
+ALTER TABLE council_reviews ALTER COLUMN trigger_kind TYPE VARCHAR(120);
