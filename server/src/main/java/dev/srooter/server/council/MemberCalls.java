@@ -94,10 +94,10 @@ public class MemberCalls {
             r.cacheWriteTokens = answer.usage().cacheWrite();
         }
         r.route = cut("council : " + c.trigger() + "; review " + c.id(), 200);
-        r.intent = c.trigger().equals("risk") ? null : c.trigger();
+        r.intent = intent(c.trigger());
         r.task = c.task() == null ? null : cut(c.task(), 32);
         r.costUsd = cost;
-        r.priceKnown = answer != null && completion.knownPrice(member);
+        r.priceKnown = answer != null && answer.priceKnown();
         r.latencyMs = (System.nanoTime() - start) / 1e6;
         r.status = status;
         r.errorType = error;
@@ -121,13 +121,18 @@ public class MemberCalls {
         }
         r.endpoint = "council-review";
         r.route = cut("council : " + c.trigger() + "; review " + c.id() + ": " + verdict.wire(), 200);
-        r.intent = c.trigger().equals("risk") ? null : c.trigger();
+        r.intent = intent(c.trigger());
         r.task = c.task() == null ? null : cut(c.task(), 32);
         r.costUsd = 0; // the members' own lines carry the cost; a review's total is in the review
         r.priceKnown = true;
         r.status = 200;
         r.errorType = verdict == Verdict.APPROVE ? null : "council_" + verdict.wire();
         audit.submit(r, null);
+    }
+
+    /** The intent a review was for, or null when risk or a hard skill's paths convened it. */
+    private static String intent(String trigger) {
+        return List.of("trivial", "substantive", "architecture", "security").contains(trigger) ? trigger : null;
     }
 
     private static String cut(String value, int max) {

@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * A short, whole (not streamed) completion from a model srooter serves, for srooter's own use (the LLM
  * classifier): the request is written in whichever format the model's provider speaks, through the same
- * codecs and provider client as any client's request (credentials in turn, health, circuit breaker).
+ * codecs and provider client as any client's request (credentials in turn, health, circuit breaker, and the
+ * model's fallback chain).
  */
 @ApplicationScoped
 public class ModelCompletion {
@@ -35,8 +36,12 @@ public class ModelCompletion {
     @Inject
     ProviderClient client;
 
-    /** A completion's text, what it used and cost, and which model of which provider gave it. */
-    public record Answer(String text, dev.srooter.server.providers.Usage usage, double costUsd, String served) {
+    @Inject
+    RuleBook rules;
+
+    /** A completion's text, what it used and cost (and whether that price is known), and who gave it. */
+    public record Answer(String text, dev.srooter.server.providers.Usage usage, double costUsd, boolean priceKnown,
+                         String served) {
     }
 
     /** What budgets take a call to {@code model} to cost per million tokens (an unknown price: the assumed one). */
@@ -44,20 +49,44 @@ public class ModelCompletion {
         return directory.resolveWithAliases(model, null).map(r -> r.target().price().forBudgets());
     }
 
-    /** Whether {@code model}'s price is known (an audit record says whether its cost can be trusted). */
-    public boolean knownPrice(String model) {
-        return directory.resolveWithAliases(model, null).map(r -> r.target().price().known()).orElse(false);
-    }
-
     public String complete(String model, String system, String user, int maxTokens, Duration timeout)
             throws IOException {
         return answer(model, system, user, maxTokens, timeout).text();
     }
 
+    /**
+     * The model's answer; when its provider fails, the next model of its fallback chain's, as for any request,
+     * all within {@code timeout}. The last failure is thrown when none answered.
+     */
     public Answer answer(String model, String system, String user, int maxTokens, Duration timeout)
             throws IOException {
-        Target target = directory.resolveWithAliases(model, null).map(ModelDirectory.Resolution::target)
+        Target first = directory.resolveWithAliases(model, null).map(ModelDirectory.Resolution::target)
                 .orElseThrow(() -> new IOException("no provider serves " + model));
+        List<Target> targets = new java.util.ArrayList<>(List.of(first));
+        for (String step : rules.chainFor(first, model)) {
+            directory.resolveWithAliases(step, null).map(ModelDirectory.Resolution::target)
+                    .filter(t -> targets.stream().noneMatch(m -> m.qualifiedName().equals(t.qualifiedName())))
+                    .ifPresent(targets::add);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IOException failed = null;
+        for (Target target : targets) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                // the first model has the whole time limit (its provider's errors name it in whole seconds)
+                return answer(target, system, user, maxTokens, target == first ? timeout : Duration.ofNanos(left));
+            } catch (IOException | RuntimeException e) {
+                failed = e instanceof IOException io ? io : new IOException(target.qualifiedName() + ": " + e, e);
+            }
+        }
+        throw failed != null ? failed : new IOException(model + ": no time left to ask it");
+    }
+
+    private Answer answer(Target target, String system, String user, int maxTokens, Duration timeout)
+            throws IOException {
         WireFormat format = List.of(WireFormat.ANTHROPIC_MESSAGES, WireFormat.OPENAI_CHAT, WireFormat.OPENAI_RESPONSES)
                 .stream().filter(target::speaks).findFirst().orElseThrow();
         Codec codec = Codecs.of(format);
@@ -73,11 +102,12 @@ public class ModelCompletion {
             throw new IOException(failed.getMessage(), failed);
         }
         if (response.statusCode() != 200 || !(response.body() instanceof UpstreamBody.Whole whole)) {
-            throw new IOException(model + " answered HTTP " + response.statusCode());
+            throw new IOException(target.qualifiedName() + " answered HTTP " + response.statusCode());
         }
         ChatResponse answer = codec.readResponse(Js.parse(whole.bytes()), target.account().name());
         StringBuilder text = new StringBuilder();
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
-        return new Answer(text.toString(), answer.usage(), target.price().cost(answer.usage()), target.qualifiedName());
+        return new Answer(text.toString(), answer.usage(), target.price().cost(answer.usage()), target.price().known(),
+                target.qualifiedName());
     }
 }

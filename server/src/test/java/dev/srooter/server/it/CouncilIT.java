@@ -184,6 +184,26 @@ class CouncilIT {
         assertTrue(members.get(GPT).getString("error").contains("1 s"), members.get(GPT).toString());
     }
 
+    /** A member whose provider fails is asked through its fallback chain, as any request would be. */
+    @Test
+    void aFailingMemberFallsBackAlongItsChain() {
+        assertEquals(200, gateway.admin("PUT", "/api/routing/chains/" + Gateway.GPT, "{\"chain\":[\"" + Gateway.HAIKU
+                + "\"]}").statusCode());
+        try {
+            members("majority", 30, CLAUDE, GPT);
+            verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
+            verdicts.put(Gateway.GPT, Reply.error(503));
+            verdicts.put(Gateway.HAIKU, verdict("reject", "the fallback reviewer objects"));
+            JsonObject review = concluded(turn("chain-" + run));
+            JsonObject gpt = byModel(review).get(GPT);
+            assertEquals("reject", gpt.getString("verdict"), gpt.toString());
+            assertEquals("the fallback reviewer objects", gpt.getString("reasons"));
+            assertEquals("reject", review.getString("verdict"), "a tie goes to the stricter verdict");
+        } finally {
+            gateway.admin("DELETE", "/api/routing/chains/" + Gateway.GPT, null);
+        }
+    }
+
     /** Council calls are the task's user's spend: one audit line per member, counted against their budget. */
     @Test
     void membersCallsAreAuditedAndCountedAgainstTheUsersBudget() throws Exception {
