@@ -212,10 +212,12 @@ public class RoutingResource {
 
     /**
      * The council: its members, how their verdicts combine, how long each may take, whether work inside a hard
-     * skill's paths is reviewed ({@code hardSkills}, on by default) and which reviews hold the answer.
+     * skill's paths is reviewed ({@code hardSkills}, on by default) and which reviews hold the answer. Read only:
+     * {@code suggested}, a council of different vendors from what is served, and {@code warning} when the members
+     * are all of one vendor although others serve.
      */
     public record CouncilView(List<String> members, String rule, Integer timeoutSeconds, Boolean hardSkills,
-                              BlockingView blocking) {
+                              BlockingView blocking, List<String> suggested, String warning) {
     }
 
     /** {@code {"triggers": ["security", "risk"], "onReject": "refuse"|"concerns"|"release", "waitSeconds": 30}}; null: never. */
@@ -226,8 +228,14 @@ public class RoutingResource {
     @Path("routing/council")
     public CouncilView council() {
         RuleBook.CouncilBlocking b = book.councilBlocking();
+        List<dev.srooter.server.providers.Target> served = directory.all();
+        List<dev.srooter.server.providers.Target> members = book.councilMembers().stream()
+                .map(m -> directory.resolveWithAliases(m, (WireFormat) null)).flatMap(java.util.Optional::stream)
+                .map(ModelDirectory.Resolution::target).toList();
         return new CouncilView(book.councilMembers(), book.councilRule().wire(), (int) book.councilTimeout().toSeconds(),
-                book.councilOnHardSkills(), b == null ? null : new BlockingView(b.triggers().stream().sorted().toList(), b.onReject(), b.waitSeconds()));
+                book.councilOnHardSkills(), b == null ? null : new BlockingView(b.triggers().stream().sorted().toList(),
+                b.onReject(), b.waitSeconds()), dev.srooter.server.council.Diversity.suggest(served, 3),
+                dev.srooter.server.council.Diversity.warning(members, served));
     }
 
     /** The council's members: models (a name or provider/model), each served by some provider; two or more. */

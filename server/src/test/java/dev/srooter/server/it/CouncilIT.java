@@ -184,6 +184,24 @@ class CouncilIT {
         assertTrue(members.get(GPT).getString("error").contains("1 s"), members.get(GPT).toString());
     }
 
+    /** srooter prefers members from different vendors: it suggests such a council, and warns of a one-vendor one. */
+    @Test
+    void differentVendorsAreSuggestedAndAOneVendorCouncilIsWarnedOf() {
+        JsonObject none = Gateway.object(gateway.admin("GET", "/api/routing/council", null).body());
+        List<String> suggested = none.getJsonArray("suggested").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        assertEquals(2, suggested.stream().map(m -> m.substring(0, m.indexOf('/'))).distinct().count(), suggested
+                .toString());
+        assertTrue(!none.containsKey("warning") || none.isNull("warning"), none.toString());
+
+        members("majority", 30, CLAUDE, HAIKU);
+        JsonObject oneVendor = Gateway.object(gateway.admin("GET", "/api/routing/council", null).body());
+        assertTrue(oneVendor.getString("warning").contains("every member is served by"), oneVendor.toString());
+        members("majority", 30, CLAUDE, GPT);
+        JsonObject twoVendors = Gateway.object(gateway.admin("GET", "/api/routing/council", null).body());
+        assertTrue(!twoVendors.containsKey("warning") || twoVendors.isNull("warning"), twoVendors.toString());
+    }
+
     /** A member whose provider fails is asked through its fallback chain, as any request would be. */
     @Test
     void aFailingMemberFallsBackAlongItsChain() {

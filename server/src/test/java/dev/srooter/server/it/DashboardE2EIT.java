@@ -158,13 +158,25 @@ class DashboardE2EIT {
         String rules = gateway.admin("GET", "/api/routing/rules", null).body();
         assertTrue(Gateway.object(rules).getJsonArray("rules").stream().anyMatch(r -> r.asJsonObject()
                 .getString("intent").equals("trivial") && r.asJsonObject().getString("target").equals("cheapest")), rules);
+        // srooter suggests a council of different vendors
+        String suggested = browser.findElement(By.id("council-suggested")).getText();
+        assertTrue(suggested.contains(Gateway.ANTHROPIC_PROVIDER + "/") && suggested.contains(Gateway.OPENAI_PROVIDER
+                + "/"), suggested);
         WebElement members = browser.findElement(By.id("council-members"));
         members.clear();
         members.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", " + Gateway.OPENAI_PROVIDER + "/"
                 + Gateway.GPT);
+        WebElement holdFor = browser.findElement(By.id("council-blocking-triggers"));
+        holdFor.clear();
+        holdFor.sendKeys("security");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("council-on-reject")))
+                .selectByVisibleText("concerns");
         browser.findElement(By.id("council-save")).click();
         wait.until(d -> d.findElement(By.id("council-members")).getAttribute("value").contains(Gateway.GPT)
                 && gateway.admin("GET", "/api/routing/council", null).body().contains(Gateway.GPT));
+        jakarta.json.JsonObject councilSet = Gateway.object(gateway.admin("GET", "/api/routing/council", null).body());
+        assertEquals("concerns", councilSet.getJsonObject("blocking").getString("onReject"), councilSet.toString());
+        assertEquals("security", councilSet.getJsonObject("blocking").getJsonArray("triggers").getString(0));
         // a review of security work, listed with each member's verdict (the fakes answer as reviewers)
         assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":[{\"intent\":\"security\","
                 + "\"target\":\"requested\",\"council\":true}]}").statusCode());
@@ -188,7 +200,7 @@ class DashboardE2EIT {
                 reviewRow.getText());
         screenshot("routing");
         gateway.neutralRouting();
-        gateway.admin("PUT", "/api/routing/council", "{\"members\":[]}");
+        gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"blocking\":{\"triggers\":[]}}");
         gateway.anthropic.setResponder(null);
         gateway.openAi.setResponder(null);
 
