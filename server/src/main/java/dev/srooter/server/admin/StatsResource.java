@@ -49,6 +49,11 @@ public class StatsResource {
                          double costUsd, double latencyMs, int status) {
     }
 
+    /** The spend line of council members' calls. */
+    static final String COUNCIL = "council reviews";
+    /** Calls only: a review's conclusion is an audit line too (for sinks), but no call and no cost. */
+    private static final String CALLS = " AND (endpoint IS NULL OR endpoint <> 'council-review')";
+
     @Inject
     Sql sql;
 
@@ -63,21 +68,23 @@ public class StatsResource {
         java.util.Optional<Budgets.Budget> org = budgets.find(Budgets.ORG);
         BigDecimal cap = org.map(Budgets.Budget::limitUsd).map(BigDecimal::stripTrailingZeros).orElse(null);
         Instant periodStart = org.map(Budgets.Budget::periodStart).orElse(Period.MONTHLY.start(Instant.now()));
-        List<Group> byRoute = groups("COALESCE(route, '(refused)')", periodStart);
+        // council members' calls are one line of their own, whatever they reviewed (their routes name each review)
+        List<Group> byRoute = groups("CASE WHEN endpoint = 'council' THEN '" + COUNCIL + "' ELSE COALESCE(route,"
+                + " '(refused)') END", periodStart);
         List<Group> byModel = groups("COALESCE(served_model, '(none)')", periodStart);
         long requests = byRoute.stream().mapToLong(Group::requests).sum();
         double spent = byRoute.stream().mapToDouble(Group::costUsd).sum();
-        long errors = sql.query("SELECT COUNT(*) FROM audit_records WHERE created_at >= ? AND status >= 400",
+        long errors = sql.query("SELECT COUNT(*) FROM audit_records WHERE created_at >= ? AND status >= 400" + CALLS,
                 row -> row.getLong(1), periodStart).get(0);
         List<Double> latencies = new ArrayList<>(sql.query("SELECT latency_ms FROM audit_records WHERE created_at >= ?"
-                + " ORDER BY created_at DESC FETCH FIRST " + LATENCY_SAMPLE + " ROWS ONLY", row -> row.getDouble(1),
+                + CALLS + " ORDER BY created_at DESC FETCH FIRST " + LATENCY_SAMPLE + " ROWS ONLY", row -> row.getDouble(1),
                 periodStart));
         Collections.sort(latencies);
         Latency latency = new Latency(latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
                 percentile(latencies, 99));
         Instant since = Period.DAILY.start(Instant.now()).minusSeconds(86_400L * (days - 1));
         List<Day> daily = sql.query("SELECT CAST(created_at AS DATE), COUNT(*), SUM(cost_usd) FROM audit_records"
-                + " WHERE created_at >= ? GROUP BY CAST(created_at AS DATE) ORDER BY 1", row -> new Day(
+                + " WHERE created_at >= ?" + CALLS + " GROUP BY CAST(created_at AS DATE) ORDER BY 1", row -> new Day(
                 row.getDate(1).toString(), row.getLong(2), row.getDouble(3)), since);
         return new Summary(periodStart, spent, cap, requests, errors, latency, byRoute, byModel, daily);
     }
@@ -96,7 +103,7 @@ public class StatsResource {
     }
 
     private List<Group> groups(String key, Instant since) {
-        return sql.query("SELECT " + key + ", COUNT(*), SUM(cost_usd) FROM audit_records WHERE created_at >= ?"
+        return sql.query("SELECT " + key + ", COUNT(*), SUM(cost_usd) FROM audit_records WHERE created_at >= ?" + CALLS
                 + " GROUP BY " + key + " ORDER BY 3 DESC, 2 DESC", row -> new Group(row.getString(1), row.getLong(2),
                 row.getDouble(3)), since);
     }

@@ -269,6 +269,15 @@ class CouncilIT {
                 Gateway.sleep(100);
             }
             assertEquals(answered + councilCost, spent, 1e-6, "the user's budget counts the answer and the council");
+            // spend shows council calls as one line of their own, not one line per review
+            JsonArray byRoute = Gateway.object(gateway.admin("GET", "/api/stats", null).body()).getJsonArray("byRoute");
+            List<JsonObject> councilLines = byRoute.stream().map(JsonValue::asJsonObject)
+                    .filter(g -> g.getString("key", "").equals("council reviews")).toList();
+            assertEquals(1, councilLines.size(), byRoute.toString());
+            assertTrue(byRoute.stream().noneMatch(g -> g.asJsonObject().getString("key", "").contains("; review rev_")),
+                    byRoute.toString());
+            assertTrue(councilLines.get(0).getJsonNumber("costUsd").doubleValue() >= councilCost - 1e-9, byRoute
+                    .toString());
         } finally {
             gateway.admin("DELETE", "/api/budgets/users/" + user, null);
         }
