@@ -58,7 +58,7 @@ public class Route implements Stage {
             exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(),
                     classification.intent().name().toLowerCase(java.util.Locale.ROOT)));
         } else if (rules.councilOnHardSkills()) {
-            ActiveSkill scope = skills.hardScope(exchange.plugins.skills(),
+            ActiveSkill scope = skills.hardScope(exchange.plugins == null ? java.util.List.of() : exchange.plugins.skills(),
                     () -> Instruct.view(exchange, exchange.decisions.intent()));
             if (scope != null) {
                 exchange.decisions.add(new Decision.CouncilFlagged(rules.councilMembers(), "skill " + scope.name()));

@@ -58,6 +58,13 @@ final class Stages {
         chains.rules = rules;
         chains.directory = directory;
         route.rules = rules;
+        route.skills = new dev.srooter.server.skills.Skills() {
+            @Override
+            public dev.srooter.server.skills.ActiveSkill hardScope(List<dev.srooter.api.Skill> plugins,
+                    java.util.function.Supplier<dev.srooter.api.SkillRequest> request) {
+                return null; // no hard skill is scoped to paths here
+            }
+        };
         route.picker = Pickers.over(directory);
         route.directory = directory;
         loopGuard.rules = rules;

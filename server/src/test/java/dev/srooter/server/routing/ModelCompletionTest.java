@@ -33,6 +33,7 @@ class ModelCompletionTest {
         try (FakeAnthropic fake = new FakeAnthropic(0, List.of("claude-x"))) {
             ModelCompletion completion = new ModelCompletion();
             completion.client = ProviderClients.over(dir, "p1", "key-a", "key-b");
+            completion.rules = new RuleBook();
             completion.directory = new ModelDirectory();
             completion.directory.replace(List.of(new Target("p1", new ProviderConfig("fake", "http://127.0.0.1:"
                     + fake.port(), null), new AnthropicProvider(), "claude-x", "claude-x", Price.UNKNOWN,
