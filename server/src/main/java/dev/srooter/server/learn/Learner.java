@@ -1,0 +1,115 @@
+package dev.srooter.server.learn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Chooses a model for one context among the candidates an admin allowed: the most success per dollar among those
+ * whose success is, with some confidence, no worse than {@code qualityFloor} of the best candidate's; and now and
+ * then (a bounded share) a less-known candidate, to learn what it can do. Plain arithmetic over {@link Arm}s, no
+ * I/O: the gateway and the simulator (LearnerSimulation) run this same code.
+ *
+ * <p>Estimates: a model's success in a context starts from its success across the intent (the coarse context,
+ * worth {@link #PRIOR} outcomes) and moves with what the context itself has seen. Costs are the mean seen per
+ * decision, else the intent's, else an assumption from the price.
+ */
+public final class Learner {
+
+    /** How many outcomes the intent-wide estimate is worth in a context that has seen none. */
+    static final double PRIOR = 4;
+    /** How sure a cheaper pick must be of keeping the floor: its estimate less this many standard errors. */
+    static final double CONFIDENCE = 0.25;
+    /** The outcomes (by weight) a context must have seen of a model before the learner chooses it there. */
+    static final double MIN_EVIDENCE = 5;
+
+    /** One candidate as the learner sees it, for the choice and for {@code GET /api/routing/learned}. */
+    public record Estimate(String model, double success, double lowerBound, double costUsd, double outcomes,
+                           long decisions) {
+    }
+
+    /** What was chosen, whether to explore, why, and every candidate's estimate. */
+    public record Choice(String model, boolean explored, String why, List<Estimate> estimates) {
+    }
+
+    private Learner() {
+    }
+
+    public static List<Estimate> estimates(List<Candidate> candidates, Map<String, Arm> context,
+                                           Map<String, Arm> intent) {
+        List<Estimate> estimates = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Arm fine = context.getOrDefault(c.model(), Arm.NONE);
+            Arm coarse = intent.getOrDefault(c.model(), Arm.NONE);
+            double prior = (coarse.reward() + 1) / (coarse.weight() + 2);
+            double n = fine.weight() + PRIOR;
+            double success = (fine.reward() + PRIOR * prior) / n;
+            double lower = success - CONFIDENCE * Math.sqrt(success * (1 - success) / (n + 1));
+            double cost = !Double.isNaN(fine.meanCost()) ? fine.meanCost()
+                    : !Double.isNaN(coarse.meanCost()) ? coarse.meanCost() : c.assumedCost();
+            estimates.add(new Estimate(c.model(), success, lower, Math.max(cost, 1e-6), fine.weight(),
+                    fine.decisions()));
+        }
+        return estimates;
+    }
+
+    /**
+     * The choice for a decision. {@code pinned}: the admin's pin for this context, or null; {@code mayExplore}:
+     * false for work exploration must not touch (security, high risk, unless allowed).
+     */
+    public static Choice choose(List<Candidate> candidates, Map<String, Arm> context, Map<String, Arm> intent,
+                                LearnSettings settings, String pinned, boolean mayExplore, Random random) {
+        List<Estimate> estimates = estimates(candidates, context, intent);
+        if (pinned != null && estimates.stream().anyMatch(e -> e.model().equals(pinned))) {
+            return new Choice(pinned, false, "pinned by an admin", estimates);
+        }
+        // Only what this context has seen enough of may be chosen, and the catalogue's best always: a model known
+        // only from other contexts of the intent is tried by exploration first, never straight away.
+        Comparator<Candidate> byStanding = Comparator.comparingInt(Candidate::rank)
+                .thenComparingDouble(c -> Double.isNaN(c.unitPrice()) ? -1 : c.unitPrice());
+        int standing = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (byStanding.compare(candidates.get(i), candidates.get(standing)) > 0) {
+                standing = i;
+            }
+        }
+        boolean[] eligible = new boolean[estimates.size()];
+        int best = standing;
+        for (int i = 0; i < estimates.size(); i++) {
+            eligible[i] = i == standing || estimates.get(i).outcomes() >= MIN_EVIDENCE;
+            if (eligible[i] && estimates.get(i).success() > estimates.get(best).success() + 1e-9) {
+                best = i;
+            }
+        }
+        double floor = settings.qualityFloor() * estimates.get(best).success();
+        int pick = best;
+        for (int i = 0; i < estimates.size(); i++) {
+            Estimate e = estimates.get(i);
+            if (eligible[i] && i != best && e.lowerBound() >= floor && e.success() / e.costUsd()
+                    > estimates.get(pick).success() / estimates.get(pick).costUsd()) {
+                pick = i;
+            }
+        }
+        Estimate chosen = estimates.get(pick);
+        String why = pick == best ? "the best estimated success (" + percent(chosen.success()) + ")"
+                : "most success per dollar at " + percent(chosen.success()) + ", within " + percent(
+                settings.qualityFloor()) + " of the best (" + percent(estimates.get(best).success()) + ")";
+        if (mayExplore && estimates.size() > 1 && random.nextDouble() < settings.exploreShare()) {
+            int least = -1;
+            for (int i = 0; i < estimates.size(); i++) {
+                if (i != pick && (least < 0 || estimates.get(i).outcomes() < estimates.get(least).outcomes())) {
+                    least = i;
+                }
+            }
+            return new Choice(estimates.get(least).model(), true, "exploring: the least-known candidate ("
+                    + Math.round(estimates.get(least).outcomes() * 10) / 10.0 + " outcomes seen)", estimates);
+        }
+        return new Choice(chosen.model(), false, why, estimates);
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 1000) / 10.0 + "%";
+    }
+}
