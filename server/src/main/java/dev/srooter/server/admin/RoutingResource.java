@@ -40,11 +40,15 @@ import java.util.Map;
 @RolesAllowed({Roles.ADMIN, Roles.LEAD})
 public class RoutingResource {
 
-    /** A rule as the API spells it; {@code council} and {@code minConfidence} may be left out. */
-    public record RuleView(String team, String intent, String target, Boolean council, Double minConfidence) {
+    /**
+     * A rule as the API spells it; {@code council} and {@code minConfidence} may be left out; {@code candidates}
+     * only with the target {@code learned} (two models or more).
+     */
+    public record RuleView(String team, String intent, String target, Boolean council, Double minConfidence,
+                           List<String> candidates) {
         static RuleView of(RouteRule r) {
             return new RuleView(r.team(), r.intent().name().toLowerCase(Locale.ROOT), r.target(), r.council(),
-                    r.minConfidence());
+                    r.minConfidence(), r.candidates().isEmpty() ? null : r.candidates());
         }
     }
 
@@ -108,9 +112,23 @@ public class RoutingResource {
                 throw ApiError.of(400, "each rule needs a target: requested, cheapest, best, or a model");
             }
             String target = r.target().trim();
-            if (!List.of(RouteRule.REQUESTED, RouteRule.CHEAPEST, RouteRule.BEST).contains(target)
+            if (!List.of(RouteRule.REQUESTED, RouteRule.CHEAPEST, RouteRule.BEST, RouteRule.LEARNED).contains(target)
                     && directory.resolveWithAliases(target, null).isEmpty()) {
                 throw ApiError.of(400, "no provider serves the target model '" + target + "'");
+            }
+            List<String> candidates = r.candidates() == null ? List.of() : r.candidates().stream()
+                    .filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+            if (RouteRule.LEARNED.equals(target)) {
+                if (candidates.size() < 2) {
+                    throw ApiError.of(400, "a learned rule needs two candidate models or more");
+                }
+                for (String c : candidates) {
+                    if (directory.resolveWithAliases(c, null).isEmpty()) {
+                        throw ApiError.of(400, "no provider serves the candidate model '" + c + "'");
+                    }
+                }
+            } else if (!candidates.isEmpty()) {
+                throw ApiError.of(400, "candidates are for the target learned");
             }
             double min = r.minConfidence() == null ? 0 : r.minConfidence();
             if (min < 0 || min > 1) {
@@ -120,7 +138,7 @@ public class RoutingResource {
             if (rules.stream().anyMatch(x -> x.intent() == intent && java.util.Objects.equals(x.team(), team))) {
                 throw ApiError.of(400, "two rules for " + intent + (team == null ? "" : " of team " + team));
             }
-            rules.add(new RouteRule(team, intent, target, Boolean.TRUE.equals(r.council()), min));
+            rules.add(new RouteRule(team, intent, target, Boolean.TRUE.equals(r.council()), min, candidates));
         }
         book.replaceRules(rules);
         book.reload();

@@ -28,10 +28,11 @@ public class BlastRadius {
     /**
      * The result, recorded in the exchange, the audit log and {@code x-srooter-risk}. {@code neighbourhood}: the
      * code around the change by name only, what is touched ("Ledger (java/.../Ledger.java)") then what depends on
-     * it ("used by ChargeService (...)"), for the council's reviewers.
+     * it ("used by ChargeService (...)"), for the council's reviewers. {@code area}: the repository and top folder
+     * of the work ({@code shop:java}), one of the contexts routes learn in.
      */
     public record Risk(int score, String level, String repo, int touched, int dependents, List<String> topSymbols,
-                       List<String> tags, double millis, List<String> neighbourhood) {
+                       List<String> tags, double millis, List<String> neighbourhood, String area) {
         public String summary() {
             return level + " " + score + "; " + touched + " touched, " + dependents + " dependents"
                     + (tags.isEmpty() ? "" : "; " + String.join(", ", tags))
@@ -150,7 +151,15 @@ public class BlastRadius {
         }
         return new Risk(score, score >= 60 ? "high" : score >= 30 ? "medium" : "low", repo.getKey(), touched.size(),
                 dependents.size(), List.copyOf(top), List.copyOf(tags), (System.nanoTime() - start) / 1e6,
-                neighbourhood(touched.values(), dependents));
+                neighbourhood(touched.values(), dependents), area(repo.getKey(), files, touched.values()));
+    }
+
+    /** Where in the repository the work is: its name and the top folder of the first file touched. */
+    static String area(String repo, Set<String> files, java.util.Collection<CodeGraph.Symbol> touched) {
+        String file = !files.isEmpty() ? files.iterator().next()
+                : touched.stream().map(CodeGraph.Symbol::file).findFirst().orElse("");
+        int slash = file.indexOf('/');
+        return repo + ":" + (slash > 0 ? file.substring(0, slash) : file.isEmpty() ? "-" : ".");
     }
 
     /** Names only, never content: up to 20 touched symbols, then up to 20 of their dependents. */

@@ -1,6 +1,8 @@
 package dev.srooter.server.council;
 
 import dev.srooter.server.keys.Caller;
+import dev.srooter.server.learn.LearnedRoutes;
+import dev.srooter.server.learn.Signal;
 import dev.srooter.server.routing.RuleBook;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -63,6 +65,9 @@ public class Council {
 
     @Inject
     MemberCalls calls;
+
+    @Inject
+    LearnedRoutes learned;
 
     @Resource
     ManagedExecutorService executor;
@@ -130,6 +135,8 @@ public class Council {
             Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
             store.conclude(c.id(), verdict, answers, Instant.now());
             calls.concluded(c, verdict);
+            learned.signal(c.task(), verdict == Verdict.APPROVE ? Signal.COUNCIL_APPROVE : verdict == Verdict.REJECT
+                    ? Signal.COUNCIL_REJECT : Signal.COUNCIL_CONCERNS, 1);
             String concerns = concerns(answers);
             if (verdict != Verdict.APPROVE && c.session() != null) {
                 pending.put(c.session(), note(c, verdict, concerns));

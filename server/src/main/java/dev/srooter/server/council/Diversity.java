@@ -10,11 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A council is worth most when its members were trained apart: srooter prefers members from different vendors
- * (provider plugins). It suggests one such council from what is served, and says when the configured one is all
- * one vendor although others are at hand.
+ * A council is worth most when its members were trained apart: srooter prefers members from different vendors (the
+ * makers of the models, whoever serves them: a DeepSeek model through an OpenAI-compatible account is DeepSeek's).
+ * It suggests one such council from what is served, and says when the configured one is all one vendor although
+ * others are at hand.
  */
 public final class Diversity {
+
+    /** Model id beginnings and their makers; a model none matches is its provider plugin's kind's. */
+    private static final String[][] MAKERS = {{"claude", "anthropic"}, {"gpt", "openai"}, {"o1", "openai"},
+        {"o3", "openai"}, {"o4", "openai"}, {"codex", "openai"}, {"chatgpt", "openai"}, {"deepseek", "deepseek"},
+        {"grok", "xai"}, {"gemini", "google"}, {"gemma", "google"}, {"qwen", "alibaba"}, {"llama", "meta"},
+        {"mistral", "mistral"}, {"codestral", "mistral"}, {"devstral", "mistral"}, {"kimi", "moonshot"},
+        {"glm", "zhipu"}};
 
     /** Best first: the catalogue's rank, then the higher price (a dearer model of a vendor is usually its best). */
     private static final Comparator<Target> BEST = Comparator.comparingInt((Target t) -> t.capabilities().rank())
@@ -27,16 +35,28 @@ public final class Diversity {
     public static List<String> suggest(List<Target> served, int size) {
         Map<String, Target> bestOfVendor = new LinkedHashMap<>();
         served.stream().filter(t -> t.capabilities().tools() || !t.capabilities().known()).sorted(BEST)
-                .forEach(t -> bestOfVendor.putIfAbsent(t.providerId(), t));
+                .forEach(t -> bestOfVendor.putIfAbsent(vendor(t), t));
         List<Target> picked = new ArrayList<>(bestOfVendor.values());
         picked.sort(BEST);
         return picked.stream().limit(size).map(Target::qualifiedName).toList();
     }
 
+    /** Who made a model. */
+    public static String vendor(Target t) {
+        String id = t.modelId().toLowerCase(java.util.Locale.ROOT);
+        id = id.substring(id.lastIndexOf('/') + 1);
+        for (String[] maker : MAKERS) {
+            if (id.startsWith(maker[0])) {
+                return maker[1];
+            }
+        }
+        return t.provider().kind();
+    }
+
     /** The vendors of the members that resolve, in order. */
     public static Set<String> vendors(List<Target> members) {
         Set<String> vendors = new LinkedHashSet<>();
-        members.forEach(t -> vendors.add(t.providerId()));
+        members.forEach(t -> vendors.add(vendor(t)));
         return vendors;
     }
 

@@ -109,6 +109,13 @@ public final class Learner {
         return new Choice(chosen.model(), false, why, estimates);
     }
 
+    /** With learning off: the catalogue's best candidate (rank, then price), chosen without looking at outcomes. */
+    public static Choice standing(List<Candidate> candidates) {
+        Candidate best = candidates.stream().max(Comparator.comparingInt(Candidate::rank)
+                .thenComparingDouble(c -> Double.isNaN(c.unitPrice()) ? -1 : c.unitPrice())).orElseThrow();
+        return new Choice(best.model(), false, "learning is off: the catalogue's best candidate", List.of());
+    }
+
     private static String percent(double share) {
         return Math.round(share * 1000) / 10.0 + "%";
     }

@@ -66,6 +66,17 @@ public sealed interface Decision {
     }
 
     /** The routing rule for the request's intent sent it to a model. */
+    /**
+     * A learned rule chose the model ({@code learned-route trivial -> haiku}); {@code explored} when it tried a
+     * less-known candidate; {@code context} is what it learns in; {@code why} is the learner's reason.
+     */
+    record LearnedRouted(String intent, String model, String qualifiedName, boolean explored, String context,
+                         String why) implements Routing {
+        public String route() {
+            return "learned-route " + intent + " -> " + model + (explored ? " (exploring)" : "");
+        }
+    }
+
     record RuleRouted(String intent, String model) implements Routing {
         public String route() {
             return intent + " -> " + model;

@@ -79,6 +79,11 @@ public final class Decisions {
         return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::members);
     }
 
+    /** The learned rule's choice, when one chose the model. */
+    public Optional<Decision.LearnedRouted> learned() {
+        return last(Decision.LearnedRouted.class);
+    }
+
     /** The task and turn, or empty when the request is no turn of a task. */
     public Optional<Decision.Tasked> task() {
         return last(Decision.Tasked.class);

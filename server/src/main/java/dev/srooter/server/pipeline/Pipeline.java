@@ -37,6 +37,7 @@ public class Pipeline {
     @Inject Account account;
     @Inject Settle settle;
     @Inject EndTurn endTurn;
+    @Inject Learn learn;
     @Inject Convene convene;
     @Inject CouncilNote councilNote;
     @Inject HoldForCouncil holdForCouncil;
@@ -53,7 +54,7 @@ public class Pipeline {
         modelCall = List.of(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
                 enforce, route, loopGuard, budget, holdForCouncil, dispatch);
         modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, settle, endTurn, convene, recordAudit);
+        closing = List.of(account, settle, endTurn, learn, convene, recordAudit);
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */

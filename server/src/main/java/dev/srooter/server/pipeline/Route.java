@@ -8,11 +8,18 @@ import dev.srooter.server.routing.RouteRule;
 import dev.srooter.server.routing.RuleBook;
 import dev.srooter.server.routing.SecuritySignals;
 import dev.srooter.server.routing.TargetPicker;
+import dev.srooter.server.learn.Candidate;
+import dev.srooter.server.learn.LearnContext;
+import dev.srooter.server.learn.LearnSettings;
+import dev.srooter.server.learn.LearnedRoutes;
+import dev.srooter.server.learn.Learner;
 import dev.srooter.server.skills.ActiveSkill;
 import dev.srooter.server.skills.Skills;
 import dev.srooter.server.tasks.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +36,9 @@ public class Route implements Stage {
 
     @Inject
     Skills skills;
+
+    @Inject
+    LearnedRoutes learned;
 
     @Inject
     RuleBook rules;
@@ -74,6 +84,10 @@ public class Route implements Stage {
         if (RouteRule.REQUESTED.equals(target) || classification.confidence() < rule.get().minConfidence()) {
             return;
         }
+        if (RouteRule.LEARNED.equals(target)) {
+            learned(exchange, rule.get(), risk);
+            return;
+        }
         if (RouteRule.CHEAPEST.equals(target) && risk != null && !"low".equals(risk.level())) {
             exchange.decisions.add(new Decision.RiskRouted(risk.level(), exchange.target.modelId(), false));
             return; // cheap models are for trivial work that is also low-risk
@@ -89,6 +103,48 @@ public class Route implements Stage {
         }
         exchange.target = chosen.get();
         exchange.decisions.add(new Decision.RuleRouted(exchange.decisions.intent(), chosen.get().modelId()));
+    }
+
+    /**
+     * A learned rule: the learner chooses among the rule's candidates (those served, capable of the request and
+     * permitted) for the request's context. Exploration stays away from security work and high-risk changes unless
+     * the admin allowed it; a cheaper choice for an ask with signs of security work is held back, as for any rule.
+     */
+    private void learned(Exchange exchange, RouteRule rule, BlastRadius.Risk risk) {
+        String intent = exchange.decisions.intent();
+        List<Target> targets = new ArrayList<>();
+        for (String c : rule.candidates()) {
+            directory.resolveWithAliases(c, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
+                    .filter(t -> exchange.body.needs().metBy(t) && permitted(exchange, t))
+                    .filter(t -> targets.stream().noneMatch(x -> x.qualifiedName().equals(t.qualifiedName())))
+                    .ifPresent(targets::add);
+        }
+        if (targets.isEmpty()) {
+            return; // none of the candidates can serve it: the request goes as asked
+        }
+        LearnSettings settings = learned.settings();
+        String team = exchange.caller == null || exchange.caller.team() == null ? "-" : exchange.caller.team();
+        LearnContext context = new LearnContext(intent, risk == null ? "none" : risk.level(),
+                risk == null ? "-" : risk.area(), team);
+        List<Candidate> candidates = targets.stream().map(t -> new Candidate(t.qualifiedName(),
+                t.price().known() ? t.price().unit() : Double.NaN, t.capabilities().rank())).toList();
+        Learner.Choice choice;
+        if (settings.enabled()) {
+            boolean mayExplore = (!"security".equals(intent) || settings.exploreSecurity())
+                    && (risk == null || !"high".equals(risk.level()) || settings.exploreHighRisk());
+            choice = learned.choose(context, candidates, mayExplore);
+        } else {
+            choice = Learner.standing(candidates);
+        }
+        Target chosen = targets.stream().filter(t -> t.qualifiedName().equals(choice.model())).findFirst()
+                .orElse(targets.get(0));
+        if (cheaper(chosen, exchange.target) && securitySignals(exchange)) {
+            exchange.decisions.add(new Decision.SecurityKept(exchange.target.modelId()));
+            return;
+        }
+        exchange.target = chosen;
+        exchange.decisions.add(new Decision.LearnedRouted(intent, chosen.modelId(), chosen.qualifiedName(),
+                choice.explored(), settings.enabled() ? context.key() : null, choice.why()));
     }
 
     /**

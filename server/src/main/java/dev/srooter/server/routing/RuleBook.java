@@ -57,7 +57,8 @@ public class RuleBook {
         boolean customised = em.find(RoutingSetting.class, CUSTOMISED) != null;
         List<RouteRule> rules = customised ? em.createQuery("SELECT r FROM RoutingRule r", RoutingRule.class)
                 .getResultList().stream().map(r -> new RouteRule(r.team, Intent.valueOf(r.intent), r.target, r.council,
-                        r.minConfidence)).toList() : DEFAULTS;
+                        r.minConfidence, r.candidates == null ? List.of() : Arrays.stream(r.candidates.split("\n"))
+                        .filter(c -> !c.isBlank()).toList())).toList() : DEFAULTS;
         Map<String, List<String>> chains = new HashMap<>();
         for (FallbackChain c : em.createQuery("SELECT c FROM FallbackChain c", FallbackChain.class).getResultList()) {
             chains.put(c.model, Arrays.stream(c.chain.split("\n")).filter(s -> !s.isBlank()).toList());
@@ -100,7 +101,8 @@ public class RuleBook {
     public void replaceRules(List<RouteRule> rules) {
         em.createQuery("DELETE FROM RoutingRule r").executeUpdate();
         for (RouteRule r : rules) {
-            em.persist(new RoutingRule(r.team(), r.intent().name(), r.target(), r.council(), r.minConfidence()));
+            em.persist(new RoutingRule(r.team(), r.intent().name(), r.target(), r.council(), r.minConfidence(),
+                    r.candidates()));
         }
         if (em.find(RoutingSetting.class, CUSTOMISED) == null) {
             em.persist(new RoutingSetting(CUSTOMISED, "true"));
@@ -150,6 +152,32 @@ public class RuleBook {
     /** Whether high-risk changes (Cortex) go to the best model with the council; on unless an admin turned it off. */
     public boolean escalatesRisk() {
         return !"false".equals(snapshot.settings().get("risk.escalate"));
+    }
+
+    /** The learner's settings: the admin's, else {@link dev.srooter.server.learn.LearnSettings#DEFAULTS}. */
+    public dev.srooter.server.learn.LearnSettings learnSettings() {
+        Map<String, String> s = snapshot.settings();
+        var d = dev.srooter.server.learn.LearnSettings.DEFAULTS;
+        return new dev.srooter.server.learn.LearnSettings(!"false".equals(s.get("learned.enabled")),
+                s.containsKey("learned.exploreShare") ? Double.parseDouble(s.get("learned.exploreShare"))
+                        : d.exploreShare(),
+                s.containsKey("learned.qualityFloor") ? Double.parseDouble(s.get("learned.qualityFloor"))
+                        : d.qualityFloor(),
+                "true".equals(s.get("learned.exploreSecurity")), "true".equals(s.get("learned.exploreHighRisk")));
+    }
+
+    @Transactional
+    public void setLearnSettings(dev.srooter.server.learn.LearnSettings settings) {
+        put("learned.enabled", Boolean.toString(settings.enabled()));
+        put("learned.exploreShare", Double.toString(settings.exploreShare()));
+        put("learned.qualityFloor", Double.toString(settings.qualityFloor()));
+        put("learned.exploreSecurity", Boolean.toString(settings.exploreSecurity()));
+        put("learned.exploreHighRisk", Boolean.toString(settings.exploreHighRisk()));
+    }
+
+    /** Whether any rule lets the learner choose: only then does the request path look for outcomes. */
+    public boolean learning() {
+        return snapshot.rules().stream().anyMatch(r -> RouteRule.LEARNED.equals(r.target()));
     }
 
     /** Whether work inside a hard skill's paths is flagged for the council; on unless an admin turned it off. */

@@ -24,7 +24,7 @@ public class TargetPicker {
 
     /** What a request needs of the model that serves it. */
     public record Needs(boolean tools, boolean vision, long estimatedTokens) {
-        boolean metBy(Target t) {
+        public boolean metBy(Target t) {
             Integer window = t.capabilities().contextWindow();
             return (!tools || t.capabilities().tools()) && (!vision || t.capabilities().vision())
                     && (window == null || estimatedTokens <= window);

@@ -22,6 +22,8 @@ public class RoutingRule {
     public boolean council;
     @Column(name = "min_confidence")
     public double minConfidence;
+    /** A learned rule's candidate models, one per line; null for other targets. */
+    public String candidates;
 
     public RoutingRule() {
     }
@@ -33,5 +35,11 @@ public class RoutingRule {
         this.target = target;
         this.council = council;
         this.minConfidence = minConfidence;
+    }
+
+    public RoutingRule(String team, String intent, String target, boolean council, double minConfidence,
+                       java.util.List<String> candidates) {
+        this(team, intent, target, council, minConfidence);
+        this.candidates = candidates == null || candidates.isEmpty() ? null : String.join("\n", candidates);
     }
 }

@@ -32,6 +32,14 @@ public class SchemaMigrations {
     @Resource(lookup = "jdbc/srooter")
     DataSource dataSource;
 
+    public SchemaMigrations() {
+    }
+
+    /** Outside the server: tests that open a database of their own. */
+    public SchemaMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     public void migrate() {
         try (Connection connection = dataSource.getConnection()) {
             ensureVersionTable(connection);

@@ -29,6 +29,29 @@ public record TaskKey(String id, int turn) {
     public static TaskKey of(String caller, String session, ChatRequest request) {
         List<Message> messages = request.messages();
         int human = lastHumanTurn(messages);
+        int turn = 0;
+        for (int i = human + 1; i < messages.size(); i++) {
+            if (messages.get(i).role() == Message.Role.ASSISTANT) {
+                turn++;
+            }
+        }
+        return new TaskKey(id(caller, session, request, human), turn);
+    }
+
+    /**
+     * The task before this request's in the same conversation: the one its previous human turn opened (the same id
+     * that turn had when it was the newest), or, on a conversation's first ask, the id of its empty beginning (which
+     * a retry of that first ask shares). Lets srooter tell what followed a task without keeping any of it.
+     */
+    public static String parentOf(String caller, String session, ChatRequest request) {
+        List<Message> messages = request.messages();
+        int human = lastHumanTurn(messages);
+        int previous = human <= 0 ? -1 : lastHumanTurn(messages.subList(0, human));
+        return id(caller, session, request, previous);
+    }
+
+    private static String id(String caller, String session, ChatRequest request, int human) {
+        List<Message> messages = request.messages();
         MessageDigest digest = sha256();
         update(digest, "caller", caller, HUMAN_TURN);
         update(digest, "session", session, HUMAN_TURN);
@@ -45,13 +68,7 @@ public record TaskKey(String id, int turn) {
                 update(digest, "part", part, i == human ? HUMAN_TURN : EARLIER);
             }
         }
-        int turn = 0;
-        for (int i = human + 1; i < messages.size(); i++) {
-            if (messages.get(i).role() == Message.Role.ASSISTANT) {
-                turn++;
-            }
-        }
-        return new TaskKey(HexFormat.of().formatHex(digest.digest(), 0, 12), turn);
+        return HexFormat.of().formatHex(digest.digest(), 0, 12);
     }
 
     /** The index of the newest user message that carries the developer's text and no tool result; -1 if none. */

@@ -160,8 +160,7 @@ class DashboardE2EIT {
                 .getString("intent").equals("trivial") && r.asJsonObject().getString("target").equals("cheapest")), rules);
         // srooter suggests a council of different vendors
         String suggested = browser.findElement(By.id("council-suggested")).getText();
-        assertTrue(suggested.contains(Gateway.ANTHROPIC_PROVIDER + "/") && suggested.contains(Gateway.OPENAI_PROVIDER
-                + "/"), suggested);
+        assertTrue(suggested.contains("claude") && suggested.contains("gpt"), suggested);
         WebElement members = browser.findElement(By.id("council-members"));
         members.clear();
         members.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", " + Gateway.OPENAI_PROVIDER + "/"

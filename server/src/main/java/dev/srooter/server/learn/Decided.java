@@ -1,0 +1,23 @@
+package dev.srooter.server.learn;
+
+import java.time.Instant;
+
+/**
+ * A decision a learned rule made for one task (an agent's turn with its loop): which model for which context, for
+ * whom, whether it explored, and what is needed to credit later signals to it: the task it opened, the task before it
+ * in the same conversation, the model the developer asked for and a fingerprint of the ask ({@link AskPrint}).
+ * {@code signals}: the kinds already credited, comma-separated.
+ */
+public record Decided(String id, String task, String parentTask, String context, String model, String requestedModel,
+                      String username, boolean explored, long askPrint, String signals, Instant at) {
+
+    public int count(Signal signal) {
+        int n = 0;
+        for (String s : signals.split(",")) {
+            if (s.equals(signal.wire())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.srooter.server.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The learner's choices, seeded and deterministic. */
+class LearnerTest {
+
+    private static final Candidate CHEAP = new Candidate("p/cheap", 1.0, 1);
+    private static final Candidate BEST = new Candidate("p/best", 15.0, 9);
+    private static final List<Candidate> BOTH = List.of(CHEAP, BEST);
+    private static final LearnSettings NO_EXPLORING = new LearnSettings(true, 0, 0.95, false, false);
+
+    private static Map<String, Arm> seen(Object... modelSuccessesFailures) {
+        Map<String, Arm> arms = new HashMap<>();
+        for (int i = 0; i < modelSuccessesFailures.length; i += 3) {
+            Arm arm = Arm.NONE;
+            for (int k = 0; k < (int) modelSuccessesFailures[i + 1]; k++) {
+                arm = arm.observe(1, 1);
+            }
+            for (int k = 0; k < (int) modelSuccessesFailures[i + 2]; k++) {
+                arm = arm.observe(0, 1);
+            }
+            arms.put((String) modelSuccessesFailures[i], arm);
+        }
+        return arms;
+    }
+
+    @Test
+    void withNothingSeenTheCataloguesBestIsChosen() {
+        Learner.Choice c = Learner.choose(BOTH, Map.of(), Map.of(), NO_EXPLORING, null, true, new Random(1));
+        assertEquals("p/best", c.model());
+        assertFalse(c.explored());
+    }
+
+    @Test
+    void aCheapModelThatSucceedsAsOftenIsChosenForItsSuccessPerDollar() {
+        Map<String, Arm> context = seen("p/cheap", 40, 1, "p/best", 40, 1);
+        Learner.Choice c = Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1));
+        assertEquals("p/cheap", c.model(), c.why());
+        assertTrue(c.why().startsWith("most success per dollar"), c.why());
+    }
+
+    @Test
+    void aCheapModelBelowTheQualityFloorIsNot() {
+        Map<String, Arm> context = seen("p/cheap", 30, 11, "p/best", 40, 1);
+        assertEquals("p/best", Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1)).model());
+    }
+
+    @Test
+    void aModelKnownOnlyFromOtherContextsIsNotChosenUntilTriedHere() {
+        Map<String, Arm> intent = seen("p/cheap", 100, 0, "p/best", 100, 0);
+        Map<String, Arm> context = seen("p/best", 10, 0);
+        assertEquals("p/best", Learner.choose(BOTH, context, intent, NO_EXPLORING, null, true, new Random(1)).model());
+        Map<String, Arm> tried = seen("p/best", 10, 0, "p/cheap", 6, 0);
+        assertEquals("p/cheap", Learner.choose(BOTH, tried, intent, NO_EXPLORING, null, true, new Random(1)).model());
+    }
+
+    @Test
+    void explorationTakesItsShareAndNoMore() {
+        LearnSettings tenth = new LearnSettings(true, 0.1, 0.95, false, false);
+        Random random = new Random(42);
+        int explored = 0;
+        for (int i = 0; i < 10_000; i++) {
+            Learner.Choice c = Learner.choose(BOTH, Map.of(), Map.of(), tenth, null, true, random);
+            if (c.explored()) {
+                explored++;
+                assertEquals("p/cheap", c.model(), "the least-known candidate other than the pick");
+            }
+        }
+        assertTrue(explored > 900 && explored < 1100, "about a tenth explored: " + explored);
+        for (int i = 0; i < 10_000; i++) {
+            assertFalse(Learner.choose(BOTH, Map.of(), Map.of(), tenth, null, false, random).explored(),
+                    "work exploration must not touch is never explored");
+        }
+    }
+
+    @Test
+    void theSameSeedMakesTheSameChoices() {
+        LearnSettings half = new LearnSettings(true, 0.5, 0.95, false, false);
+        Random a = new Random(7);
+        Random b = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(Learner.choose(BOTH, Map.of(), Map.of(), half, null, true, a).model(),
+                    Learner.choose(BOTH, Map.of(), Map.of(), half, null, true, b).model());
+        }
+    }
+
+    @Test
+    void aPinWinsAndLearningOffTakesTheCataloguesBest() {
+        Map<String, Arm> context = seen("p/cheap", 40, 1, "p/best", 40, 1);
+        Learner.Choice pinned = Learner.choose(BOTH, context, context, NO_EXPLORING, "p/best", true, new Random(1));
+        assertEquals("p/best", pinned.model());
+        assertEquals("pinned by an admin", pinned.why());
+        assertEquals("p/best", Learner.standing(BOTH).model());
+    }
+
+    @Test
+    void aModelWhoseQualityDropsLosesThePick() {
+        Map<String, Arm> context = seen("p/cheap", 60, 2, "p/best", 60, 2);
+        assertEquals("p/cheap", Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1)).model());
+        Arm cheap = context.get("p/cheap");
+        int failures = 0;
+        while (Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1)).model().equals("p/cheap")) {
+            cheap = cheap.observe(0, 1);
+            context.put("p/cheap", cheap);
+            failures++;
+        }
+        assertTrue(failures <= 10, "a handful of failures in a row moves the pick: " + failures);
+    }
+
+    @Test
+    void askPrintsTellTheSameAskFromNewWork() {
+        long ask = AskPrint.of("Fix the failing login test in auth_test.py; it times out on CI");
+        assertTrue(AskPrint.sameAsk(ask, AskPrint.of("Fix the failing login test in auth_test.py, it times out on CI")));
+        assertTrue(AskPrint.sameAsk(ask, AskPrint.of("fix the failing login test in auth_test.py it times out on ci!")));
+        assertFalse(AskPrint.sameAsk(ask, AskPrint.of("Now add a README section about configuring the cache")));
+    }
+}
