@@ -173,6 +173,18 @@ public class LearnedResource {
         return Math.round(v * 10_000) / 10_000.0;
     }
 
+    /** The newest decisions ({@code task}: of one task), each with the signals credited to it so far. */
+    @GET
+    @Path("routing/learned/decisions")
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.AUDITOR})
+    public List<Decided> decisions(@jakarta.ws.rs.QueryParam("task") String task,
+                                   @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiError.of(400, "limit is between 1 and 500");
+        }
+        return learned.store().recent(task == null || task.isBlank() ? null : task.trim(), limit);
+    }
+
     @PUT
     @Path("routing/learned/settings")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})

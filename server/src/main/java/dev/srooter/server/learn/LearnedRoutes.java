@@ -65,14 +65,20 @@ public class LearnedRoutes {
         pins = null;
     }
 
-    /** A decision made: kept (for the signals to come) and counted. */
-    public void decided(Decided d, double costUsd) {
+    /**
+     * A decision made: kept (for the signals to come) and counted; {@code already}: what befell it on its own request
+     * (a fallback, an abort), credited once it is recorded.
+     */
+    public void decided(Decided d, double costUsd, List<Signal> already) {
         remember(d);
         background(() -> {
             store.record(d);
             store.decided(d.context(), d.model());
             store.decided(LearnContext.coarseOfKey(d.context()), d.model());
             cost(d, costUsd);
+            for (Signal signal : already) {
+                credit(d, signal, 1);
+            }
         });
     }
 

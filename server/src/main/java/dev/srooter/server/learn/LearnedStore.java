@@ -164,6 +164,12 @@ public class LearnedStore {
                 .findFirst();
     }
 
+    /** The newest decisions, of one task when {@code task} is given. */
+    public List<Decided> recent(String task, int limit) {
+        return task == null ? sql.query(limit, DECIDED + " ORDER BY created_at DESC", LearnedStore::decided)
+                : sql.query(limit, DECIDED + " WHERE task = ? ORDER BY created_at DESC", LearnedStore::decided, task);
+    }
+
     public Optional<Decided> byId(String id) {
         return sql.query(DECIDED + " WHERE id = ?", LearnedStore::decided, id).stream().findFirst();
     }

@@ -15,6 +15,8 @@ import dev.srooter.server.translate.ChatRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,16 +66,14 @@ public class Learn implements Stage {
                 Decided d = new Decided(exchange.id, task, parent, l.context(), l.qualifiedName(),
                         exchange.requestedModel, exchange.caller == null ? null : exchange.caller.username(),
                         l.explored(), print, "", Instant.now());
-                boolean fellBack = exchange.target != null && !exchange.target.qualifiedName().equals(l.qualifiedName());
-                learned.decided(d, exchange.costUsd);
-                learned.background(() -> {
-                    if (fellBack) {
-                        learned.credit(d, Signal.FALLBACK, 1);
-                    }
-                    if (aborted) {
-                        learned.credit(d, Signal.ABORTED, 1);
-                    }
-                });
+                List<Signal> already = new ArrayList<>(2);
+                if (exchange.target != null && !exchange.target.qualifiedName().equals(l.qualifiedName())) {
+                    already.add(Signal.FALLBACK);
+                }
+                if (aborted) {
+                    already.add(Signal.ABORTED);
+                }
+                learned.decided(d, exchange.costUsd, already);
             });
             String requested = exchange.requestedModel;
             learned.background(() -> followed(parent, task, print, requested));
