@@ -359,19 +359,23 @@ async function skillsPage(container) {
 }
 
 async function routingPage(container) {
-  const [rules, chains, classifier, council] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
-    api("GET", "/routing/classifier"), api("GET", "/routing/council")]);
+  const [rules, chains, classifier, council, learned] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
+    api("GET", "/routing/classifier"), api("GET", "/routing/council"), api("GET", "/routing/learned")]);
   const ruleInputs = rules.rules.map(r => ({ rule: r,
     target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target" }),
     council: el("input", { type: "checkbox", checked: !!r.council }),
+    candidates: el("input", { value: (r.candidates || []).join(", "), "data-intent": r.intent + (r.team ? ":" + r.team : ""),
+      class: "rule-candidates", placeholder: "for learned: two models or more" }),
     min: el("input", { type: "number", step: "0.05", min: "0", max: "1", value: r.minConfidence }) }));
-  const rulesSection = card("Rules per intent", el("p", { class: "muted" }, "Target: requested, cheapest, best, or a model (provider/model)."),
+  const rulesSection = card("Rules per intent", el("p", { class: "muted" }, "Target: requested, cheapest, best, learned (srooter chooses among the candidates from outcomes), or a model (provider/model)."),
     table([{ title: "Intent", value: x => x.rule.intent }, { title: "Team", value: x => x.rule.team || "everyone" },
-      { title: "Target", value: x => x.target }, { title: "Council", value: x => x.council },
+      { title: "Target", value: x => x.target }, { title: "Candidates", value: x => x.candidates },
+      { title: "Council", value: x => x.council },
       { title: "Min confidence", value: x => x.min }], ruleInputs),
     el("div", { class: "row" }, el("button", { id: "rules-save", onclick: guarded(async () => {
       await api("PUT", "/routing/rules", { rules: ruleInputs.map(x => ({ team: x.rule.team, intent: x.rule.intent,
-        target: x.target.value.trim(), council: x.council.checked, minConfidence: Number(x.min.value) })) });
+        target: x.target.value.trim(), council: x.council.checked, minConfidence: Number(x.min.value),
+        candidates: x.target.value.trim() === "learned" ? x.candidates.value.split(",").map(c => c.trim()).filter(Boolean) : null })) });
       await routingPage(container);
       document.getElementById("page").prepend(notice("Rules saved: they apply from the next request.", true));
     }) }, "Save rules"), el("button", { class: "secondary", onclick: guarded(async () => {
@@ -392,7 +396,7 @@ async function routingPage(container) {
         await api("PUT", "/routing/chains/" + chainModel.value.trim(), { chain: chainSteps.value.split(",").map(s => s.trim()).filter(Boolean) });
         await routingPage(container); }) }, el("label", {}, "Model", chainModel), el("label", {}, "Falls back to", chainSteps),
         el("button", {}, "Set chain"))),
-    councilCard(council, ruleInputs, container), await councilReviews());
+    learnedCard(learned, container), councilCard(council, ruleInputs, container), await councilReviews());
 }
 
 async function policiesPage(container) {

@@ -197,7 +197,32 @@ class DashboardE2EIT {
                 "#council-reviews tr[data-review='" + review + "']")));
         assertTrue(reviewRow.getText().contains("concerns") && reviewRow.getText().contains(Gateway.GPT),
                 reviewRow.getText());
+        // a learned rule, set and explained in the console
+        gateway.neutralRouting();
+        open("dashboard");
+        open("routing");
+        WebElement trivialTarget = browser.findElement(By.cssSelector("input.rule-target[data-intent='trivial']"));
+        trivialTarget.clear();
+        trivialTarget.sendKeys("learned");
+        WebElement candidates = browser.findElement(By.cssSelector("input.rule-candidates[data-intent='trivial']"));
+        candidates.clear();
+        candidates.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU + ", " + Gateway.ANTHROPIC_PROVIDER + "/"
+                + Gateway.CLAUDE);
+        browser.findElement(By.id("rules-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Rules saved"));
+        String learnedRow = wait.until(d -> {
+            var rows = d.findElements(By.cssSelector("tr[data-context='trivial|*|*|*']"));
+            return rows.isEmpty() ? null : rows.get(0).getText();
+        });
+        assertTrue(learnedRow.contains(Gateway.HAIKU) && learnedRow.contains("success"), learnedRow);
+        WebElement share = browser.findElement(By.id("learned-explore"));
+        share.clear();
+        share.sendKeys("0.2");
+        browser.findElement(By.id("learned-save")).click();
+        wait.until(d -> Gateway.object(gateway.admin("GET", "/api/routing/learned", null).body())
+                .getJsonObject("settings").getJsonNumber("exploreShare").doubleValue() == 0.2);
         screenshot("routing");
+        gateway.admin("PUT", "/api/routing/learned/settings", "{\"exploreShare\":0.1}");
         gateway.neutralRouting();
         gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"blocking\":{\"triggers\":[]}}");
         gateway.anthropic.setResponder(null);
