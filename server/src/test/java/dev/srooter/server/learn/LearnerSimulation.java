@@ -55,7 +55,12 @@ public final class LearnerSimulation {
                         new double[] {0.6, 0.3, 0.05, 0.05}, 0.1, -1, 0, 0, 0),
                 new Workload("E: as A, then cheap's trivial success drops to 0.55 at task 20,000", models, prices,
                         new double[][] {{0.93, 0.95, 0.96}, {0.70, 0.90, 0.92}, {0.50, 0.80, 0.90},
-                                {0.45, 0.80, 0.92}}, mix, 0.2, 20_000, 0, 0, 0.55));
+                                {0.45, 0.80, 0.92}}, mix, 0.2, 20_000, 0, 0, 0.55),
+                // added after E and G showed the learner did not favour their dropping model: a drop in the model it
+                // does favour (mid, in B) is what recovery is about
+                new Workload("H: as B, then mid's substantive success drops to 0.6 at task 20,000", models, prices,
+                        new double[][] {{0.85, 0.95, 0.95}, {0.60, 0.91, 0.92}, {0.40, 0.88, 0.90},
+                                {0.40, 0.89, 0.90}}, mix, 0.2, 20_000, 1, 1, 0.6));
     }
 
     /**
