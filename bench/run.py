@@ -101,12 +101,20 @@ def wrk(url, body_file, connections, seconds, key, extra_headers=""):
             "p50": latency(50), "p99": latency(99)}
 
 
+def entry(body):
+    """The gateway path a scenario's body goes to: the Chat rows are OpenAI Chat Completions requests."""
+    return "/v1/chat/completions" if body.endswith(" chat") else "/v1/messages"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--translation", action="store_true",
                         help="also measure the translated path (Anthropic client, OpenAI-compatible upstream)")
+    parser.add_argument("--chat", action="store_true",
+                        help="also measure the OpenAI Chat path (Chat Completions in, OpenAI-compatible upstream,"
+                             " passthrough) beside the Anthropic one")
     parser.add_argument("--governance", action="store_true",
                         help="also measure with policies, an org budget and a rate limit set (2KB bodies)")
     parser.add_argument("--baseline", metavar="DIR",
@@ -132,23 +140,29 @@ def main():
                 ("2KB SSE", 2048, "bench-sse-model", "true", "/sse/v1/messages"),
                 ("2KB->chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
                 ("60KB->chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
-                ("2KB SSE->chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions")):
+                ("2KB SSE->chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions"),
+                ("2KB chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+                ("60KB chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+                ("2KB SSE chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions")):
             path = os.path.join(WORK, name.replace(" ", "-").replace(">", "") + ".json")
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), model, stream,
-                            path], check=True)
+                            path] + (["chat"] if name.endswith(" chat") else []), check=True)
             bodies[name] = (path, upstream_path)
         scenarios = [("2KB", 1), ("60KB", 1), ("2KB", 32), ("60KB", 32), ("2KB SSE", 32), ("2KB SSE", 1)]
         if args.translation:
             scenarios += [("2KB->chat", 1), ("60KB->chat", 1), ("2KB SSE->chat", 1), ("2KB->chat", 32),
                           ("60KB->chat", 32), ("2KB SSE->chat", 32)]
+        if args.chat:
+            scenarios += [("2KB chat", 1), ("60KB chat", 1), ("2KB chat", 32), ("60KB chat", 32),
+                          ("2KB SSE chat", 32), ("2KB SSE chat", 1)]
         results = {}
         # warm the JIT on every path before measuring
         for name, body in bodies.items():
-            if "->" in name and not args.translation:
+            if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
                 continue
-            wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body[0], 32, max(10, args.seconds), key)
+            wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], 32, max(10, args.seconds), key)
             if baseline_key:
-                wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, body[0], 32, max(10, args.seconds),
+                wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), body[0], 32, max(10, args.seconds),
                     baseline_key)
         compared = {}
         for round_ in range(args.rounds):
@@ -159,15 +173,15 @@ def main():
                 # with a baseline, which of the two goes first alternates by round: neither gets the warmer slot
                 before = None
                 if baseline_key and round_ % 2 == 1:
-                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
-                                 baseline_key)
-                gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, path, connections, args.seconds,
+                    before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
+                                 args.seconds, baseline_key)
+                gateway = wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), path, connections, args.seconds,
                               key)
                 if baseline_key and before is None:
-                    before = wrk("http://127.0.0.1:%d/v1/messages" % baseline_port, path, connections, args.seconds,
-                                 baseline_key)
+                    before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
+                                 args.seconds, baseline_key)
                 peer = None
-                if args.portkey and "->" not in body:
+                if args.portkey and "->" not in body and not body.endswith(" chat"):
                     upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
                     peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
                                "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
@@ -222,6 +236,23 @@ def main():
                 translated = statistics.median(g["p50"] for _, g, _ in runs)
                 print("| %s | %d | %.3f | %.3f | %.3f |" % (body, connections, passthrough, translated,
                                                              translated - passthrough))
+        if args.chat:
+            print("\nthe Chat path against the Anthropic path: same size and concurrency (medians over rounds)")
+            print("| body | c | Anthropic req/s | Chat req/s | Chat / Anthropic | Anthropic added p50 ms |"
+                  " Chat added p50 ms | Anthropic added p99 ms | Chat added p99 ms |")
+            print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+            for (body, connections), runs in results.items():
+                if not body.endswith(" chat"):
+                    continue
+                anthropic = results.get((body[:-len(" chat")], connections))
+                if not anthropic:
+                    continue
+                med = lambda rs, f: statistics.median(f(d, g) for d, g, _ in rs)
+                a_rps, c_rps = med(anthropic, lambda d, g: g["rps"]), med(runs, lambda d, g: g["rps"])
+                print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
+                    body[:-len(" chat")], connections, a_rps, c_rps, c_rps / a_rps,
+                    med(anthropic, lambda d, g: g["p50"] - d["p50"]), med(runs, lambda d, g: g["p50"] - d["p50"]),
+                    med(anthropic, lambda d, g: g["p99"] - d["p99"]), med(runs, lambda d, g: g["p99"] - d["p99"])))
         if args.governance:
             govern()
             body = bodies["2KB"][0]

@@ -134,9 +134,14 @@ public sealed interface UpstreamBody {
                             + " gateway takes (" + maxBytes + " bytes)."));
                     return;
                 }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
+                if (item.hasArray()) {
+                    bytes.write(item.array(), item.arrayOffset() + item.position(), item.remaining());
+                    item.position(item.limit());
+                } else {
+                    byte[] chunk = new byte[item.remaining()];
+                    item.get(chunk);
+                    bytes.write(chunk, 0, chunk.length);
+                }
             }
         }
 

@@ -354,7 +354,7 @@ class CouncilIT {
 
         HttpResponse<String> streamed = gateway.openAi("/v1/chat/completions", "{\"model\":\"" + Gateway.GPT
                 + "\",\"stream\":true,\"messages\":[{\"role\":\"system\",\"content\":\"" + AGENT + "\"},{\"role\":"
-                + "\"user\",\"content\":\"" + ASK + "\"}]}");
+                + "\"user\",\"content\":\"" + ASK + " (" + run + ")\"}]}"); // an ask of its own: a task no other test has
         assertEquals(200, streamed.statusCode(), streamed.body());
         assertEquals("reject", streamed.headers().firstValue("x-srooter-council-verdict").orElseThrow());
         Sse sse = Sse.parse(streamed.body());
