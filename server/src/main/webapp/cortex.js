@@ -2,7 +2,8 @@
 "use strict";
 
 async function cortexPage(container) {
-  const repos = await api("GET", "/cortex/repos");
+  const [repos, hotspots, context] = await Promise.all([api("GET", "/cortex/repos"), api("GET", "/cortex/hotspots"),
+    api("GET", "/cortex/context")]);
   const name = el("input", { id: "repo-name", placeholder: "shop" });
   const path = el("input", { id: "repo-path", placeholder: "/srv/git/shop" });
   const register = el("form", { class: "row" }, el("label", {}, "Name", name), el("label", {}, "Folder on the server", path),
@@ -29,7 +30,31 @@ async function cortexPage(container) {
       { title: "Files", num: true, value: r => r.files }, { title: "Symbols", num: true, value: r => r.symbols },
       { title: "Edges", num: true, value: r => r.edges }, { title: "Lines", num: true, value: r => r.lines },
       { title: "Indexed", value: r => when(r.indexedAt) }], repos) : el("p", { class: "muted" }, "No repository registered.")),
-    card("Explore the graph", search, results, graph));
+    card("Explore the graph", search, results, graph), hotspotsCard(hotspots, context, container));
+}
+
+/** Files several tasks or developers changed in the window, and the cross-agent context settings. */
+function hotspotsCard(hotspots, context, container) {
+  const enabled = el("input", { id: "context-enabled", type: "checkbox", checked: context.enabled });
+  const scope = el("select", { id: "context-scope" }, ["org", "team"].map(s => el("option", { selected: s === context.scope }, s)));
+  const repos = el("input", { id: "context-repos", value: context.repositories.join(", "), placeholder: "all repositories" });
+  const hours = el("input", { id: "context-hours", type: "number", min: "1", max: "720", value: context.windowHours });
+  const files = el("input", { id: "context-files", type: "number", min: "1", max: "20", value: context.maxFiles });
+  return card("Hot spots and cross-agent context", el("p", { class: "muted" }, "Files that several tasks or developers changed in the last "
+      + context.windowHours + " h. A request touching code another task changed gets a note of it, within this scope."),
+    hotspots.length ? table([{ title: "File", value: h => el("code", {}, h.repo + ": " + h.file) },
+      { title: "Symbols", value: h => h.symbols || "-" }, { title: "Tasks", num: true, value: h => h.tasks },
+      { title: "Developers", num: true, value: h => h.developers }, { title: "Teams", value: h => h.teams.join(", ") || "-" },
+      { title: "Blast radius", num: true, value: h => h.dependents }, { title: "Council", value: h => h.lastCouncil || "-" },
+      { title: "Last change", value: h => when(h.lastChangedAt) }], hotspots, h => ({ "data-hotspot": h.file }))
+      : el("p", { class: "muted" }, "No file was changed by more than one task in the window."),
+    el("form", { class: "row", onsubmit: guarded(async () => {
+      await api("PUT", "/cortex/context", { enabled: enabled.checked, scope: scope.value, windowHours: Number(hours.value),
+        maxFiles: Number(files.value), repositories: repos.value.split(",").map(r => r.trim()).filter(Boolean) });
+      await cortexPage(container); }) },
+      el("label", {}, "Notes on", enabled), el("label", {}, "Scope", scope), el("label", {}, "Repositories", repos),
+      el("label", {}, "Window (h)", hours), el("label", {}, "Files per note", files),
+      el("button", { id: "context-save" }, "Save")));
 }
 
 /** A symbol in the middle, what it depends on to the left, what depends on it to the right; click to move. */

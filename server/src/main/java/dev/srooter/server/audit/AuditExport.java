@@ -17,7 +17,7 @@ public final class AuditExport {
     static final String[] COLUMNS = {"id", "created_at", "key_id", "username", "endpoint", "requested_model",
         "served_model", "provider", "route", "streamed", "input_tokens", "output_tokens", "cache_read_tokens",
         "cache_write_tokens", "cost_usd", "price_known", "latency_ms", "ttfb_ms", "status", "error_type",
-        "prompt_sha256", "intent", "intent_confidence", "attempts", "team", "policies", "skills", "risk_score", "risk", "task", "turn"};
+        "prompt_sha256", "intent", "intent_confidence", "attempts", "team", "policies", "skills", "risk_score", "risk", "task", "turn", "context_notes"};
 
     private static final int PAGE = 1000;
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -39,7 +39,7 @@ public final class AuditExport {
                     r.ttfbMs == null ? null : String.format(Locale.ROOT, "%.3f", r.ttfbMs), r.status, r.errorType,
                     r.promptSha256, r.intent,
                     r.intentConfidence == null ? null : String.format(Locale.ROOT, "%.3f", r.intentConfidence),
-                    r.attempts, r.team, r.policies, r.skills, r.riskScore, r.risk, r.task, r.turn};
+                    r.attempts, r.team, r.policies, r.skills, r.riskScore, r.risk, r.task, r.turn, r.contextNotes};
                 for (int k = 0; k < cells.length; k++) {
                     if (k > 0) {
                         out.write(',');

@@ -27,8 +27,8 @@ public class AuditStore {
             + " requested_model, served_model, provider, route, streamed, input_tokens, output_tokens,"
             + " cache_read_tokens, cache_write_tokens, cost_usd, price_known, latency_ms, ttfb_ms, status,"
             + " error_type, prompt_sha256, intent, intent_confidence, attempts, team, policies, skills,"
-            + " risk_score, risk, task, turn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?)";
+            + " risk_score, risk, task, turn, context_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "srooter")
     EntityManager em;
@@ -107,6 +107,7 @@ public class AuditStore {
                     } else {
                         insert.setInt(31, r.turn);
                     }
+                    insert.setString(32, r.contextNotes);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -29,10 +29,12 @@ public class BlastRadius {
      * The result, recorded in the exchange, the audit log and {@code x-srooter-risk}. {@code neighbourhood}: the
      * code around the change by name only, what is touched ("Ledger (java/.../Ledger.java)") then what depends on
      * it ("used by ChargeService (...)"), for the council's reviewers. {@code area}: the repository and top folder
-     * of the work ({@code shop:java}), one of the contexts routes learn in.
+     * of the work ({@code shop:java}), one of the contexts routes learn in. {@code files}: the files touched, relative to
+     * the repository, for cross-agent context.
      */
     public record Risk(int score, String level, String repo, int touched, int dependents, List<String> topSymbols,
-                       List<String> tags, double millis, List<String> neighbourhood, String area) {
+                       List<String> tags, double millis, List<String> neighbourhood, String area,
+                       List<String> files) {
         public String summary() {
             return level + " " + score + "; " + touched + " touched, " + dependents + " dependents"
                     + (tags.isEmpty() ? "" : "; " + String.join(", ", tags))
@@ -151,7 +153,20 @@ public class BlastRadius {
         }
         return new Risk(score, score >= 60 ? "high" : score >= 30 ? "medium" : "low", repo.getKey(), touched.size(),
                 dependents.size(), List.copyOf(top), List.copyOf(tags), (System.nanoTime() - start) / 1e6,
-                neighbourhood(touched.values(), dependents), area(repo.getKey(), files, touched.values()));
+                neighbourhood(touched.values(), dependents), area(repo.getKey(), files, touched.values()),
+                touchedFiles(files, touched.values()));
+    }
+
+    /** The files the request names, then those of the symbols it names (up to 20), as the graph knows them. */
+    static List<String> touchedFiles(Set<String> files, java.util.Collection<CodeGraph.Symbol> touched) {
+        Set<String> all = new LinkedHashSet<>(files);
+        for (CodeGraph.Symbol s : touched) {
+            if (all.size() >= 20) {
+                break;
+            }
+            all.add(s.file());
+        }
+        return List.copyOf(all).subList(0, Math.min(20, all.size()));
     }
 
     /** Where in the repository the work is: its name and the top folder of the first file touched. */

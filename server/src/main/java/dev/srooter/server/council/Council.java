@@ -69,6 +69,9 @@ public class Council {
     @Inject
     LearnedRoutes learned;
 
+    @Inject
+    dev.srooter.server.context.Traces traces;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -135,6 +138,9 @@ public class Council {
             Verdict verdict = rule.combine(answers.stream().map(Review.Member::verdict).toList());
             store.conclude(c.id(), verdict, answers, Instant.now());
             calls.concluded(c, verdict);
+            if (c.task() != null) {
+                traces.council(c.task(), verdict.wire());
+            }
             learned.signal(c.task(), verdict == Verdict.APPROVE ? Signal.COUNCIL_APPROVE : verdict == Verdict.REJECT
                     ? Signal.COUNCIL_REJECT : Signal.COUNCIL_CONCERNS, 1);
             String concerns = concerns(answers);

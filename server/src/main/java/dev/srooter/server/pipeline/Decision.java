@@ -107,6 +107,13 @@ public sealed interface Decision {
         }
     }
 
+    /** Cross-agent context: a note of other agents' recent changes to these files was added to the request. */
+    record ContextNoted(List<String> files) implements Decision {
+        public String summary() {
+            return String.join("; ", files);
+        }
+    }
+
     /** The council's note on the session's last reviewed turn was added to this request. */
     record CouncilNoted(String reviewId) implements Decision {
     }

@@ -54,6 +54,10 @@ final class DecisionHeaders {
         if (exchange.councilNote != null) {
             response.setHeader("x-srooter-council-note", exchange.councilNote.reviewId());
         }
+        String context = decisions.contextNotes();
+        if (context != null) {
+            response.setHeader("x-srooter-context", ascii(context));
+        }
         Translation translation = exchange.translation;
         if (translation != null) {
             response.setHeader("x-srooter-translated", exchange.clientFormat() + "->" + translation.providerFormat());

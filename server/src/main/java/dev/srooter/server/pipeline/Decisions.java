@@ -79,6 +79,11 @@ public final class Decisions {
         return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::members);
     }
 
+    /** The files a cross-agent context note named, "; "-separated; null when none was added. */
+    public String contextNotes() {
+        return last(Decision.ContextNoted.class).map(Decision.ContextNoted::summary).orElse(null);
+    }
+
     /** The learned rule's choice, when one chose the model. */
     public Optional<Decision.LearnedRouted> learned() {
         return last(Decision.LearnedRouted.class);

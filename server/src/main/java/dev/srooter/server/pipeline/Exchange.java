@@ -65,6 +65,8 @@ public final class Exchange {
     public dev.srooter.server.translate.ChatResponse answer;
     /** The council's note this request carries to the agent, or null (CouncilNote takes it, Instruct adds it). */
     public dev.srooter.server.council.Council.Note councilNote;
+    /** Other agents' recent changes to the code this request touches, added where the skills go; null: none. */
+    public String contextNote;
     public double costUsd;
     public boolean priceKnown;
     public String errorCode;

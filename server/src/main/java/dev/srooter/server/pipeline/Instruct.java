@@ -49,7 +49,7 @@ public class Instruct implements AttemptStep {
     private void instruct(Exchange exchange) {
         SkillView view = view(exchange, exchange.decisions.intent());
         List<ActiveSkill> applicable = skills.applicable(exchange.plugins.skills(), view, clientOff(exchange));
-        if (applicable.isEmpty()) {
+        if (applicable.isEmpty() && exchange.contextNote == null) {
             return;
         }
         List<String> texts = new ArrayList<>(applicable.size());
@@ -65,6 +65,9 @@ public class Instruct implements AttemptStep {
                 texts.add(text.strip());
                 exchange.decisions.add(new Decision.SkillApplied(skill.name(), Decision.SkillApplied.Outcome.APPLIED));
             }
+        }
+        if (exchange.contextNote != null) {
+            texts.add(exchange.contextNote); // after the skills: the same state gives the same bytes, turn after turn
         }
         if (texts.isEmpty()) {
             return;

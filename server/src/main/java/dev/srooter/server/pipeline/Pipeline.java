@@ -38,6 +38,8 @@ public class Pipeline {
     @Inject Settle settle;
     @Inject EndTurn endTurn;
     @Inject Learn learn;
+    @Inject Recall recall;
+    @Inject Trace trace;
     @Inject Convene convene;
     @Inject CouncilNote councilNote;
     @Inject HoldForCouncil holdForCouncil;
@@ -52,9 +54,9 @@ public class Pipeline {
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
         modelCall = List.of(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
-                enforce, route, loopGuard, budget, holdForCouncil, dispatch);
+                enforce, route, recall, loopGuard, budget, holdForCouncil, dispatch);
         modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, settle, endTurn, learn, convene, recordAudit);
+        closing = List.of(account, settle, endTurn, learn, trace, convene, recordAudit);
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */

@@ -47,6 +47,7 @@ public class RecordAudit implements Stage {
         }
         record.policies = bounded(decisions.policies(), 2000);
         record.skills = bounded(decisions.skills(), 1000);
+        record.contextNotes = bounded(decisions.contextNotes(), 1000);
         decisions.task().ifPresent(t -> {
             record.task = bounded(t.task(), 32);
             record.turn = t.turn();

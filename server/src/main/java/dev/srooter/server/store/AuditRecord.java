@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "audit_records")
 @JsonbPropertyOrder({"id", "createdAt", "keyId", "username", "endpoint", "requestedModel", "servedModel",
         "provider", "route", "intent", "intentConfidence", "streamed", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
-        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "team", "policies", "skills", "riskScore", "risk",
+        "costUsd", "priceKnown", "latencyMs", "ttfbMs", "status", "errorType", "attempts", "team", "policies", "skills", "contextNotes", "riskScore", "risk",
         "promptSha256"})
 public class AuditRecord {
 
@@ -65,6 +65,9 @@ public class AuditRecord {
     public String policies;
     /** The skills applied, in prompt order; a refusing one as "name (refused)". */
     public String skills;
+    /** The files other agents' recent changes were noted for (cross-agent context), "; "-separated. */
+    @Column(name = "context_notes")
+    public String contextNotes;
     /** The change's blast radius score (0-100) and summary, when Cortex knew what it touches. */
     @Column(name = "risk_score")
     public Integer riskScore;

@@ -258,6 +258,13 @@ class DashboardE2EIT {
             browser.findElement(By.cssSelector("#graph-svg g[data-symbol='record']")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("graph"), "method record"));
             screenshot("cortex");
+            // cross-agent context: the scope set from the page (the hot spots are CrossAgentContextIT's)
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("context-scope")))
+                    .selectByVisibleText("team");
+            browser.findElement(By.id("context-save")).click();
+            wait.until(d -> Gateway.object(gateway.admin("GET", "/api/cortex/context", null).body()).getString("scope")
+                    .equals("team"));
+            gateway.admin("PUT", "/api/cortex/context", "{\"scope\":\"org\"}");
         } finally {
             gateway.admin("DELETE", "/api/cortex/repos/" + repo, null);
         }
