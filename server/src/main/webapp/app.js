@@ -359,8 +359,11 @@ async function skillsPage(container) {
 }
 
 async function routingPage(container) {
-  const [rules, chains, classifier, council, learned] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
-    api("GET", "/routing/classifier"), api("GET", "/routing/council"), api("GET", "/routing/learned")]);
+  const [rules, chains, classifier, council, learned, derived] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
+    api("GET", "/routing/classifier"), api("GET", "/routing/council"), api("GET", "/routing/learned"), api("GET", "/routing/derived-chains")]);
+  const deriving = el("input", { id: "derive-chains", type: "checkbox", checked: derived.enabled });
+  deriving.addEventListener("change", guarded(async () => {
+    await api("PUT", "/routing/derived-chains", { enabled: deriving.checked }); await routingPage(container); }, container));
   const ruleInputs = rules.rules.map(r => ({ rule: r,
     target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target" }),
     council: el("input", { type: "checkbox", checked: !!r.council }),
@@ -391,7 +394,11 @@ async function routingPage(container) {
       { title: "Then", value: m => chains[m].join(" → ") },
       { title: "", value: m => el("button", { class: "danger", onclick: guarded(async () => {
         await api("DELETE", "/routing/chains/" + m); await routingPage(container); }) }, "Remove") }], Object.keys(chains))
-      : el("p", { class: "muted" }, "No chains: a failing model's request fails."),
+      : el("p", { class: "muted" }, "No chains set by an admin."),
+      el("label", { class: "inline" }, deriving, " Derive a chain for every model without one (a cheaper tier of its vendor, a comparable model of another, a local one)"),
+      Object.keys(derived.chains).length ? table([{ title: "Model", value: m => m },
+        { title: "Then (derived)", value: m => el("span", { class: "derived", "data-derived": m }, derived.chains[m].join(" → ")) }],
+        Object.keys(derived.chains)) : el("p", { class: "muted" }, derived.enabled ? "No model has a chain to derive." : "Derived chains are off: a failing model without a chain fails its request."),
       el("form", { class: "row", onsubmit: guarded(async () => {
         await api("PUT", "/routing/chains/" + chainModel.value.trim(), { chain: chainSteps.value.split(",").map(s => s.trim()).filter(Boolean) });
         await routingPage(container); }) }, el("label", {}, "Model", chainModel), el("label", {}, "Falls back to", chainSteps),

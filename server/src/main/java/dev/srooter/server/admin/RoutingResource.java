@@ -72,6 +72,9 @@ public class RoutingResource {
     RuleBook book;
 
     @Inject
+    dev.srooter.server.pipeline.FallbackChains fallbacks;
+
+    @Inject
     ModelDirectory directory;
 
     @Inject
@@ -152,6 +155,41 @@ public class RoutingResource {
         book.resetRules();
         book.reload();
         return rules();
+    }
+
+    /** Derived chains: whether they are on, and each served model's that has no chain of an admin's. */
+    public record DerivedView(boolean enabled, Map<String, List<String>> chains) {
+    }
+
+    public record Switch(Boolean enabled) {
+    }
+
+    @GET
+    @Path("routing/derived-chains")
+    public DerivedView derivedChains() {
+        Map<String, List<String>> derived = new java.util.TreeMap<>();
+        if (book.derivesChains()) {
+            for (dev.srooter.server.providers.Target t : directory.all()) {
+                if (book.chainFor(t, null).isEmpty()) {
+                    List<String> chain = fallbacks.chainOf(t, null);
+                    if (!chain.isEmpty()) {
+                        derived.put(t.qualifiedName(), chain);
+                    }
+                }
+            }
+        }
+        return new DerivedView(book.derivesChains(), derived);
+    }
+
+    @PUT
+    @Path("routing/derived-chains")
+    public DerivedView setDerivedChains(Switch body) {
+        if (body == null || body.enabled() == null) {
+            throw ApiError.of(400, "a body {\"enabled\": true|false} is required");
+        }
+        book.setDerivesChains(body.enabled());
+        book.reload();
+        return derivedChains();
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.srooter.server.pipeline;
 
 import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.Target;
+import dev.srooter.server.routing.DerivedChains;
 import dev.srooter.server.routing.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +23,14 @@ public class FallbackChains {
     @Inject
     ModelDirectory directory;
 
-    /** {@code first}, then each step of its chain that a model serves (by provider/model, id or alias), once each. */
+    /**
+     * {@code first}, then each step of its chain that a model serves (by provider/model, id or alias), once each.
+     * A model an admin gave no chain has a derived one ({@link DerivedChains}) unless the admin turned those off.
+     */
     List<Target> withFallbacks(Exchange exchange, Target first) {
         List<Target> models = new ArrayList<>(2);
         models.add(first);
-        for (String step : rules.chainFor(first, exchange.requestedModel)) {
+        for (String step : chainOf(first, exchange.requestedModel)) {
             directory.resolveWithAliases(step, exchange.clientFormat()).map(ModelDirectory.Resolution::target)
                     .filter(t -> models.stream().noneMatch(m -> m.qualifiedName().equals(t.qualifiedName())))
                     .ifPresent(models::add);
@@ -43,6 +47,27 @@ public class FallbackChains {
         steps.sort(Comparator.comparingDouble((Target t) -> t.price().unit()).reversed());
         return steps;
     }
+
+    /** The admin's chain for the model, else the derived one (when derived chains are on), else none. */
+    public List<String> chainOf(Target first, String requestedModel) {
+        List<String> set = rules.chainFor(first, requestedModel);
+        if (!set.isEmpty() || !rules.derivesChains()) {
+            return set;
+        }
+        List<Target> served = directory.all();
+        Derived d = derived;
+        if (d == null || d.served() != served) {
+            d = new Derived(served, new java.util.concurrent.ConcurrentHashMap<>());
+            derived = d;
+        }
+        return d.chains().computeIfAbsent(first.qualifiedName(), k -> DerivedChains.of(first, served));
+    }
+
+    /** Derived chains, kept while the served models stay the same list. */
+    private record Derived(List<Target> served, java.util.Map<String, List<String>> chains) {
+    }
+
+    private volatile Derived derived;
 
     static boolean isFree(Target target) {
         return target.price().known() && target.price().unit() == 0;

@@ -175,6 +175,16 @@ public class RuleBook {
         put("learned.exploreHighRisk", Boolean.toString(settings.exploreHighRisk()));
     }
 
+    /** Whether models an admin gave no chain fall back along a derived one; on unless an admin turned it off. */
+    public boolean derivesChains() {
+        return !"false".equals(snapshot.settings().get("chains.derived"));
+    }
+
+    @Transactional
+    public void setDerivesChains(boolean on) {
+        put("chains.derived", Boolean.toString(on));
+    }
+
     /** Whether any rule lets the learner choose: only then does the request path look for outcomes. */
     public boolean learning() {
         return snapshot.rules().stream().anyMatch(r -> RouteRule.LEARNED.equals(r.target()));

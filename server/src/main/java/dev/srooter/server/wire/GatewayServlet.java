@@ -16,8 +16,14 @@ import java.io.IOException;
  * and Responses, and the model listing. A plain servlet, so that bytes reach the client as the
  * provider sends them.
  */
-@WebServlet(urlPatterns = "/v1/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = {"/v1/*", "/k/*"}, loadOnStartup = 1)
 public class GatewayServlet extends HttpServlet {
+
+    /**
+     * The request attribute that holds a gateway key sent in the base URL's path ({@code /k/<key>/v1/...}): one
+     * environment variable is then enough for Claude Code ({@code ANTHROPIC_BASE_URL=http://host:9080/k/<key>}).
+     */
+    public static final String KEY_IN_PATH = "srooter.gatewayKeyInPath";
 
     @Inject
     Pipeline pipeline;
@@ -50,10 +56,26 @@ public class GatewayServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The endpoint asked for, after {@code /v1}. Under {@code /k/<key>/v1/...} the key is taken out of the path (kept
+     * in {@link #KEY_IN_PATH} for authentication) so that nothing after this, an error message included, sees it.
+     */
     private static String path(HttpServletRequest request) {
         String path = request.getPathInfo();
         if (path == null) {
             return "";
+        }
+        if ("/k".equals(request.getServletPath())) {
+            int slash = path.indexOf('/', 1);
+            String key = slash < 0 ? path.substring(1) : path.substring(1, slash);
+            if (!key.isEmpty()) {
+                request.setAttribute(KEY_IN_PATH, key);
+            }
+            String rest = slash < 0 ? "" : path.substring(slash);
+            if (!rest.startsWith("/v1/")) {
+                return "/(not under /v1)";
+            }
+            path = rest.substring(3);
         }
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }

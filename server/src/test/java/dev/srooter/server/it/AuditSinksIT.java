@@ -174,7 +174,7 @@ class AuditSinksIT {
         assertEquals(200, csv.statusCode());
         List<String> rows = csv.body().lines().toList();
         assertEquals(3, rows.size(), "header and this user's two records: " + rows);
-        assertTrue(rows.get(0).endsWith(",team,policies,skills,risk_score,risk,task,turn"), rows.get(0));
+        assertTrue(rows.get(0).endsWith(",team,policies,skills,risk_score,risk,task,turn,context_notes"), rows.get(0));
         assertTrue(rows.get(1).startsWith(ok + ","), "oldest first");
         HttpResponse<String> jsonl = gateway.admin("GET", "/api/audit/export?format=jsonl&" + user + "&status=200",
                 null);

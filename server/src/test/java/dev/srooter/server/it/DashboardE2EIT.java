@@ -221,7 +221,20 @@ class DashboardE2EIT {
         browser.findElement(By.id("learned-save")).click();
         wait.until(d -> Gateway.object(gateway.admin("GET", "/api/routing/learned", null).body())
                 .getJsonObject("settings").getJsonNumber("exploreShare").doubleValue() == 0.2);
+        // derived fallback chains, turned on from the page and listed as derived
+        wait.until(d -> { // the page draws itself again after the save: click the box of the page as it is now
+            try {
+                d.findElement(By.id("derive-chains")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        wait.until(d -> Gateway.object(gateway.admin("GET", "/api/routing/derived-chains", null).body())
+                .getBoolean("enabled"));
+        wait.until(d -> !d.findElements(By.cssSelector("[data-derived]")).isEmpty());
         screenshot("routing");
+        gateway.admin("PUT", "/api/routing/derived-chains", "{\"enabled\":false}");
         gateway.admin("PUT", "/api/routing/learned/settings", "{\"exploreShare\":0.1}");
         gateway.neutralRouting();
         gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"blocking\":{\"triggers\":[]}}");

@@ -70,6 +70,8 @@ public final class Gateway {
         addProvider(OPENAI_PROVIDER, "openai", "http://127.0.0.1:" + openAi.port() + "/v1", PROVIDER_SECRET_OPENAI);
         key = mintKey("integration-tests");
         neutralRouting();
+        // the suite's baseline: a failing model fails unless a test sets a chain; DerivedChainsIT turns them on
+        assertEquals(200, admin("PUT", "/api/routing/derived-chains", "{\"enabled\":false}").statusCode());
     }
 
     /**

@@ -1,0 +1,66 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One environment variable for Claude Code: the gateway key in the base URL's path
+ * ({@code ANTHROPIC_BASE_URL=http://host:9080/k/<key>}) authenticates, wins over whatever credential the client's own
+ * headers carry, and never appears in an answer; and the console has a favicon.
+ */
+class KeyInPathIT {
+
+    private final Gateway gateway = Gateway.get();
+
+    private static final String MESSAGE = "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":16,\"messages\":"
+            + "[{\"role\":\"user\",\"content\":\"hello\"}]}";
+
+    @Test
+    void theKeyInThePathIsTheCallers() {
+        String key = gateway.mintKey("in-path-" + System.nanoTime());
+        HttpResponse<String> plain = gateway.send("POST", "/k/" + key + "/v1/messages",
+                List.of("anthropic-version", "2023-06-01"), MESSAGE);
+        assertEquals(200, plain.statusCode(), plain.body());
+        // the client's own login in its headers (Claude Code's subscription token) is neither used nor forwarded
+        HttpResponse<String> withLogin = gateway.send("POST", "/k/" + key + "/v1/messages", List.of("anthropic-version",
+                "2023-06-01", "authorization", "Bearer sk-ant-oat01-someone-elses-login"), MESSAGE);
+        assertEquals(200, withLogin.statusCode(), withLogin.body());
+        assertFalse(gateway.anthropic.lastRequest().headers().toString().contains("someone-elses-login"));
+        HttpResponse<String> models = gateway.send("GET", "/k/" + key + "/v1/models", List.of(), null);
+        assertEquals(200, models.statusCode(), models.body());
+        HttpResponse<String> chat = gateway.send("POST", "/k/" + key + "/v1/chat/completions", List.of(),
+                "{\"model\":\"" + Gateway.GPT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertEquals(200, chat.statusCode(), chat.body());
+        String requestId = plain.headers().firstValue("x-srooter-request-id").orElseThrow();
+        assertFalse(gateway.auditRecord(requestId).toString().contains(key), "the audit never holds the key");
+    }
+
+    @Test
+    void aWrongKeyInThePathIsRefusedWithoutRepeatingIt() {
+        String wrong = "srt_live_" + "x".repeat(43);
+        HttpResponse<String> refused = gateway.send("POST", "/k/" + wrong + "/v1/messages",
+                List.of("anthropic-version", "2023-06-01", "x-api-key", gateway.key), MESSAGE);
+        assertEquals(401, refused.statusCode(), "the key in the path wins, even over a valid header");
+        assertEquals("authentication_error", Gateway.object(refused.body()).getJsonObject("error").getString("type"));
+        assertFalse(refused.body().contains(wrong));
+        HttpResponse<String> nowhere = gateway.send("POST", "/k/" + wrong + "/elsewhere", List.of(), "{}");
+        assertEquals(404, nowhere.statusCode());
+        assertFalse(nowhere.body().contains(wrong), nowhere.body());
+    }
+
+    @Test
+    void theConsoleHasAFavicon() {
+        for (String icon : List.of("/favicon.ico", "/favicon.png")) {
+            HttpResponse<String> got = gateway.send("GET", icon, List.of(), null);
+            assertEquals(200, got.statusCode(), icon);
+            assertTrue(got.headers().firstValue("content-type").orElse("").startsWith("image/"), icon + ": "
+                    + got.headers().map());
+        }
+        assertTrue(gateway.send("GET", "/", List.of(), null).body().contains("favicon.png"));
+    }
+}
