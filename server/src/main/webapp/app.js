@@ -6,6 +6,7 @@ const state = { token: sessionStorage.getItem("srooter.token"), me: null, timer:
 
 const PAGES = [
   { id: "dashboard", title: "Dashboard", roles: ["admin", "lead", "auditor"], draw: dashboardPage },
+  { id: "setup", title: "Get started", roles: ["admin"], draw: c => setupPage(c) },
   { id: "usage", title: "My usage", roles: ["developer"], draw: usagePage },
   { id: "keys", title: "API keys", roles: ["admin", "lead", "developer"], draw: keysPage },
   { id: "audit", title: "Audit log", roles: ["admin", "auditor"], draw: auditPage },
@@ -150,6 +151,12 @@ async function start() {
   document.getElementById("who").textContent = state.me.username + " (" + state.me.role + ")";
   const nav = document.getElementById("nav");
   nav.replaceChildren(...visiblePages().map(p => el("li", {}, el("a", { href: "#" + p.id, id: "nav-" + p.id }, p.title))));
+  if (!location.hash && state.me.role === "admin") {
+    try {
+      // a server with no provider yet opens on the setup
+      if ((await api("GET", "/providers")).length === 0) location.hash = "#setup";
+    } catch (ignored) { /* the dashboard, then */ }
+  }
   route();
 }
 

@@ -108,7 +108,7 @@ class DashboardE2EIT {
 
         signIn("admin", gateway.adminPassword());
         List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Dashboard", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
+        assertEquals(List.of("Dashboard", "Get started", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
                 "Providers", "Cortex", "Users", "Plugins"), pages);
 
         // mint a key: shown once; then revoke it
@@ -240,6 +240,23 @@ class DashboardE2EIT {
         gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"blocking\":{\"triggers\":[]}}");
         gateway.anthropic.setResponder(null);
         gateway.openAi.setResponder(null);
+
+        // the first-run setup: a key minted there, and the lines to paste with this server's address and the key
+        open("setup");
+        browser.findElement(By.id("setup-key-name")).clear();
+        browser.findElement(By.id("setup-key-name")).sendKeys("e2e-setup");
+        browser.findElement(By.id("setup-mint")).click();
+        String mintedKey = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-key"))).getText();
+        String snippets = browser.findElement(By.id("setup-snippets")).getText();
+        assertTrue(mintedKey.startsWith("srt_live_") && snippets.contains("ANTHROPIC_BASE_URL=" + gateway.url + "/k/"
+                + mintedKey), snippets);
+        assertTrue(snippets.contains("base_url = \"" + gateway.url + "/v1\"") && snippets.contains("OPENAI_API_BASE="
+                + gateway.url + "/v1"), snippets);
+        assertTrue(browser.findElement(By.id("setup-providers")).getText().contains(Gateway.ANTHROPIC_PROVIDER));
+        screenshot("setup");
+        assertEquals(200, gateway.send("POST", "/k/" + mintedKey + "/v1/messages", List.of("anthropic-version",
+                "2023-06-01"), "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":8,\"messages\":[{\"role\":"
+                + "\"user\",\"content\":\"hi\"}]}").statusCode(), "the pasted base URL works as it is");
 
         // export the audit log
         open("audit");
