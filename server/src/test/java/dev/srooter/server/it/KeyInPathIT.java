@@ -53,6 +53,26 @@ class KeyInPathIT {
         assertFalse(nowhere.body().contains(wrong), nowhere.body());
     }
 
+    /**
+     * A gateway key as a bearer token (the OpenAI SDK, Codex CLI, aider) is the gateway's to check: Liberty's JWT
+     * interceptor, which is for console tokens on the admin API, must not try it (it did, and logged an error for
+     * every such request).
+     */
+    @Test
+    void aBearerGatewayKeyIsNotTakenForAConsoleToken() throws Exception {
+        java.nio.file.Path log = gateway.logDir().resolve("messages.log");
+        long before = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("CWWKS5523E")).count();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> chat = gateway.openAiWithKey(gateway.key, "/v1/chat/completions", "{\"model\":\""
+                    + Gateway.GPT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertEquals(200, chat.statusCode(), chat.body());
+        }
+        assertEquals(200, gateway.admin("GET", "/api/me", null).statusCode(), "console tokens still work");
+        Gateway.sleep(300); // the log is written asynchronously
+        long after = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("CWWKS5523E")).count();
+        assertEquals(before, after, "no JWT error logged for gateway requests");
+    }
+
     @Test
     void theConsoleHasAFavicon() {
         for (String icon : List.of("/favicon.ico", "/favicon.png")) {
