@@ -41,6 +41,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject dev.srooter.server.budget.SpendLedger spendLedger;
     @Inject Credentials credentials;
     @Inject ModelRefreshSchedule refreshSchedule;
+    @Inject dev.srooter.server.providers.OllamaDiscovery ollama;
     @Inject RuleBook routing;
     @Inject CircuitBreakers breakers;
 
@@ -60,6 +61,12 @@ public class Bootstrap implements ServletContextListener {
         credentials.init(box);
         providers.sealLegacyKeys();
         providers.refreshDirectory();
+        ollama.setUrl(settings.ollamaUrl());
+        try {
+            ollama.discover(); // a local Ollama serves with nothing configured
+        } catch (RuntimeException e) {
+            LOG.warning("srooter: looking for a local Ollama failed: " + e.getMessage());
+        }
         routing.setConfiguredClassifier(settings.classifier());
         routing.reload();
         breakers.setOpenMillis(settings.circuitOpenMillis());

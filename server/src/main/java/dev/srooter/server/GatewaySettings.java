@@ -92,6 +92,14 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/classifier")
     String classifier;
 
+    @Resource(lookup = "srooter/ollamaUrl")
+    String ollamaUrl;
+
+    /** Where to look for a local Ollama ({@code off}: nowhere). */
+    public String ollamaUrl() {
+        return ollamaUrl == null ? "http://localhost:11434" : ollamaUrl.trim();
+    }
+
     /** The intent classifier to run, by name ({@code none}: no classification). */
     public String classifier() {
         return classifier == null ? "local" : classifier.trim();

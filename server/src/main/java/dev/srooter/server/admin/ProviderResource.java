@@ -88,6 +88,9 @@ public class ProviderResource {
     ProviderCatalog catalog;
 
     @Inject
+    dev.srooter.server.providers.OllamaDiscovery ollama;
+
+    @Inject
     ModelDirectory directory;
 
     @Inject
@@ -184,6 +187,25 @@ public class ProviderResource {
     }
 
     /** Lists the account's models again now (the schedule does it every few hours). */
+    /** {@code {"url": "http://host:11434"}} (or none: where srooter looks by itself). */
+    public record DiscoverBody(String url) {
+    }
+
+    /** Looks for an Ollama now: 201 with the provider added, or 200 {@code {"found": false}}. */
+    @POST
+    @Path("providers/discover")
+    public Response discover(DiscoverBody body) {
+        String url = body == null || blank(body.url()) ? null : body.url().trim();
+        if (url != null && !url.matches("https?://[^\\s/]+(/.*)?")) {
+            throw ApiError.of(400, "url must be an http or https URL");
+        }
+        java.util.Optional<dev.srooter.server.store.ProviderAccount> added = url == null ? ollama.discover()
+                : ollama.discover(url);
+        return added.map(a -> Response.status(201).entity(view(a)).build())
+                .orElseGet(() -> Response.ok(java.util.Map.of("found", false, "url", url == null ? ollama.url() : url))
+                        .build());
+    }
+
     @POST
     @Path("providers/{id}/refresh")
     public ProviderCatalog.RefreshResult refresh(@PathParam("id") String id) {

@@ -19,6 +19,9 @@ public class ModelRefreshSchedule implements Runnable {
     @Inject
     ProviderCatalog catalog;
 
+    @Inject
+    OllamaDiscovery ollama;
+
     /**
      * One round. Nothing may escape: an exception thrown from a periodic task cancels every later run of it,
      * so a round that fails (a database lock timing out, say) is logged and the next one tries again.
@@ -26,6 +29,11 @@ public class ModelRefreshSchedule implements Runnable {
     @Override
     public void run() {
         try {
+            try {
+                ollama.discover(); // an Ollama started since the last round is found now
+            } catch (RuntimeException e) {
+                LOG.warning("srooter: looking for a local Ollama failed: " + e.getMessage());
+            }
             for (ProviderAccount account : catalog.accounts()) {
                 try {
                     catalog.refresh(account.id);
