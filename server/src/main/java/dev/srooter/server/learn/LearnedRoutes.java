@@ -1,8 +1,6 @@
 package dev.srooter.server.learn;
 
 import dev.srooter.server.routing.RuleBook;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,8 +29,8 @@ public class LearnedRoutes {
     @Inject
     RuleBook rules;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    dev.srooter.server.Background afterAnswer;
 
     private final Map<String, Decided> recent = new ConcurrentHashMap<>();
     private volatile Map<String, String> pins;
@@ -141,19 +138,8 @@ public class LearnedRoutes {
         recent.put(d.task(), d);
     }
 
-    /** Runs outcome work after the answer, off the request's thread; a failure is logged, never the client's. */
+    /** Runs outcome work after the answer, off the request's thread. */
     public void background(Runnable work) {
-        Runnable guarded = () -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "srooter: learned routes could not record an outcome", e);
-            }
-        };
-        if (executor == null) {
-            guarded.run();
-        } else {
-            executor.submit(guarded);
-        }
+        afterAnswer.run("recording an outcome for learned routes", work);
     }
 }

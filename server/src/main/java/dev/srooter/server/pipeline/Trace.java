@@ -4,7 +4,6 @@ import dev.srooter.api.Classification;
 import dev.srooter.server.context.CrossAgentContext;
 import dev.srooter.server.context.WrittenFiles;
 import dev.srooter.server.cortex.BlastRadius;
-import dev.srooter.server.learn.LearnedRoutes;
 import dev.srooter.server.skills.RequestScope;
 import dev.srooter.server.translate.ChatRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,7 @@ public class Trace implements Stage {
     CrossAgentContext context;
 
     @Inject
-    LearnedRoutes background;
+    dev.srooter.server.Background background;
 
     @Override
     public void apply(Exchange exchange) {
@@ -48,7 +47,7 @@ public class Trace implements Stage {
         String username = exchange.caller == null ? null : exchange.caller.username();
         String team = exchange.caller == null ? null : exchange.caller.team();
         String route = exchange.decisions.route();
-        background.background(() -> context.traced(risk.repo(), workingDirectory, written, task, username, team,
+        background.run("tracing a turn for cross-agent context", () -> context.traced(risk.repo(), workingDirectory, written, task, username, team,
                 intent, route).forEach(context.traces()::record));
     }
 }
