@@ -152,21 +152,16 @@ public class LearnedResource {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (String name : names) {
-            directory.resolveWithAliases(name, null).map(ModelDirectory.Resolution::target).map(LearnedResource::candidate)
+            directory.resolveWithAliases(name, null).map(ModelDirectory.Resolution::target).map(Candidate::of)
                     .filter(c -> candidates.stream().noneMatch(x -> x.model().equals(c.model())))
                     .ifPresent(candidates::add);
         }
         for (String model : arms.keySet()) {
             if (candidates.stream().noneMatch(c -> c.model().equals(model))) {
-                directory.resolve(model, null).map(LearnedResource::candidate).ifPresent(candidates::add);
+                directory.resolve(model, null).map(Candidate::of).ifPresent(candidates::add);
             }
         }
         return candidates;
-    }
-
-    private static Candidate candidate(Target t) {
-        return new Candidate(t.qualifiedName(), t.price().known() ? t.price().unit() : Double.NaN,
-                t.capabilities().rank());
     }
 
     private static double round(double v) {

@@ -1,7 +1,6 @@
 package dev.srooter.server.learn;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -67,11 +66,9 @@ public final class Learner {
         }
         // Only what this context has seen enough of may be chosen, and the catalogue's best always: a model known
         // only from other contexts of the intent is tried by exploration first, never straight away.
-        Comparator<Candidate> byStanding = Comparator.comparingInt(Candidate::rank)
-                .thenComparingDouble(c -> Double.isNaN(c.unitPrice()) ? -1 : c.unitPrice());
         int standing = 0;
         for (int i = 1; i < candidates.size(); i++) {
-            if (byStanding.compare(candidates.get(i), candidates.get(standing)) > 0) {
+            if (Candidate.BY_STANDING.compare(candidates.get(i), candidates.get(standing)) > 0) {
                 standing = i;
             }
         }
@@ -111,8 +108,7 @@ public final class Learner {
 
     /** With learning off: the catalogue's best candidate (rank, then price), chosen without looking at outcomes. */
     public static Choice standing(List<Candidate> candidates) {
-        Candidate best = candidates.stream().max(Comparator.comparingInt(Candidate::rank)
-                .thenComparingDouble(c -> Double.isNaN(c.unitPrice()) ? -1 : c.unitPrice())).orElseThrow();
+        Candidate best = candidates.stream().max(Candidate.BY_STANDING).orElseThrow();
         return new Choice(best.model(), false, "learning is off: the catalogue's best candidate", List.of());
     }
 

@@ -126,8 +126,7 @@ public class Route implements Stage {
         String team = exchange.caller == null || exchange.caller.team() == null ? "-" : exchange.caller.team();
         LearnContext context = new LearnContext(intent, risk == null ? "none" : risk.level(),
                 risk == null ? "-" : risk.area(), team);
-        List<Candidate> candidates = targets.stream().map(t -> new Candidate(t.qualifiedName(),
-                t.price().known() ? t.price().unit() : Double.NaN, t.capabilities().rank())).toList();
+        List<Candidate> candidates = targets.stream().map(Candidate::of).toList();
         Learner.Choice choice;
         if (settings.enabled()) {
             boolean mayExplore = (!"security".equals(intent) || settings.exploreSecurity())

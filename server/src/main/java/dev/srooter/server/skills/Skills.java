@@ -72,16 +72,7 @@ public class Skills {
     public List<ActiveSkill> applicable(List<Skill> plugins, SkillRequest request, Set<String> clientOff) {
         List<ActiveSkill> applicable = new ArrayList<>();
         for (ActiveSkill skill : all(plugins)) {
-            if (!skill.enabled()) {
-                continue;
-            }
-            if (!skill.intents().isEmpty() && (request.intent() == null || !skill.intents().contains(request.intent()))) {
-                continue;
-            }
-            if (!skill.repositories().isEmpty() && !inRepository(skill, request.workingDirectory())) {
-                continue;
-            }
-            if (!skill.paths().isEmpty() && !touches(skill, request)) {
+            if (!skill.enabled() || !inScope(skill, request)) {
                 continue;
             }
             if (skill.kind() == Skill.Kind.SOFT && (clientOff.contains(skill.name())
@@ -109,14 +100,14 @@ public class Skills {
             return null;
         }
         SkillRequest r = request.get();
-        for (ActiveSkill skill : scoped) {
-            if ((skill.intents().isEmpty() || (r.intent() != null && skill.intents().contains(r.intent())))
-                    && (skill.repositories().isEmpty() || inRepository(skill, r.workingDirectory()))
-                    && touches(skill, r)) {
-                return skill;
-            }
-        }
-        return null;
+        return scoped.stream().filter(skill -> inScope(skill, r)).findFirst().orElse(null);
+    }
+
+    /** Whether a request is of the skill's intents, in its repositories and touches its paths (none: any). */
+    private static boolean inScope(ActiveSkill skill, SkillRequest request) {
+        return (skill.intents().isEmpty() || request.intent() != null && skill.intents().contains(request.intent()))
+                && (skill.repositories().isEmpty() || inRepository(skill, request.workingDirectory()))
+                && (skill.paths().isEmpty() || touches(skill, request));
     }
 
     private static boolean inRepository(ActiveSkill skill, String workingDirectory) {
