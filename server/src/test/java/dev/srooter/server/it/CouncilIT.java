@@ -24,82 +24,7 @@ import org.junit.jupiter.api.Test;
  * combined by the configured rule, and a member that fails or runs out of time is recorded while the council still
  * concludes.
  */
-class CouncilIT {
-
-    private static final String AGENT = "You are an interactive coding agent.";
-    private static final String ASK = "Our JWT validation accepts unsigned tokens; fix the signature verification in"
-            + " the auth filter";
-    private static final String CLAUDE = Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE;
-    private static final String HAIKU = Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU;
-    private static final String GPT = Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT;
-
-    private final Gateway gateway = Gateway.get();
-    private final String run = Long.toString(System.nanoTime(), 36);
-    /** What each member model answers when asked as a reviewer. */
-    private final Map<String, Reply> verdicts = new HashMap<>();
-
-    @BeforeEach
-    void council() {
-        reset();
-        assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":[{\"intent\":\"security\","
-                + "\"target\":\"requested\",\"council\":true}]}").statusCode());
-        gateway.anthropic.setResponder(this::asReviewer);
-        gateway.openAi.setResponder(this::asReviewer);
-    }
-
-    @AfterEach
-    void reset() {
-        gateway.admin("PUT", "/api/routing/council", "{\"members\":[],\"rule\":\"majority\",\"timeoutSeconds\":60,"
-                + "\"blocking\":{\"triggers\":[]}}");
-        gateway.neutralRouting();
-        gateway.anthropic.reset();
-        gateway.openAi.reset();
-    }
-
-    /** A member's answer when the request is a council review; null (the default reply) for anything else. */
-    private Reply asReviewer(JsonObject request) {
-        if (!request.toString().contains("member of a review council")) {
-            return null;
-        }
-        return verdicts.get(request.getString("model", ""));
-    }
-
-    private static Reply verdict(String verdict, String reasons) {
-        return Reply.text("{\"verdict\":\"" + verdict + "\",\"reasons\":\"" + reasons + "\"}");
-    }
-
-    private void members(String rule, int timeoutSeconds, String... models) {
-        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + String.join("\",\"",
-                models) + "\"],\"rule\":\"" + rule + "\",\"timeoutSeconds\":" + timeoutSeconds + "}");
-        assertEquals(200, put.statusCode(), put.body());
-    }
-
-    private HttpResponse<String> turn(String session) {
-        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"system\":\""
-                + AGENT + "\",\"tools\":[{\"name\":\"Read\",\"input_schema\":{\"type\":\"object\"}}],\"messages\":"
-                + "[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}", "x-claude-code-session-id", session);
-    }
-
-    /** The review the response names, once it has concluded. */
-    private JsonObject concluded(HttpResponse<String> response) {
-        String council = response.headers().firstValue("x-srooter-council").orElseThrow();
-        assertTrue(council.startsWith("review rev_"), council);
-        String id = council.substring("review ".length());
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> got = gateway.admin("GET", "/api/council/reviews/" + id, null);
-            if (got.statusCode() == 200 && Gateway.object(got.body()).getString("status").equals("concluded")) {
-                return Gateway.object(got.body());
-            }
-            Gateway.sleep(100);
-        }
-        throw new AssertionError("review " + id + " did not conclude within 15 s");
-    }
-
-    private static Map<String, JsonObject> byModel(JsonObject review) {
-        return review.getJsonArray("members").stream().map(JsonValue::asJsonObject)
-                .collect(Collectors.toMap(m -> m.getString("model"), m -> m));
-    }
+class CouncilIT extends CouncilCase {
 
     @Test
     void aUnanimousCouncilApprovesAndEveryMembersVerdictIsRecorded() {
@@ -284,95 +209,6 @@ class CouncilIT {
         }
     }
 
-    /** Blocking mode: the answer waits for the council; a reject refuses it, plain or streamed, in the client's format. */
-    @Test
-    void inBlockingModeTheAnswerWaitsForTheVerdictPlainAndStreamed() {
-        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
-        verdicts.put(Gateway.GPT, verdict("approve", "ok"));
-        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + CLAUDE + "\",\""
-                + GPT + "\"],\"rule\":\"any-reject\",\"timeoutSeconds\":30,\"blocking\":{\"triggers\":[\"security\"],"
-                + "\"onReject\":\"refuse\",\"waitSeconds\":20}}");
-        assertEquals(200, put.statusCode(), put.body());
-
-        HttpResponse<String> approved = turn("block-ok-" + run);
-        assertEquals(200, approved.statusCode(), approved.body());
-        assertEquals("approve", approved.headers().firstValue("x-srooter-council-verdict").orElseThrow());
-        assertEquals("message", Gateway.object(approved.body()).getString("type"));
-        HttpResponse<String> streamed = streamedTurn("block-ok-stream-" + run);
-        assertEquals(200, streamed.statusCode());
-        assertEquals("approve", streamed.headers().firstValue("x-srooter-council-verdict").orElseThrow());
-        Sse sse = Sse.parse(streamed.body());
-        assertEquals("message_start", sse.names().get(0));
-        assertEquals("message_stop", sse.last().name(), "the held stream arrives whole");
-
-        verdicts.put(Gateway.GPT, verdict("reject", "the secret is still logged"));
-        HttpResponse<String> refused = turn("block-no-" + run);
-        assertEquals(403, refused.statusCode(), refused.body());
-        JsonObject error = Gateway.object(refused.body());
-        assertEquals("error", error.getString("type"));
-        assertTrue(error.getJsonObject("error").getString("message").contains("review council rejected"), refused.body());
-        assertEquals("reject", refused.headers().firstValue("x-srooter-council-verdict").orElseThrow());
-        HttpResponse<String> refusedStream = streamedTurn("block-no-stream-" + run);
-        assertEquals(403, refusedStream.statusCode(), "refused before a byte of the stream: " + refusedStream.body());
-        assertEquals("error", Gateway.object(refusedStream.body()).getString("type"));
-        JsonObject audited = gateway.auditRecord(refused.headers().firstValue("x-srooter-request-id").orElseThrow());
-        assertEquals(403, audited.getInt("status"));
-        assertEquals("council_rejected", audited.getString("errorType"));
-    }
-
-    /**
-     * Blocking mode with {@code onReject: concerns}: a rejected answer is released with the council's concerns as its
-     * first text, in the client's format: an Anthropic message, and a Chat Completions stream whose first content
-     * delta is the concerns and which still ends in {@code [DONE]}. The next turn carries no second note.
-     */
-    @Test
-    void onRejectConcernsTheAnswerComesWithTheConcernsPutFirst() {
-        verdicts.put(Gateway.CLAUDE, verdict("approve", "ok"));
-        verdicts.put(Gateway.GPT, verdict("reject", "the unsigned alg none path is still accepted"));
-        HttpResponse<String> put = gateway.admin("PUT", "/api/routing/council", "{\"members\":[\"" + CLAUDE + "\",\""
-                + GPT + "\"],\"rule\":\"any-reject\",\"timeoutSeconds\":30,\"blocking\":{\"triggers\":[\"security\"],"
-                + "\"onReject\":\"concerns\",\"waitSeconds\":20}}");
-        assertEquals(200, put.statusCode(), put.body());
-
-        String session = "concerns-" + run;
-        HttpResponse<String> plain = turn(session);
-        assertEquals(200, plain.statusCode(), plain.body());
-        assertEquals("reject", plain.headers().firstValue("x-srooter-council-verdict").orElseThrow());
-        JsonArray content = Gateway.object(plain.body()).getJsonArray("content");
-        String first = content.getJsonObject(0).getString("text");
-        assertTrue(first.contains("REJECTED") && first.contains("alg none path is still accepted"), first);
-        assertTrue(content.size() >= 2, "the model's own answer follows: " + plain.body());
-        assertTrue(!content.getJsonObject(1).getString("text", "").contains("REJECTED"), plain.body());
-
-        HttpResponse<String> next = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
-                + "\",\"max_tokens\":64,\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + ASK + "\"},{\"role\":\"assistant\",\"content\":\"done\"},{\"role\":\"user\",\"content\":\"thanks, now"
-                + " rename the helper\"}]}", "x-claude-code-session-id", session);
-        assertEquals(200, next.statusCode(), next.body());
-        assertTrue(next.headers().firstValue("x-srooter-council-note").isEmpty(),
-                "the concerns were in the answer; no second note: " + next.headers().map());
-
-        HttpResponse<String> streamed = gateway.openAi("/v1/chat/completions", "{\"model\":\"" + Gateway.GPT
-                + "\",\"stream\":true,\"messages\":[{\"role\":\"system\",\"content\":\"" + AGENT + "\"},{\"role\":"
-                + "\"user\",\"content\":\"" + ASK + " (" + run + ")\"}]}"); // an ask of its own: a task no other test has
-        assertEquals(200, streamed.statusCode(), streamed.body());
-        assertEquals("reject", streamed.headers().firstValue("x-srooter-council-verdict").orElseThrow());
-        Sse sse = Sse.parse(streamed.body());
-        assertEquals("[DONE]", sse.last().data(), "the stream is whole: " + streamed.body());
-        StringBuilder text = new StringBuilder();
-        for (Sse.Event e : sse.events()) {
-            if (!e.data().equals("[DONE]")) {
-                JsonArray choices = e.json().getJsonArray("choices");
-                if (!choices.isEmpty() && choices.getJsonObject(0).getJsonObject("delta").containsKey("content")
-                        && !choices.getJsonObject(0).getJsonObject("delta").isNull("content")) {
-                    text.append(choices.getJsonObject(0).getJsonObject("delta").getString("content"));
-                }
-            }
-        }
-        assertTrue(text.toString().startsWith("[srooter review council: this answer was REJECTED"), text.toString());
-        assertTrue(text.length() > text.indexOf("]\n\n") + 3, "the answer follows the concerns: " + text);
-    }
-
     /**
      * The members see the changed file's neighbourhood from Cortex, by name and never content: the symbols the task
      * touched (an Edit of Ledger.java in the loop) and what uses them (ChargeService's charge).
@@ -453,17 +289,6 @@ class CouncilIT {
                 + "\"edited\"}]}]}", "x-claude-code-session-id", session);
         assertEquals(200, response.statusCode(), response.body());
         return response;
-    }
-
-    private HttpResponse<String> streamedTurn(String session) {
-        return gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64,\"stream\":true,"
-                + "\"system\":\"" + AGENT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + ASK + "\"}]}",
-                "x-claude-code-session-id", session);
-    }
-
-    /** The API leaves out what is null: a member that gave no verdict has none. */
-    private static boolean noVerdict(JsonObject member) {
-        return !member.containsKey("verdict") || member.isNull("verdict");
     }
 
     @Test
