@@ -7,7 +7,9 @@ public enum Operation {
     CHAT_COMPLETIONS(WireFormat.OPENAI_CHAT),
     RESPONSES(WireFormat.OPENAI_RESPONSES),
     /** The model listing used for discovery; its format is the provider's own. */
-    LIST_MODELS(null);
+    LIST_MODELS(null),
+    /** One model's details (abilities, context length), for providers whose listing does not say them. */
+    MODEL_DETAILS(null);
 
     private final WireFormat format;
 

@@ -62,4 +62,33 @@ public interface Provider extends ExtensionPoint {
 
     /** Reads the body of a successful {@link Operation#LIST_MODELS} call. */
     List<DiscoveredModel> parseModels(String body);
+
+    /**
+     * The models an account has when the provider has no listing to ask ({@link #endpoint} empty for
+     * {@link Operation#LIST_MODELS}), such as a subscription backend that serves a known set.
+     */
+    default List<DiscoveredModel> knownModels() {
+        return List.of();
+    }
+
+    /**
+     * The JSON body that asks for one model's details ({@link Operation#MODEL_DETAILS}, a POST), when the listing
+     * does not say what a model can do; empty when the provider has no such call.
+     */
+    default Optional<String> detailsRequest(String modelId) {
+        return Optional.empty();
+    }
+
+    /** Reads a successful {@link Operation#MODEL_DETAILS} answer into what the model can do. */
+    default DiscoveredModel parseDetails(DiscoveredModel listed, String body) {
+        return listed;
+    }
+
+    /**
+     * Whether the provider answers only as a stream (a subscription backend may refuse anything else): srooter
+     * then asks for a stream and, for a client that did not, collects it into one answer.
+     */
+    default boolean streamsOnly() {
+        return false;
+    }
 }

@@ -48,6 +48,8 @@ public class Bootstrap implements ServletContextListener {
     /** Lists every provider's models again on a schedule, so new models appear without an admin. */
     @Resource ManagedScheduledExecutorService scheduler;
     private ScheduledFuture<?> rediscovery;
+    private ScheduledFuture<?> renewal;
+    @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -74,6 +76,8 @@ public class Bootstrap implements ServletContextListener {
         if (seconds > 0) {
             rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);
         }
+        // subscriptions' access tokens live for hours: a round a minute renews each a few minutes before it expires
+        renewal = scheduler.scheduleWithFixedDelay(subscriptions, 60, 60, TimeUnit.SECONDS);
         audit.start();
         spendLedger.start();
         cortex.start();
@@ -85,6 +89,9 @@ public class Bootstrap implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         if (rediscovery != null) {
             rediscovery.cancel(false);
+        }
+        if (renewal != null) {
+            renewal.cancel(false);
         }
         spendLedger.stop();
         audit.stop();

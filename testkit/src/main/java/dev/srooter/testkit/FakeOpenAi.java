@@ -16,6 +16,7 @@ public final class FakeOpenAi extends FakeProvider {
 
     public static final List<String> DEFAULT_MODELS = List.of("gpt-4o", "gpt-4o-mini", "qwen2.5-coder:7b");
 
+    /** Also the ChatGPT backend Codex uses, at {@code /backend-api/codex}: only streams, for a named account. */
     public FakeOpenAi(int port) throws IOException {
         this(port, DEFAULT_MODELS);
     }
@@ -24,8 +25,38 @@ public final class FakeOpenAi extends FakeProvider {
         super(port, models, "Hello from the fake OpenAI provider.");
     }
 
+    /** What Ollama's /api/show says each model can do ({@code tools}, {@code vision}, {@code thinking}). */
+    private final java.util.Map<String, List<String>> ollamaCapabilities = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Sets what this fake, as an Ollama, says a model can do in {@code /api/show} (besides {@code completion});
+     * a model not set takes no tools.
+     */
+    public void setOllamaCapabilities(String model, List<String> capabilities) {
+        ollamaCapabilities.put(model, List.copyOf(capabilities));
+    }
+
     @Override
     protected void listModels(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/api/show")) {
+            String model;
+            try (var reader = Json.createReader(new java.io.StringReader((String) exchange.getAttribute("body")))) {
+                model = reader.readObject().getString("model", "");
+            }
+            if (!models().contains(model)) {
+                sendJson(exchange, 404, Json.createObjectBuilder().add("error", "model '" + model + "' not found")
+                        .build());
+                return;
+            }
+            var capabilities = Json.createArrayBuilder().add("completion");
+            ollamaCapabilities.getOrDefault(model, List.of()).forEach(capabilities::add);
+            sendJson(exchange, 200, Json.createObjectBuilder().add("modelfile", "FROM " + model)
+                    .add("details", Json.createObjectBuilder().add("family", "qwen2").add("parameter_size", "7B"))
+                    .add("model_info", Json.createObjectBuilder().add("general.architecture", "qwen2")
+                            .add("qwen2.context_length", 32768))
+                    .add("capabilities", capabilities).build());
+            return;
+        }
         if (exchange.getRequestURI().getPath().equals("/api/tags")) {
             // Ollama's native listing, so this fake serves an Ollama provider too
             var tags = Json.createArrayBuilder();
@@ -56,7 +87,14 @@ public final class FakeOpenAi extends FakeProvider {
                 }
                 return true;
             }
-            case "/v1/responses" -> {
+            case "/v1/responses", "/backend-api/codex/responses" -> {
+                if (path.startsWith("/backend-api") && (!stream
+                        || exchange.getRequestHeaders().getFirst("chatgpt-account-id") == null)) {
+                    // the ChatGPT backend Codex uses answers only streams, for a named account
+                    sendJson(exchange, 400, Json.createObjectBuilder().add("detail", !stream
+                            ? "Stream must be set to true" : "chatgpt-account-id is required").build());
+                    return true;
+                }
                 if (stream) {
                     new FakeResponsesStream(request, reply).write(startStream(exchange, reply));
                 } else {

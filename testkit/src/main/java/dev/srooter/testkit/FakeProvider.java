@@ -131,7 +131,7 @@ public abstract class FakeProvider implements AutoCloseable {
         retryAfter = "1";
     }
 
-    /** The model listing requests (GET .../models, /api/tags), kept apart from {@link #received()}. */
+    /** The model listing requests (GET .../models, /api/tags, Ollama's /api/show), kept apart from {@link #received()}. */
     public List<RecordedRequest> listings() {
         synchronized (listings) {
             return List.copyOf(listings);
@@ -184,8 +184,9 @@ public abstract class FakeProvider implements AutoCloseable {
                     exchange.getRequestURI().toString(), lowerCaseHeaders(exchange), body);
             String path = exchange.getRequestURI().getPath();
             boolean listing = exchange.getRequestMethod().equals("GET")
-                    && (path.endsWith("/models") || path.equals("/api/tags"));
+                    && (path.endsWith("/models") || path.equals("/api/tags")) || path.equals("/api/show");
             (listing ? listings : received).add(recorded);
+            exchange.setAttribute("body", body); // read once; a listing that takes a body (/api/show) finds it here
             String credential = credentialOf(recorded);
             Integer refused = credential == null ? null : refusedKeys.get(credential);
             if (refused != null) {

@@ -10,6 +10,10 @@ import dev.srooter.server.providers.ModelDirectory;
 import dev.srooter.server.providers.ProviderCatalog;
 import dev.srooter.server.providers.ProviderHealth;
 import dev.srooter.server.providers.Target;
+import dev.srooter.server.providers.subscription.Subscription;
+import dev.srooter.server.providers.subscription.SubscriptionFile;
+import dev.srooter.server.providers.subscription.Subscriptions;
+import dev.srooter.server.providers.subscription.Vendor;
 import dev.srooter.server.store.ProviderAccount;
 import dev.srooter.server.store.ProviderCredential;
 import dev.srooter.server.store.ProviderModel;
@@ -65,7 +69,8 @@ public class ProviderResource {
     public record ModelView(String id, String provider, String providerId, String kind, String displayName,
                             String qualifiedName, String status, List<String> formats, CapabilitiesView capabilities,
                             Double inputPerMTok, Double outputPerMTok, Double cacheReadPerMTok,
-                            Double cacheWritePerMTok, boolean priceKnown, String priceSource) {
+                            Double cacheWritePerMTok, boolean priceKnown, String priceSource,
+                            Double heldInputPerMTok, Double heldOutputPerMTok) {
     }
 
     public record CapabilitiesView(Integer contextWindow, Integer maxOutput, boolean tools, boolean vision,
@@ -101,6 +106,9 @@ public class ProviderResource {
 
     @Inject
     PluginHost plugins;
+
+    @Inject
+    Subscriptions subscriptions;
 
     private final ModelCatalog modelCatalog = ModelCatalog.builtIn();
 
@@ -243,6 +251,79 @@ public class ProviderResource {
         return credentials.standing(id);
     }
 
+    /**
+     * A subscription to import: {@code file} is the text of the credential file the vendor's tool keeps (Claude
+     * Code's {@code ~/.claude/.credentials.json}, Codex CLI's {@code ~/.codex/auth.json}); {@code name} and
+     * {@code baseUrl} are the new account's (defaults: {@code claude-max} or {@code chatgpt}, the vendor's address);
+     * {@code tokenUrl} replaces the vendor's token endpoint (a proxy in between).
+     */
+    public record SubscriptionImport(String name, String file, String baseUrl, String tokenUrl) {
+    }
+
+    /** Connects a subscription as a new provider account: 201 with the account, its models listed. */
+    @POST
+    @Path("providers/subscriptions")
+    public Response addSubscription(SubscriptionImport request) {
+        Subscription plan = imported(request);
+        String name = blank(request.name()) ? plan.vendor() == Vendor.CLAUDE ? "claude-max" : "chatgpt"
+                : request.name().trim();
+        if (name.contains("/")) {
+            throw ApiError.of(400, "a provider name cannot contain '/': clients write provider/model");
+        }
+        String baseUrl = blank(request.baseUrl()) ? null : httpUrl(request.baseUrl().trim(), "baseUrl");
+        ProviderAccount account = catalog.addSubscription(name, baseUrl, plan);
+        catalog.refreshDirectory();
+        return Response.status(201).entity(view(account)).build();
+    }
+
+    /**
+     * Imports a subscription into an account (after signing in again, or a second plan): 201 with its standing. It
+     * replaces the account's subscriptions that need sign-in: they can never serve again.
+     */
+    @POST
+    @Path("providers/{id}/subscription")
+    public Response importSubscription(@PathParam("id") String id, SubscriptionImport request) {
+        ProviderAccount account = catalog.account(id).orElseThrow(() -> ApiError.of(404, "no provider with id " + id));
+        Subscription plan = imported(request);
+        if (!plan.vendor().providerKind().equals(account.kind)) {
+            throw ApiError.of(400, "a " + plan.vendor() + " subscription cannot serve provider '" + account.name
+                    + "' of kind " + account.kind);
+        }
+        ProviderCredential added = catalog.addSubscriptionCredential(id, plan);
+        credentials.standing(id).stream().filter(c -> "needs sign-in".equals(c.state()))
+                .forEach(dead -> catalog.removeCredential(id, dead.id()));
+        catalog.refreshDirectory();
+        return Response.status(201).entity(credentials.standing(id).stream().filter(c -> c.id().equals(added.id))
+                .findFirst().orElseThrow()).build();
+    }
+
+    private Subscription imported(SubscriptionImport request) {
+        if (request == null || blank(request.file())) {
+            throw ApiError.of(400, "file is required: the text of Claude Code's .credentials.json or Codex CLI's"
+                    + " auth.json");
+        }
+        String tokenUrl = blank(request.tokenUrl()) ? null : httpUrl(request.tokenUrl().trim(), "tokenUrl");
+        try {
+            return subscriptions.freshForImport(SubscriptionFile.read(request.file(), tokenUrl));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.of(400, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw ApiError.of(502, e.getMessage());
+        }
+    }
+
+    private static String httpUrl(String value, String field) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw ApiError.of(400, field + " must be an http or https URL");
+        }
+    }
+
     @DELETE
     @Path("providers/{id}/credentials/{credentialId}")
     public Response removeCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId) {
@@ -290,7 +371,7 @@ public class ProviderResource {
                     out.add(new ModelView(m.modelId, account.name, account.id, account.kind, m.displayName,
                             account.name + "/" + m.modelId, m.status, List.of(),
                             CapabilitiesView.of(entry.capabilities()), null, null, null, null,
-                            entry.price().known(), "catalog"));
+                            entry.price().known(), "catalog", null, null));
                 }
             }
         }
@@ -312,7 +393,8 @@ public class ProviderResource {
                 t.qualifiedName(), "active", t.formats().stream().map(Enum::name).sorted().toList(),
                 CapabilitiesView.of(t.capabilities()), known ? t.price().input() : null,
                 known ? t.price().output() : null, known ? t.price().cacheRead() : null,
-                known ? t.price().cacheWrite() : null, known, t.price().source());
+                known ? t.price().cacheWrite() : null, known, t.price().source(),
+                t.price().held() ? t.price().input() : null, t.price().held() ? t.price().output() : null);
     }
 
     private static boolean blank(String value) {

@@ -66,7 +66,7 @@ public class MemberCalls {
         double cost = answer == null ? 0 : answer.costUsd();
         ledger.add(caps, hold, cost);
         double millis = (System.nanoTime() - start) / 1e6;
-        record(member, c, answer, cost, answer == null ? 502 : 200, answer == null ? "council_member_failed" : null,
+        record(member, c, answer, answer != null && answer.priceKnown() ? cost : 0, answer == null ? 502 : 200, answer == null ? "council_member_failed" : null,
                 start, at);
         return answer == null ? new Review.Member(member, null, null, error, millis, 0)
                 : ReviewPrompt.read(member, answer.text(), millis, cost);

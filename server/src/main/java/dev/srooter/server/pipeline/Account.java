@@ -12,6 +12,7 @@ public class Account implements Stage {
             return;
         }
         exchange.priceKnown = exchange.target.price().known();
-        exchange.costUsd = exchange.target.price().cost(exchange.usage);
+        // an unknown price held at the provider's dearest is for budgets only: its cost is recorded as unknown
+        exchange.costUsd = exchange.priceKnown ? exchange.target.price().cost(exchange.usage) : 0;
     }
 }

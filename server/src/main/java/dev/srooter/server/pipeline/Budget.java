@@ -144,7 +144,7 @@ public class Budget implements Stage, AttemptStep {
         List<String> caps = budgets.applicable(exchange.caller);
         // a model whose price nobody knows counts at the assumed price: unknown must not mean free
         double cost = exchange.target != null && !exchange.target.price().known()
-                ? Price.ASSUMED_FOR_BUDGETS.cost(exchange.usage) : exchange.costUsd;
+                ? exchange.target.price().forBudgets().cost(exchange.usage) : exchange.costUsd;
         if (exchange.budgetHold == null && (caps.isEmpty() || cost <= 0)) {
             return;
         }

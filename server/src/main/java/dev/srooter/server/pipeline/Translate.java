@@ -37,7 +37,10 @@ public class Translate implements AttemptStep {
     @Override
     public Skip check(Exchange exchange, Target target, boolean last) {
         WireFormat clientFormat = exchange.clientFormat();
-        if (target.speaks(clientFormat)) {
+        // a provider that answers only as a stream is asked for one, and its stream collected for a client that
+        // did not ask for one: the translating relay does that, so such a request goes that way even in one format
+        boolean collect = target.provider().streamsOnly() && !exchange.stream;
+        if (target.speaks(clientFormat) && !collect) {
             passThrough(exchange, target);
             return null;
         }
@@ -81,6 +84,9 @@ public class Translate implements AttemptStep {
             throw e;
         } catch (RuntimeException e) {
             throw unreadable(exchange, e, clientFormat);
+        }
+        if (target.provider().streamsOnly()) {
+            upstream = Js.object(upstream).add("stream", true).build();
         }
         exchange.upstreamBody = Js.bytes(upstream, exchange.body.length() + 1024);
         exchange.translation = new Translation(providerFormat, client, provider, clientBody, List.copyOf(dropped));

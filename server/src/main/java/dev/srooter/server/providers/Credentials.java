@@ -1,5 +1,6 @@
 package dev.srooter.server.providers;
 
+import dev.srooter.server.providers.subscription.Subscription;
 import dev.srooter.server.security.SecretBox;
 import dev.srooter.server.store.ProviderCredential;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +29,16 @@ import java.util.logging.Logger;
 public class Credentials {
 
     private static final Logger LOG = Logger.getLogger(Credentials.class.getName());
+    public static final String SUBSCRIPTION = "subscription";
+    static final String SIGN_IN = "sign-in";
 
-    /** An opened credential. */
+    /** An opened credential: an API key, or a subscription whose tokens are renewed in place. */
     public static final class Live {
         final String id;
         final String providerId;
         final String secret;
         final String hint;
+        volatile Subscription subscription;
 
         Live(String id, String providerId, String secret, String hint) {
             this.id = id;
@@ -46,8 +51,25 @@ public class Credentials {
             return id;
         }
 
+        public String providerId() {
+            return providerId;
+        }
+
+        /** What a call is authenticated with: the key, or the subscription's current access token. */
         public String secret() {
-            return secret;
+            Subscription current = subscription;
+            return current != null ? current.accessToken() : secret;
+        }
+
+        /** The subscription behind this credential, or null for an API key. */
+        public Subscription subscription() {
+            return subscription;
+        }
+
+        /** What a call names besides the secret (a subscription's account id). */
+        public Map<String, String> attributes() {
+            Subscription current = subscription;
+            return current != null ? current.attributes() : Map.of();
         }
 
         public String hint() {
@@ -60,8 +82,13 @@ public class Credentials {
         }
     }
 
-    /** How an account's credentials stand, for the admin API. */
-    public record Standing(String id, String hint, String state, Long coolingForSeconds) {
+    /**
+     * How an account's credentials stand, for the admin API: {@code state} is {@code ok}, {@code cooling},
+     * {@code bad} (a key the provider refused) or {@code needs sign-in} (a subscription that cannot be renewed);
+     * {@code kind} is {@code key} or {@code subscription}, whose access token expires at {@code expiresAt}.
+     */
+    public record Standing(String id, String hint, String state, Long coolingForSeconds, String kind,
+                           Instant expiresAt, String reason) {
     }
 
     @PersistenceContext(unitName = "srooter")
@@ -72,6 +99,8 @@ public class Credentials {
      * reload (which replaces those) can never lose a refusal or a rest that happened while it ran.
      */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Subscriptions that could not be renewed, with why: skipped until an admin imports a new credential. */
+    private final Map<String, String> signIn = new ConcurrentHashMap<>();
     private final Map<String, Long> restingUntil = new ConcurrentHashMap<>();
 
     private volatile SecretBox box;
@@ -99,7 +128,14 @@ public class Credentials {
             if ("bad".equals(c.state)) {
                 refused.add(c.id);
             }
-            Live live = new Live(c.id, c.providerId, box.unseal(c.secret, c.providerId), c.hint);
+            if (SIGN_IN.equals(c.state)) {
+                signIn.put(c.id, c.stateReason == null ? "needs sign-in" : c.stateReason);
+            }
+            String opened = box.unseal(c.secret, c.providerId);
+            Live live = new Live(c.id, c.providerId, SUBSCRIPTION.equals(c.kind) ? "" : opened, c.hint);
+            if (SUBSCRIPTION.equals(c.kind)) {
+                live.subscription = Subscription.fromJson(opened);
+            }
             next.computeIfAbsent(c.providerId, k -> new ArrayList<>()).add(live);
         }
         next.replaceAll((k, v) -> List.copyOf(v));
@@ -135,7 +171,7 @@ public class Credentials {
     }
 
     private boolean usable(Live c, long now) {
-        return !refused.contains(c.id) && restingUntil.getOrDefault(c.id, 0L) <= now;
+        return !refused.contains(c.id) && !signIn.containsKey(c.id) && restingUntil.getOrDefault(c.id, 0L) <= now;
     }
 
     /** When the soonest cool-down of an account ends, if every usable credential is cooling. */
@@ -144,7 +180,7 @@ public class Credentials {
         List<Live> all = byProvider.getOrDefault(providerId, List.of());
         long soonest = Long.MAX_VALUE;
         for (Live c : all) {
-            if (!refused.contains(c.id)) {
+            if (!refused.contains(c.id) && !signIn.containsKey(c.id)) {
                 long until = restingUntil.getOrDefault(c.id, 0L);
                 if (until <= now) {
                     return Optional.empty();
@@ -178,11 +214,68 @@ public class Credentials {
         }
     }
 
+    // ---- subscriptions
+
+    /** Every subscription this node has open, for the renewal round. */
+    public List<Live> subscriptions() {
+        return byProvider.values().stream().flatMap(List::stream).filter(c -> c.subscription != null).toList();
+    }
+
+    /** Whether a subscription was found unable to renew (until a new credential is imported). */
+    public boolean needsSignIn(Live credential) {
+        return signIn.containsKey(credential.id);
+    }
+
+    /** The subscription as stored now (another node may have renewed it since this one opened it). */
+    @Transactional
+    public Optional<Subscription> stored(Live credential) {
+        ProviderCredential row = em.find(ProviderCredential.class, credential.id);
+        if (row == null || !SUBSCRIPTION.equals(row.kind)) {
+            return Optional.empty();
+        }
+        em.refresh(row);
+        return Optional.of(Subscription.fromJson(box.unseal(row.secret, row.providerId)));
+    }
+
+    /** Puts in service tokens another node renewed (and stored already). */
+    public void adopt(Live credential, Subscription stored) {
+        credential.subscription = stored;
+        signIn.remove(credential.id);
+    }
+
+    /** Puts renewed tokens in service and keeps them sealed, so a restart (or another node) uses them too. */
+    @Transactional
+    public void renewed(Live credential, Subscription renewed) {
+        credential.subscription = renewed;
+        signIn.remove(credential.id);
+        ProviderCredential row = em.find(ProviderCredential.class, credential.id);
+        if (row != null) {
+            row.secret = box.seal(renewed.toJson(), credential.providerId);
+            row.expiresAt = renewed.expiresAt();
+            row.state = "ok";
+            row.stateReason = null;
+        }
+    }
+
+    /** Marks a subscription that cannot be renewed: it says so everywhere and is skipped until signed in again. */
+    @Transactional
+    public void signInNeeded(Live credential, String reason) {
+        signIn.put(credential.id, reason);
+        ProviderCredential row = em.find(ProviderCredential.class, credential.id);
+        if (row != null) {
+            row.state = SIGN_IN;
+            row.stateReason = reason.length() > 300 ? reason.substring(0, 300) : reason;
+        }
+        LOG.warning("srooter: subscription " + credential.hint + " of provider " + credential.providerId
+                + " needs sign-in: " + reason);
+    }
+
     /** Puts an account's credentials back in service: bad marks and cool-downs cleared (after a fix at the provider). */
     @Transactional
     public void reset(String providerId) {
         for (Live c : byProvider.getOrDefault(providerId, List.of())) {
             refused.remove(c.id);
+            signIn.remove(c.id);
             restingUntil.remove(c.id);
         }
         em.createQuery("UPDATE ProviderCredential c SET c.state = 'ok', c.stateReason = NULL WHERE c.providerId = :id")
@@ -193,8 +286,12 @@ public class Credentials {
         long now = System.currentTimeMillis();
         return byProvider.getOrDefault(providerId, List.of()).stream().map(c -> {
             long until = restingUntil.getOrDefault(c.id, 0L);
-            return new Standing(c.id, c.hint, refused.contains(c.id) ? "bad" : until > now ? "cooling" : "ok",
-                    until > now ? (until - now + 999) / 1000 : null);
+            String reason = signIn.get(c.id);
+            String state = refused.contains(c.id) ? "bad" : reason != null ? "needs sign-in"
+                    : until > now ? "cooling" : "ok";
+            Subscription plan = c.subscription;
+            return new Standing(c.id, c.hint, state, until > now ? (until - now + 999) / 1000 : null,
+                    plan != null ? SUBSCRIPTION : "key", plan != null ? plan.expiresAt() : null, reason);
         }).toList();
     }
 

@@ -2,8 +2,9 @@ package dev.srooter.server.providers;
 
 /**
  * A model's price in USD per million tokens, and where it comes from ({@code catalog}, {@code override},
- * {@code free}, {@code unknown}). An unknown price costs nothing and says so, so that
- * audit can flag the record instead of inventing a figure.
+ * {@code listing}, {@code free}, {@code unknown}). An unknown price is recorded as an unknown cost, so that audit
+ * flags the record instead of inventing a figure; budgets hold it at a price that is never free (see
+ * {@link #forBudgets()}).
  */
 public record Price(double input, double output, double cacheRead, double cacheWrite, boolean known, String source) {
 
@@ -18,9 +19,25 @@ public record Price(double input, double output, double cacheRead, double cacheW
      */
     public static final Price ASSUMED_FOR_BUDGETS = new Price(15, 75, 1.5, 18.75, false, "assumed");
 
-    /** This price, or {@link #ASSUMED_FOR_BUDGETS} when it is unknown. */
+    /**
+     * An unknown price held, for budgets, at a known one: the dearest its provider charges for any model, until an
+     * admin sets its price. Its cost is still recorded as unknown.
+     */
+    public static Price unknownHeldAt(Price dearest) {
+        return new Price(dearest.input, dearest.output, dearest.cacheRead, dearest.cacheWrite, false, "unknown");
+    }
+
+    /** Whether this is an unknown price held at its provider's dearest. */
+    public boolean held() {
+        return !known && unit() > 0;
+    }
+
+    /**
+     * What budgets count this price as: itself when known, the provider's dearest when held at it, else
+     * {@link #ASSUMED_FOR_BUDGETS}.
+     */
     public Price forBudgets() {
-        return known ? this : ASSUMED_FOR_BUDGETS;
+        return known || held() ? this : ASSUMED_FOR_BUDGETS;
     }
 
     /** Input plus output per million tokens: how srooter compares models by price (routing, budgets). */

@@ -1,11 +1,11 @@
 package dev.srooter.server.providers;
 
 import dev.srooter.api.DiscoveredModel;
-import dev.srooter.api.Operation;
 import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderConfig;
 import dev.srooter.api.WireFormat;
 import dev.srooter.server.plugins.PluginHost;
+import dev.srooter.server.providers.subscription.Subscription;
 import dev.srooter.server.store.ModelAlias;
 import dev.srooter.server.store.ProviderAccount;
 import dev.srooter.server.store.ProviderCredential;
@@ -15,9 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +59,7 @@ public class ProviderCatalog {
     PluginHost plugins;
 
     @Inject
-    ProviderClient client;
+    ModelListing listing;
 
     @Inject
     ModelDirectory directory;
@@ -83,6 +80,49 @@ public class ProviderCatalog {
     @Transactional
     public ProviderAccount add(String name, String kind, String baseUrl, List<String> secrets, WireFormat format,
                                Integer timeoutSeconds) {
+        ProviderAccount account = open(name, kind, baseUrl, format, timeoutSeconds);
+        List<DiscoveredModel> models = listing.list(providerOf(kind), config(account, secrets.get(0)));
+        em.persist(account);
+        for (String secret : secrets) {
+            em.persist(new ProviderCredential(account.id, credentials.seal(secret, account.id), Credentials.hint(secret)));
+        }
+        keep(account, models);
+        return account;
+    }
+
+    /**
+     * A new account served by a subscription (Claude Pro/Max, a ChatGPT plan) rather than an API key: its kind is the
+     * plan's, and its models are listed with the plan's access token.
+     */
+    @Transactional
+    public ProviderAccount addSubscription(String name, String baseUrl, Subscription plan) {
+        ProviderAccount account = open(name, plan.vendor().providerKind(), baseUrl, null, null);
+        List<DiscoveredModel> models = listing.list(providerOf(account.kind),
+                new ProviderConfig(account.name, account.baseUrl, plan.accessToken(), plan.attributes()));
+        em.persist(account);
+        em.persist(subscriptionCredential(account.id, plan));
+        keep(account, models);
+        return account;
+    }
+
+    /** Imports a subscription into an account: another credential, or the one to use after signing in again. */
+    @Transactional
+    public ProviderCredential addSubscriptionCredential(String providerId, Subscription plan) {
+        ProviderCredential c = subscriptionCredential(providerId, plan);
+        em.persist(c);
+        return c;
+    }
+
+    private ProviderCredential subscriptionCredential(String providerId, Subscription plan) {
+        ProviderCredential c = new ProviderCredential(providerId, credentials.seal(plan.toJson(), providerId),
+                Credentials.hint(plan.refreshToken()));
+        c.kind = Credentials.SUBSCRIPTION;
+        c.expiresAt = plan.expiresAt();
+        return c;
+    }
+
+    /** A new account, checked but not yet stored. */
+    private ProviderAccount open(String name, String kind, String baseUrl, WireFormat format, Integer timeoutSeconds) {
         Provider provider = providerOf(kind);
         if (!em.createQuery("SELECT p FROM ProviderAccount p WHERE p.name = :name", ProviderAccount.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
@@ -97,17 +137,17 @@ public class ProviderCatalog {
         ProviderAccount account = new ProviderAccount(name, kind, base, "");
         account.wireFormat = format == null ? null : format.name();
         account.timeoutSeconds = timeoutSeconds;
-        List<DiscoveredModel> models = discover(provider, config(account, secrets.get(0)));
-        em.persist(account);
-        for (String secret : secrets) {
-            em.persist(new ProviderCredential(account.id, credentials.seal(secret, account.id), Credentials.hint(secret)));
-        }
+        return account;
+    }
+
+    private void keep(ProviderAccount account, List<DiscoveredModel> models) {
         for (DiscoveredModel model : models) {
-            em.persist(new ProviderModel(account.id, model.id(), model.displayName()));
+            ProviderModel kept = new ProviderModel(account.id, model.id(), model.displayName());
+            kept.listed(model);
+            em.persist(kept);
         }
         em.flush();
         health.discovered(account.id, null);
-        return account;
     }
 
     @Transactional
@@ -191,7 +231,8 @@ public class ProviderCatalog {
                 "provider '" + account.name + "' has no usable credential to list its models with"));
         List<DiscoveredModel> listed;
         try {
-            listed = discover(providerOf(account.kind), config(account, credential.secret()));
+            listed = listing.list(providerOf(account.kind), new ProviderConfig(account.name, account.baseUrl,
+                    credential.secret(), credential.attributes()));
             health.discovered(providerId, null);
         } catch (ProviderProblem problem) {
             health.discovered(providerId, problem.getMessage());
@@ -205,7 +246,9 @@ public class ProviderCatalog {
         for (DiscoveredModel model : listed) {
             ProviderModel existing = known.remove(model.id());
             if (existing == null) {
-                em.persist(new ProviderModel(providerId, model.id(), model.displayName()));
+                ProviderModel kept = new ProviderModel(providerId, model.id(), model.displayName());
+                kept.listed(model);
+                em.persist(kept);
                 added.add(model.id());
             } else {
                 if (!"active".equals(existing.status)) {
@@ -213,7 +256,7 @@ public class ProviderCatalog {
                     returned.add(model.id());
                 }
                 existing.lastSeen = now;
-                existing.displayName = model.displayName();
+                existing.listed(model);
             }
         }
         List<String> vanished = new ArrayList<>();
@@ -278,35 +321,37 @@ public class ProviderCatalog {
             if (provider.isEmpty()) {
                 continue; // its plugin is gone; its models cannot be served until it returns
             }
+            List<Target> own = new ArrayList<>();
             for (ProviderModel model : models(account.id)) {
                 if ("active".equals(model.status)) {
                     ModelCatalog.Entry entry = catalog.lookup(model.modelId);
-                    targets.add(new Target(account.id, config(account, null), provider.get(), model.modelId,
-                            model.displayName, price(model, entry, provider.get()), formats(account, provider.get()),
-                            entry.capabilities().withContextWindow(model.overrideContext), account.timeoutSeconds));
+                    own.add(new Target(account.id, config(account, null), provider.get(), model.modelId,
+                            model.displayName, ModelFacts.price(model, entry, provider.get()),
+                            formats(account, provider.get()), ModelFacts.capabilities(model, entry),
+                            account.timeoutSeconds));
                 }
             }
+            targets.addAll(heldAtDearest(own));
         }
         List<ModelDirectory.Alias> aliases = em.createQuery("SELECT a FROM ModelAlias a", ModelAlias.class)
                 .getResultList().stream().map(a -> new ModelDirectory.Alias(a.pattern, a.target)).toList();
         directory.replace(targets, aliases);
     }
 
-    /** The catalogue's price with the admin's overrides on top; a free provider's models cost 0, known. */
-    private static Price price(ProviderModel model, ModelCatalog.Entry entry, Provider provider) {
-        Price base = provider.free() ? Price.FREE : entry.price();
-        boolean overridden = model.overrideInput != null || model.overrideOutput != null
-                || model.overrideCacheRead != null || model.overrideCacheWrite != null;
-        if (!overridden) {
-            return base;
+    /**
+     * An account's models with every unknown price held, for budgets, at the dearest price the account charges for a
+     * model whose price is known, so that a model nobody priced is never free by accident (an account with no known
+     * price at all keeps the frontier price budgets assume).
+     */
+    static List<Target> heldAtDearest(List<Target> own) {
+        Price dearest = own.stream().map(Target::price).filter(Price::known)
+                .max(java.util.Comparator.comparingDouble(Price::unit)).filter(p -> p.unit() > 0).orElse(null);
+        if (dearest == null) {
+            return own;
         }
-        return new Price(or(model.overrideInput, base.input()), or(model.overrideOutput, base.output()),
-                or(model.overrideCacheRead, base.cacheRead()), or(model.overrideCacheWrite, base.cacheWrite()), true,
-                "override");
-    }
-
-    private static double or(Double value, double otherwise) {
-        return value != null ? value : otherwise;
+        return own.stream().map(t -> t.price().known() ? t : new Target(t.providerId(), t.account(), t.provider(),
+                t.modelId(), t.displayName(), Price.unknownHeldAt(dearest), t.formats(), t.capabilities(),
+                t.timeoutSeconds())).toList();
     }
 
     public static Set<WireFormat> formats(ProviderAccount account, Provider provider) {
@@ -316,31 +361,5 @@ public class ProviderCatalog {
     /** The account as a plugin sees it, with one credential (or none, for the directory). */
     public static ProviderConfig config(ProviderAccount account, String secret) {
         return new ProviderConfig(account.name, account.baseUrl, secret);
-    }
-
-    private List<DiscoveredModel> discover(Provider provider, ProviderConfig account) {
-        URI uri = provider.endpoint(account, Operation.LIST_MODELS).orElseThrow(() -> new ProviderProblem(400,
-                "provider kind '" + provider.kind() + "' cannot list models"));
-        HttpResponse<String> response;
-        try {
-            response = client.list(provider, account, uri);
-        } catch (IOException e) {
-            throw new ProviderProblem(502, "cannot reach " + uri + ": " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderProblem(502, "interrupted while listing models at " + uri);
-        }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new ProviderProblem(400, "the provider at " + uri + " refused the credential (HTTP "
-                    + response.statusCode() + ")");
-        }
-        if (response.statusCode() != 200) {
-            throw new ProviderProblem(502, "listing models at " + uri + " answered HTTP " + response.statusCode());
-        }
-        try {
-            return provider.parseModels(response.body());
-        } catch (RuntimeException e) {
-            throw new ProviderProblem(502, "the model listing at " + uri + " could not be read");
-        }
     }
 }

@@ -4,6 +4,8 @@ import dev.srooter.api.Operation;
 import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderConfig;
 import dev.srooter.server.GatewaySettings;
+import dev.srooter.server.providers.subscription.Subscription;
+import dev.srooter.server.providers.subscription.Subscriptions;
 import dev.srooter.server.routing.CircuitBreakers;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,9 @@ public class ProviderClient {
     CircuitBreakers breakers;
 
     @Inject
+    Subscriptions subscriptions;
+
+    @Inject
     GatewaySettings settings;
 
     /** Whether the provider's circuit lets a call through now (closed, or half-open for one trial). */
@@ -75,6 +80,7 @@ public class ProviderClient {
                 new GatewayError(400, "operation_not_supported", "Provider '" + target.account().name()
                         + "' has no endpoint for " + request.operation() + "."));
         Set<String> tried = new HashSet<>();
+        Set<String> renewed = new HashSet<>();
         while (true) {
             Optional<Credentials.Live> usable = credentials.pick(target.providerId(), tried);
             if (usable.isEmpty()) {
@@ -83,10 +89,31 @@ public class ProviderClient {
             }
             Credentials.Live credential = usable.get();
             tried.add(credential.id());
+            if (!subscriptions.ready(credential)) {
+                continue; // a subscription that could not be renewed: the next credential, if any
+            }
+            Subscription plan = credential.subscription();
             HttpResponse<UpstreamBody> answer = sendOnce(target, request, uri, credential);
             int status = answer.statusCode();
             health.record(target.providerId(), status, null);
-            if (status == 401 || status == 403) {
+            if ((status == 401 || status == 403) && plan != null) {
+                boolean firstRefusal = renewed.add(credential.id());
+                if (status == 401 && firstRefusal && subscriptions.renewAfterRefusal(credential, plan)) {
+                    tried.remove(credential.id()); // renewed: the same credential once more
+                    continue;
+                }
+                if (!credentials.needsSignIn(credential)) {
+                    if (firstRefusal) {
+                        // renewal could not be asked for now: rest, and renew when it is next used
+                        credentials.coolDown(credential, Duration.ofSeconds(60));
+                    } else {
+                        credentials.signInNeeded(credential, "the provider refused the subscription (HTTP " + status
+                                + ") even after its tokens were renewed");
+                    }
+                }
+                // a subscription out of service is not the client's fault: the next credential, or the next model
+                continue;
+            } else if (status == 401 || status == 403) {
                 credentials.markBad(credential, "HTTP " + status + " at " + Instant.now());
                 if (credentials.pick(target.providerId(), tried).isPresent()) {
                     continue;
@@ -118,7 +145,7 @@ public class ProviderClient {
             target.provider().requiredHeaders().forEach(http::header);
         }
         authenticate(http, target.provider(), new ProviderConfig(target.account().name(), target.account().baseUrl(),
-                credential.secret()), client);
+                credential.secret(), credential.attributes()), client);
         try {
             return call.send(http.build(), UpstreamBody.handler(timeout.toMillis(), settings.maxAnswerBytes()));
         } catch (HttpTimeoutException e) {
@@ -158,6 +185,16 @@ public class ProviderClient {
         return call.send(http.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One model's details ({@link Operation#MODEL_DETAILS}, a POST of {@code body}), for discovery. */
+    public HttpResponse<String> details(Provider provider, ProviderConfig account, URI uri, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        provider.requiredHeaders().forEach(http::header);
+        authenticate(http, provider, account, null);
+        return call.send(http.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The credential's auth headers; an {@code anthropic-beta} list joins the client's own, which must pass too. */
     private static void authenticate(HttpRequest.Builder http, Provider provider, ProviderConfig account,
                                      HttpServletRequest client) {
@@ -188,6 +225,7 @@ public class ProviderClient {
                         + target.account().name() + "' is rate limited; retry in " + Math.max(1, wait.toSeconds())
                         + " s.").retryAfter(Math.max(1, (wait.toMillis() + 999) / 1000)))
                 .orElseGet(() -> new GatewayError(502, "no_usable_credential", "Provider '" + target.account().name()
-                        + "' has no usable credential: each was refused by the provider. An admin must add one."));
+                        + "' has no usable credential: each was refused by the provider or its subscription needs"
+                        + " sign-in. An admin must add or import one."));
     }
 }

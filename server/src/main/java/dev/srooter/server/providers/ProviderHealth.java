@@ -16,9 +16,14 @@ public class ProviderHealth {
     static final int WINDOW = 100;
 
     /** What the admin API shows. */
+    /** {@code needsSignIn} is why a subscription of the account cannot be renewed, or null when none needs it. */
     public record View(Boolean reachable, int calls, int errors, double errorRate, Instant lastCallAt,
-                       Instant lastErrorAt, String lastError, Instant lastDiscoveryAt, String lastDiscoveryError) {
+                       Instant lastErrorAt, String lastError, Instant lastDiscoveryAt, String lastDiscoveryError,
+                       String needsSignIn) {
     }
+
+    @jakarta.inject.Inject
+    Credentials credentials;
 
     private static final class Account {
         final boolean[] failed = new boolean[WINDOW];
@@ -65,8 +70,10 @@ public class ProviderHealth {
 
     public View view(String providerId) {
         Account a = accounts.get(providerId);
+        String signIn = credentials.standing(providerId).stream().filter(c -> "needs sign-in".equals(c.state()))
+                .map(Credentials.Standing::reason).findFirst().orElse(null);
         if (a == null) {
-            return new View(null, 0, 0, 0, null, null, null, null, null);
+            return new View(null, 0, 0, 0, null, null, null, null, null, signIn);
         }
         synchronized (a) {
             int errors = 0;
@@ -74,7 +81,7 @@ public class ProviderHealth {
                 errors += a.failed[k] ? 1 : 0;
             }
             return new View(a.reachable, a.count, errors, a.count == 0 ? 0 : (double) errors / a.count, a.lastCallAt,
-                    a.lastErrorAt, a.lastError, a.lastDiscoveryAt, a.lastDiscoveryError);
+                    a.lastErrorAt, a.lastError, a.lastDiscoveryAt, a.lastDiscoveryError, signIn);
         }
     }
 }

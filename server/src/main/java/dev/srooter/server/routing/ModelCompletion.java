@@ -107,7 +107,9 @@ public class ModelCompletion {
         ChatResponse answer = codec.readResponse(Js.parse(whole.bytes()), target.account().name());
         StringBuilder text = new StringBuilder();
         answer.content().stream().filter(p -> p instanceof Part.Text).forEach(p -> text.append(((Part.Text) p).text()));
-        return new Answer(text.toString(), answer.usage(), target.price().cost(answer.usage()), target.price().known(),
+        // an unknown price counts at what budgets hold it at; the audit records it as unknown
+        return new Answer(text.toString(), answer.usage(), target.price().forBudgets().cost(answer.usage()),
+                target.price().known(),
                 target.qualifiedName());
     }
 }

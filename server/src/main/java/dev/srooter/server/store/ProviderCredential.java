@@ -26,6 +26,11 @@ public class ProviderCredential {
     public String stateReason;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** {@code key} (an API key), or {@code subscription} (a plan's OAuth tokens, sealed as one JSON document). */
+    public String kind = "key";
+    /** When a subscription's access token expires; null for a key. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
 
     public ProviderCredential() {
     }

@@ -37,6 +37,21 @@ public class ProviderModel {
     public Double overrideCacheWrite;
     @Column(name = "override_context")
     public Integer overrideContext;
+    // What the provider's listing (or its details call) said; null where it said nothing.
+    @Column(name = "listed_context")
+    public Integer listedContext;
+    @Column(name = "listed_max_output")
+    public Integer listedMaxOutput;
+    @Column(name = "listed_tools")
+    public Boolean listedTools;
+    @Column(name = "listed_vision")
+    public Boolean listedVision;
+    @Column(name = "listed_reasoning")
+    public Boolean listedReasoning;
+    @Column(name = "listed_input")
+    public Double listedInput;
+    @Column(name = "listed_output")
+    public Double listedOutput;
 
     public ProviderModel() {
     }
@@ -48,5 +63,21 @@ public class ProviderModel {
         this.displayName = displayName;
         this.discoveredAt = Instant.now();
         this.lastSeen = discoveredAt;
+    }
+
+    /** Keeps what a listing said of the model (a later listing that says nothing leaves earlier details alone). */
+    public void listed(dev.srooter.api.DiscoveredModel said) {
+        displayName = said.displayName();
+        if (said.describesAbilities()) {
+            listedContext = said.contextWindow();
+            listedMaxOutput = said.maxOutput();
+            listedTools = said.tools();
+            listedVision = said.vision();
+            listedReasoning = said.reasoning();
+        }
+        if (said.inputPerMTok() != null && said.outputPerMTok() != null) {
+            listedInput = said.inputPerMTok();
+            listedOutput = said.outputPerMTok();
+        }
     }
 }

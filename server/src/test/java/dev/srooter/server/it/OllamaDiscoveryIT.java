@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +48,55 @@ class OllamaDiscoveryIT {
         } finally {
             gateway.admin("DELETE", "/api/providers/" + provider.getString("id"), null);
         }
+    }
+
+    /**
+     * What a local model can do comes from the Ollama server (its /api/show), not from srooter's catalogue: a model
+     * the catalogue has never heard of takes tools because the server says so, and one the catalogue thinks takes
+     * tools does not when the server says it does not. A tool request sent to the cheapest model goes to the former.
+     */
+    @Test
+    void localModelsCapabilitiesComeFromTheServerAndToolRequestsGoToModelsThatTakeTools() {
+        List<String> before = gateway.openAi.models();
+        gateway.openAi.setModels(List.of("qwen2.5-coder:7b", "mystery-coder:3b"));
+        gateway.openAi.setOllamaCapabilities("mystery-coder:3b", List.of("tools", "thinking"));
+        gateway.openAi.setOllamaCapabilities("qwen2.5-coder:7b", List.of()); // the catalogue says tools; this build not
+        String address = "http://127.0.0.1:" + gateway.openAi.port();
+        HttpResponse<String> found = gateway.admin("POST", "/api/providers/discover", "{\"url\":\"" + address + "\"}");
+        assertEquals(201, found.statusCode(), found.body());
+        JsonObject provider = Gateway.object(found.body());
+        String name = provider.getString("name");
+        try {
+            JsonObject mystery = model(name + "/mystery-coder:3b");
+            JsonObject capabilities = mystery.getJsonObject("capabilities");
+            assertTrue(capabilities.getBoolean("tools"), mystery.toString());
+            assertTrue(capabilities.getBoolean("reasoning"), mystery.toString());
+            assertEquals(32768, capabilities.getInt("contextWindow"));
+            assertFalse(model(name + "/qwen2.5-coder:7b").getJsonObject("capabilities").getBoolean("tools"));
+
+            assertEquals(200, gateway.admin("PUT", "/api/routing/rules", "{\"rules\":["
+                    + "{\"intent\":\"trivial\",\"target\":\"cheapest\"},"
+                    + "{\"intent\":\"substantive\",\"target\":\"cheapest\"},"
+                    + "{\"intent\":\"architecture\",\"target\":\"cheapest\"},"
+                    + "{\"intent\":\"security\",\"target\":\"cheapest\"}]}").statusCode());
+            HttpResponse<String> tooled = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                    + "\",\"max_tokens\":64,\"tools\":[{\"name\":\"read_file\",\"description\":\"Read a file\","
+                    + "\"input_schema\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}}],"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"rename the variable x to count in util.js\"}]}");
+            assertEquals(200, tooled.statusCode(), tooled.body());
+            assertEquals(name, tooled.headers().firstValue("x-srooter-provider").orElse(""), tooled.headers().map()
+                    .toString());
+            assertEquals("mystery-coder:3b", tooled.headers().firstValue("x-srooter-served-model").orElse(""));
+        } finally {
+            gateway.neutralRouting();
+            gateway.admin("DELETE", "/api/providers/" + provider.getString("id"), null);
+            gateway.openAi.setModels(before);
+        }
+    }
+
+    private JsonObject model(String qualifiedName) {
+        return Gateway.array(gateway.admin("GET", "/api/models", null).body()).stream().map(v -> v.asJsonObject())
+                .filter(m -> m.getString("qualifiedName").equals(qualifiedName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no model " + qualifiedName));
     }
 }

@@ -82,9 +82,17 @@ public class AnthropicProvider implements Provider {
             for (JsonValue item : reader.readObject().getJsonArray("data")) {
                 JsonObject model = item.asJsonObject();
                 String id = model.getString("id");
-                models.add(new DiscoveredModel(id, model.getString("display_name", id)));
+                DiscoveredModel listed = new DiscoveredModel(id, model.getString("display_name", id));
+                // newer listings say the limits; older ones name the model only
+                models.add(listed.withAbilities(limit(model, "max_input_tokens"), limit(model, "max_tokens"), null,
+                        null, null));
             }
             return models;
         }
+    }
+
+    private static Integer limit(JsonObject model, String name) {
+        return model.get(name) instanceof jakarta.json.JsonNumber n && n.isIntegral() && n.longValue() > 0
+                ? n.intValue() : null;
     }
 }

@@ -6,8 +6,11 @@ import dev.srooter.api.Provider;
 import dev.srooter.api.ProviderConfig;
 import dev.srooter.api.WireFormat;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
@@ -60,6 +63,7 @@ public class OllamaProvider implements Provider {
         String path = switch (operation) {
             case CHAT_COMPLETIONS -> "/v1/chat/completions";
             case LIST_MODELS -> "/api/tags";
+            case MODEL_DETAILS -> "/api/show";
             default -> null;
         };
         return Optional.ofNullable(path).map(p -> URI.create(account.base() + p));
@@ -84,6 +88,41 @@ public class OllamaProvider implements Provider {
                 models.add(new DiscoveredModel(id, size == null ? id : id + " (" + size + ")"));
             }
             return models;
+        }
+    }
+
+    @Override
+    public Optional<String> detailsRequest(String modelId) {
+        return Optional.of(Json.createObjectBuilder().add("model", modelId).build().toString());
+    }
+
+    /**
+     * Ollama's {@code /api/show}: {@code capabilities} ({@code completion}, {@code tools}, {@code vision},
+     * {@code thinking}) and, in {@code model_info}, the architecture's {@code <arch>.context_length}.
+     */
+    @Override
+    public DiscoveredModel parseDetails(DiscoveredModel listed, String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject show = reader.readObject();
+            Boolean tools = null;
+            Boolean vision = null;
+            Boolean thinking = null;
+            if (show.get("capabilities") instanceof JsonArray capabilities) {
+                List<String> said = capabilities.getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                        .toList();
+                tools = said.contains("tools");
+                vision = said.contains("vision");
+                thinking = said.contains("thinking");
+            }
+            Integer context = null;
+            if (show.get("model_info") instanceof JsonObject info) {
+                for (Map.Entry<String, JsonValue> field : info.entrySet()) {
+                    if (field.getKey().endsWith(".context_length") && field.getValue() instanceof JsonNumber n) {
+                        context = n.intValue();
+                    }
+                }
+            }
+            return listed.withAbilities(context, null, tools, vision, thinking);
         }
     }
 }

@@ -41,4 +41,22 @@ class OllamaProviderTest {
         assertEquals(List.of(new DiscoveredModel("qwen3-coder:30b", "qwen3-coder:30b (30.5B)"),
                 new DiscoveredModel("llama3.2:latest", "llama3.2:latest")), models);
     }
+
+    /** Ollama's /api/show, as version 0.12 answers it for a tool-capable model (trimmed). */
+    @Test
+    void readsWhatTheServerSaysAModelCanDo() {
+        assertEquals("http://127.0.0.1:11434/api/show",
+                provider.endpoint(account, Operation.MODEL_DETAILS).orElseThrow().toString());
+        assertEquals("{\"model\":\"qwen3:8b\"}", provider.detailsRequest("qwen3:8b").orElseThrow());
+        DiscoveredModel listed = new DiscoveredModel("qwen3:8b", "qwen3:8b (8.2B)");
+        DiscoveredModel described = provider.parseDetails(listed, """
+                {"modelfile":"FROM qwen3:8b","details":{"family":"qwen3","parameter_size":"8.2B"},
+                 "model_info":{"general.architecture":"qwen3","general.parameter_count":8190735360,
+                   "qwen3.context_length":40960,"qwen3.embedding_length":4096},
+                 "capabilities":["completion","tools","thinking"]}""");
+        assertEquals(new DiscoveredModel("qwen3:8b", "qwen3:8b (8.2B)", 40960, null, true, false, true, null, null),
+                described);
+        DiscoveredModel older = provider.parseDetails(listed, "{\"details\":{}}"); // before capabilities were said
+        assertEquals(listed, older);
+    }
 }

@@ -64,4 +64,33 @@ class OpenAiProviderTest {
         assertEquals(List.of(new DiscoveredModel("gpt-4o", "gpt-4o"),
                 new DiscoveredModel("qwen2.5-coder", "qwen2.5-coder")), models);
     }
+
+    /** OpenRouter's listing says context, prices per token, parameters and modalities; they are kept. */
+    @Test
+    void keepsWhatARichListingSaysOfEachModel() {
+        List<DiscoveredModel> models = new OpenAiProvider().parseModels("""
+                {"data":[{"id":"acme/coder-9","name":"Acme: Coder 9","context_length":262144,
+                  "architecture":{"input_modalities":["text","image"],"output_modalities":["text"]},
+                  "pricing":{"prompt":"0.0000012","completion":"0.000006","request":"0"},
+                  "top_provider":{"context_length":262144,"max_completion_tokens":65536},
+                  "supported_parameters":["max_tokens","temperature","tools","tool_choice"]},
+                 {"id":"gpt-4o","object":"model","created":1715367049,"owned_by":"system"}]}""");
+        assertEquals(new DiscoveredModel("acme/coder-9", "Acme: Coder 9", 262144, 65536, true, true, false, 1.2, 6.0),
+                models.get(0));
+        assertEquals(new DiscoveredModel("gpt-4o", "gpt-4o"), models.get(1), "OpenAI's own listing says nothing more");
+    }
+
+    @Test
+    void aChatGptPlanSpeaksResponsesOnlyAsAStreamForItsAccount() {
+        ChatGptProvider chatgpt = new ChatGptProvider();
+        ProviderConfig plan = new ProviderConfig("chatgpt", "https://backend.test/codex", "jwt-token",
+                java.util.Map.of(ChatGptProvider.ACCOUNT_ID, "acct-1"));
+        assertEquals("https://backend.test/codex/responses",
+                chatgpt.endpoint(plan, Operation.RESPONSES).orElseThrow().toString());
+        assertTrue(chatgpt.endpoint(plan, Operation.LIST_MODELS).isEmpty(), "the backend has no listing");
+        assertTrue(chatgpt.knownModels().stream().anyMatch(m -> m.id().equals("gpt-5.1-codex")));
+        assertTrue(chatgpt.streamsOnly());
+        assertEquals(java.util.Map.of("authorization", "Bearer jwt-token", "chatgpt-account-id", "acct-1"),
+                chatgpt.authHeaders(plan));
+    }
 }
