@@ -14,7 +14,7 @@ const PAGES = [
   { id: "routing", title: "Routing", roles: ["admin", "lead"], draw: routingPage },
   { id: "policies", title: "Policies", roles: ["admin", "lead"], draw: policiesPage },
   { id: "budget", title: "Budget", roles: ["admin", "lead"], draw: budgetPage },
-  { id: "providers", title: "Providers", roles: ["admin"], draw: providersPage },
+  { id: "providers", title: "Providers", roles: ["admin"], draw: c => providersPage(c) },
   { id: "cortex", title: "Cortex", roles: ["admin", "lead"], draw: c => cortexPage(c) },
   { id: "users", title: "Users", roles: ["admin"], draw: c => usersPage(c) },
   { id: "plugins", title: "Plugins", roles: ["admin"], draw: c => pluginsPage(c) },
@@ -452,36 +452,6 @@ async function budgetPage(container) {
       { title: "Held", num: true, value: b => usd(b.reservedUsd) }, { title: "Left", num: true, value: b => usd(b.remainingUsd) },
       { title: "Hard stop", value: b => b.hardStop ? "yes" : "no" }], budgets) : el("p", { class: "muted" }, "No caps set.")),
     card("Org spend per day", lineChart(days, "costUsd", "USD", 30)));
-}
-
-async function providersPage(container) {
-  const [providers, kinds, models] = await Promise.all([api("GET", "/providers"), api("GET", "/provider-kinds"), api("GET", "/models")]);
-  const f = { name: el("input", { id: "provider-name" }), kind: el("select", { id: "provider-kind" }, kinds.map(k => el("option", {}, k.kind))),
-    baseUrl: el("input", { id: "provider-url", placeholder: "default for the kind" }), apiKey: el("input", { id: "provider-key", type: "password" }) };
-  const form = el("form", { class: "row" }, el("label", {}, "Name", f.name), el("label", {}, "Kind", f.kind),
-    el("label", {}, "Base URL", f.baseUrl), el("label", {}, "API key", f.apiKey), el("button", {}, "Add provider"));
-  const section = card("Add a provider", form);
-  form.addEventListener("submit", guarded(async () => {
-    const body = { name: f.name.value, kind: f.kind.value };
-    if (f.baseUrl.value) body.baseUrl = f.baseUrl.value;
-    if (f.apiKey.value) body.apiKey = f.apiKey.value;
-    await api("POST", "/providers", body);
-    await providersPage(container);
-  }, section));
-  container.replaceChildren(section,
-    card("Providers", table([{ title: "Name", value: p => p.name }, { title: "Kind", value: p => p.kind },
-      { title: "Address", value: p => el("code", {}, p.baseUrl) },
-      { title: "Models", num: true, value: p => (p.models || []).length },
-      { title: "Health", value: p => p.health ? [el("span", { class: "status" + (p.health.reachable === false ? " s5" : "") },
-        p.health.reachable === false ? "unreachable" : "reachable"), " ",
-        el("span", { class: "muted" }, (p.health.calls || 0) + " calls, " + Math.round(100 * (p.health.errorRate || 0)) + "% errors"
-          + (p.health.lastDiscoveryAt ? ", models listed " + when(p.health.lastDiscoveryAt) : ""))] : "-" },
-      { title: "", value: p => el("button", { class: "secondary", onclick: guarded(async () => {
-        await api("POST", "/providers/" + p.id + "/refresh"); await providersPage(container); }, container) }, "Refresh models") }], providers)),
-    card("Models and prices", table([{ title: "Provider", value: m => m.provider }, { title: "Model", value: m => m.id },
-      { title: "Input $/M", num: true, value: m => m.inputPerMTok }, { title: "Output $/M", num: true, value: m => m.outputPerMTok },
-      { title: "Price from", value: m => m.priceSource }, { title: "Context", num: true, value: m => m.capabilities && m.capabilities.contextWindow || "-" }],
-      models)));
 }
 
 // after every script of the page has run: the pages of cortex.js, tasks.js and administration.js are defined

@@ -30,7 +30,9 @@ async function setupPage(container) {
     card("1. Connect a model provider", providers.length
       ? el("p", { id: "setup-providers" }, "Connected: " + providers.map(p => p.name + " (" + p.kind + ")").join(", ") + ". Add another below, or go on.")
       : el("p", { class: "muted" }, "Nothing is connected yet: paste a provider's API key, or use a local Ollama."),
-      ollama, connect),
+      ollama, connect,
+      el("p", { class: "muted" }, "Have a Claude Pro/Max or ChatGPT plan? ", el("a", { href: "#providers", id: "setup-subscription" },
+        "Connect the subscription"), " with the file Claude Code or Codex CLI keeps, instead of an API key.")),
     card("2. Mint a gateway key", el("p", { class: "muted" }, "Each developer uses a key of their own; it is shown once."), mint),
     card("3. Point your tools at srooter", snippets));
 }

@@ -299,6 +299,24 @@ class DashboardE2EIT {
             gateway.admin("DELETE", "/api/cortex/repos/" + repo, null);
         }
 
+        // a Claude Max subscription connected from the Providers page, pasted as Claude Code keeps it
+        open("providers");
+        String plan = "e2e-max-" + System.nanoTime();
+        browser.findElement(By.id("subscription-name")).sendKeys(plan);
+        browser.findElement(By.id("subscription-url")).sendKeys("http://127.0.0.1:" + gateway.anthropic.port());
+        browser.findElement(By.id("subscription-text")).sendKeys("{\"claudeAiOauth\":{\"accessToken\":"
+                + "\"sk-ant-oat01-e2e\",\"refreshToken\":\"sk-ant-ort01-e2e\",\"expiresAt\":"
+                + (System.currentTimeMillis() + 3_600_000) + "}}");
+        browser.findElement(By.id("subscription-import")).click();
+        WebElement planRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-provider='" + plan + "']")));
+        assertTrue(planRow.getText().contains("subscription"), planRow.getText());
+        assertTrue(planRow.getText().contains("anthropic"), planRow.getText());
+        screenshot("providers-subscription");
+        Gateway.array(gateway.admin("GET", "/api/providers", null).body()).stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("name").equals(plan))
+                .forEach(p -> gateway.admin("DELETE", "/api/providers/" + p.getString("id"), null));
+
         for (String page : List.of("skills", "policies", "budget", "providers", "users", "plugins")) {
             open(page);
             assertTrue(browser.findElements(By.cssSelector("#page .notice:not(.ok)")).isEmpty(),

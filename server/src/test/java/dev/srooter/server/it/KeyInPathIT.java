@@ -36,8 +36,25 @@ class KeyInPathIT {
         HttpResponse<String> chat = gateway.send("POST", "/k/" + key + "/v1/chat/completions", List.of(),
                 "{\"model\":\"" + Gateway.GPT + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertEquals(200, chat.statusCode(), chat.body());
+        HttpResponse<String> unknown = gateway.send("POST", "/k/" + key + "/v1/messages",
+                List.of("anthropic-version", "2023-06-01"), MESSAGE.replace(Gateway.CLAUDE, "no-such-model"));
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertFalse(unknown.body().contains(key));
         String requestId = plain.headers().firstValue("x-srooter-request-id").orElseThrow();
         assertFalse(gateway.auditRecord(requestId).toString().contains(key), "the audit never holds the key");
+        // and no log holds it: every file Liberty writes under logs/ (messages, console, FFDC incidents)
+        Gateway.sleep(300); // the log is written asynchronously
+        List<String> logs = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(gateway.logDir())) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                logs.add(file.toString());
+                assertFalse(Gateway.contains(java.nio.file.Files.readAllBytes(file),
+                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "the key is in " + file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(logs.stream().anyMatch(l -> l.endsWith("messages.log")), logs.toString());
     }
 
     @Test
