@@ -92,6 +92,16 @@ class AdminApiIT {
         JsonObject qwen = models.stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("id").equals("qwen2.5-coder:7b")).findFirst().orElseThrow();
         assertFalse(qwen.getBoolean("priceKnown"));
+        // nobody priced it: budgets hold it at the dearest price its provider charges, never at nothing
+        JsonObject dearest = models.stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("provider").equals(qwen.getString("provider")) && m.getBoolean("priceKnown"))
+                .max(java.util.Comparator.comparingDouble(m -> m.getJsonNumber("inputPerMTok").doubleValue()
+                        + m.getJsonNumber("outputPerMTok").doubleValue())).orElseThrow();
+        assertEquals(dearest.getJsonNumber("inputPerMTok").doubleValue(),
+                qwen.getJsonNumber("heldInputPerMTok").doubleValue(), qwen.toString());
+        assertEquals(dearest.getJsonNumber("outputPerMTok").doubleValue(),
+                qwen.getJsonNumber("heldOutputPerMTok").doubleValue());
+        assertTrue(qwen.getJsonNumber("heldOutputPerMTok").doubleValue() > 0);
     }
 
     @Test

@@ -19,6 +19,42 @@ class OllamaDiscoveryIT {
 
     private final Gateway gateway = Gateway.get();
 
+    /**
+     * Nothing configured, nothing asked: an Ollama that starts listening where srooter looks (the Derby server's
+     * SROOTER_OLLAMA_URL) is found by the next refresh round and serves a client that names only the model.
+     */
+    @Test
+    void anOllamaThatStartsIsFoundByItselfAndServes() throws Exception {
+        String port = System.getProperty("srooter.ollama.port");
+        org.junit.jupiter.api.Assumptions.assumeTrue(port != null, "only the Derby server looks at a test's address");
+        String model = "found-coder:1b";
+        JsonObject found = null;
+        try (dev.srooter.testkit.FakeOpenAi ollama = new dev.srooter.testkit.FakeOpenAi(Integer.parseInt(port),
+                List.of(model))) {
+            ollama.setOllamaCapabilities(model, List.of("tools"));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (found == null && System.currentTimeMillis() < deadline) {
+                found = Gateway.array(gateway.admin("GET", "/api/providers", null).body()).stream()
+                        .map(v -> v.asJsonObject()).filter(p -> p.getString("baseUrl").endsWith(":" + port))
+                        .findFirst().orElse(null);
+                if (found == null) {
+                    Gateway.sleep(250);
+                }
+            }
+            assertTrue(found != null, "no Ollama found within 15 s");
+            assertTrue(found.getString("name").startsWith("ollama"), found.toString());
+            HttpResponse<String> served = gateway.openAi("/v1/chat/completions", "{\"model\":\"" + model
+                    + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertEquals(200, served.statusCode(), served.body());
+            assertEquals(found.getString("name"), served.headers().firstValue("x-srooter-provider").orElse(""));
+            assertTrue(model(found.getString("name") + "/" + model).getJsonObject("capabilities").getBoolean("tools"));
+        } finally {
+            if (found != null) { // the fake is closed first: the next round must not find it again
+                gateway.admin("DELETE", "/api/providers/" + found.getString("id"), null);
+            }
+        }
+    }
+
     @Test
     void aLocalOllamaIsFoundAndServes() {
         String address = "http://127.0.0.1:" + gateway.openAi.port();
