@@ -32,6 +32,8 @@ public final class ProviderClients {
         ProviderClient client = new ProviderClient();
         client.credentials = credentials;
         client.health = new ProviderHealth();
+        client.health.credentials = credentials;
+        client.subscriptions = dev.srooter.server.providers.subscription.Subscriptions.over(credentials);
         client.breakers = new CircuitBreakers();
         client.settings = new dev.srooter.server.GatewaySettings(); // the defaults: a 128 MiB answer limit
         client.call = new ProviderCall();

@@ -34,6 +34,13 @@ public class Subscriptions implements Runnable {
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    /** Outside CDI (unit tests of the callers): renewals over these credentials. */
+    public static Subscriptions over(Credentials credentials) {
+        Subscriptions subscriptions = new Subscriptions();
+        subscriptions.credentials = credentials;
+        return subscriptions;
+    }
+
     /** Before a call with this credential: renewed if about to expire; false when it cannot serve (needs sign-in). */
     public boolean ready(Credentials.Live credential) {
         Subscription plan = credential.subscription();
