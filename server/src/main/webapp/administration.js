@@ -1,22 +1,60 @@
-// The admin-only pages: users and plugins.
+// Users (an admin's; a lead's is teams only), one's own account, and plugins.
 "use strict";
 
 async function usersPage(container) {
+  if (state.me.role !== "admin") return teamsOnly(container); // a lead sets teams, and sees no one's account
   const users = await api("GET", "/users");
-  const f = { username: el("input", { id: "user-name" }), password: el("input", { id: "user-password", type: "password" }),
-    role: el("select", { id: "user-role" }, ["developer", "lead", "auditor", "admin"].map(r => el("option", {}, r))) };
-  const form = el("form", { class: "row" }, el("label", {}, "Username", f.username), el("label", {}, "Password (12+)", f.password),
-    el("label", {}, "Role", f.role), el("button", {}, "Create user"));
-  const section = card("Create a user", form);
-  form.addEventListener("submit", guarded(async () => {
-    await api("POST", "/users", { username: f.username.value, password: f.password.value, role: f.role.value });
+  const f = { username: el("input", { id: "user-name", required: true, pattern: "[A-Za-z0-9._@-]{1,100}" }),
+    password: el("input", { id: "user-password", type: "password", required: true, minlength: 12 }),
+    role: el("select", { id: "user-role" }, ["developer", "lead", "auditor", "admin"].map(r => el("option", {}, r))),
+    team: el("input", { id: "user-team", placeholder: "payments" }) };
+  const section = card("Create a user", actionForm("user-form", [field("Username", f.username, "Letters, digits and . _ @ -"),
+    field("Password", f.password, "At least 12 characters; they change it on their first sign-in."), field("Role", f.role),
+    field("Team", f.team, "Per-team rules, budgets and policies apply to it."), el("button", {}, "Create user")], async () => {
+    const body = { username: f.username.value.trim(), password: f.password.value, role: f.role.value };
+    if (f.team.value.trim()) body.team = f.team.value.trim();
+    await api("POST", "/users", body);
     await usersPage(container);
-  }, section));
-  container.replaceChildren(section, card("Users", table([{ title: "Username", value: u => u.username },
-    { title: "Role", value: u => el("select", { "data-user": u.username, onchange: guarded(async e => {
+  }));
+  const teamCell = u => { const input = el("input", { value: u.team || "", "data-team": u.username, "aria-label": "Team of " + u.username, size: 12 });
+    return actionForm("team-" + u.username, [input, el("button", { class: "secondary" }, "Set")], async () => {
+      await api("PUT", "/users/" + u.username + "/team", { team: input.value.trim() || null });
+      input.closest("td").append(notice("Team set.", true)); }); };
+  const passwordCell = u => { const input = el("input", { type: "password", minlength: 12, required: true, "aria-label": "New password for " + u.username, size: 12 });
+    return actionForm("password-" + u.username, [input, el("button", { class: "secondary" }, "Reset")], async () => {
+      await api("PUT", "/users/" + u.username + "/password", { password: input.value });
+      input.value = ""; input.closest("td").append(notice("Password reset.", true)); },
+      () => "Reset the password of " + u.username + "? Their current one stops working."); };
+  container.replaceChildren(section, card("Users", pagedTable("users-table", [{ title: "Username", value: u => u.username },
+    { title: "Role", value: u => el("select", { "data-user": u.username, "aria-label": "Role of " + u.username, onchange: guarded(async e => {
       await api("PUT", "/users/" + u.username + "/role", { role: e.target.value }); }, container) },
       ["admin", "lead", "developer", "auditor"].map(r => el("option", { selected: r === u.role }, r))) },
-    { title: "Team", value: u => u.team || "-" }, { title: "Since", value: u => when(u.createdAt) }], users)));
+    { title: "Team", value: teamCell }, { title: "Password", value: passwordCell }, { title: "Since", value: u => when(u.createdAt) },
+    { title: "", value: u => u.username === state.me.username ? "" : dangerButton("Delete", "Delete " + u.username
+      + "? Their keys are revoked; their audit records stay.", async () => { await api("DELETE", "/users/" + u.username); await usersPage(container); },
+      { "data-delete-user": u.username }) }], users, u => ({ "data-username": u.username }))));
+}
+
+/** What a lead may do here: put a user in a team (a lead cannot list accounts). */
+function teamsOnly(container) {
+  const username = el("input", { id: "lead-team-user", required: true });
+  const team = el("input", { id: "lead-team", placeholder: "empty: no team" });
+  container.replaceChildren(card("Put a user in a team", el("p", { class: "muted" }, "Per-team rules, budgets and policies apply to the team's members."),
+    actionForm("lead-team-form", [field("Username", username), field("Team", team), el("button", {}, "Set team")], async () => {
+      await api("PUT", "/users/" + encodeURIComponent(username.value.trim()) + "/team", { team: team.value.trim() || null });
+      document.getElementById("lead-team-form").append(notice("Team set.", true)); })));
+}
+
+/** Every role: change one's own password. */
+async function accountPage(container) {
+  const current = el("input", { id: "account-current", type: "password", required: true, autocomplete: "current-password" });
+  const next = el("input", { id: "account-new", type: "password", required: true, minlength: 12, autocomplete: "new-password" });
+  container.replaceChildren(card("Signed in as " + state.me.username + " (" + state.me.role + ")",
+    actionForm("account-form", [field("Current password", current), field("New password", next, "At least 12 characters."),
+      el("button", { id: "account-save" }, "Change password")], async () => {
+      await api("PUT", "/users/" + encodeURIComponent(state.me.username) + "/password", { password: next.value, currentPassword: current.value });
+      current.value = ""; next.value = "";
+      document.getElementById("account-form").append(notice("Password changed.", true)); })));
 }
 
 async function pluginsPage(container) {
@@ -35,6 +73,6 @@ async function pluginsPage(container) {
     { title: "", value: p => [p.state === "DISABLED" ? el("button", { class: "secondary", onclick: act(p, "enable") }, "Enable")
       : el("button", { class: "secondary", onclick: act(p, "disable") }, "Disable"), " ",
       el("button", { class: "secondary", onclick: act(p, "reload") }, "Reload"),
-      p.source === "uploaded" ? el("button", { class: "danger", onclick: guarded(async () => {
-        await api("DELETE", "/plugins/" + p.id); await pluginsPage(container); }, container) }, "Remove") : ""] }], plugins)));
+      p.source === "uploaded" ? dangerButton("Remove", "Remove plugin " + p.id + "? What it provides stops at once.", async () => {
+        await api("DELETE", "/plugins/" + p.id); await pluginsPage(container); }, { "data-remove-plugin": p.id }) : ""] }], plugins)));
 }

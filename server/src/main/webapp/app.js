@@ -11,13 +11,14 @@ const PAGES = [
   { id: "keys", title: "API keys", roles: ["admin", "lead", "developer"], draw: keysPage },
   { id: "audit", title: "Audit log", roles: ["admin", "auditor"], draw: auditPage },
   { id: "skills", title: "Skills", roles: ["admin", "lead"], draw: skillsPage },
-  { id: "routing", title: "Routing", roles: ["admin", "lead"], draw: routingPage },
-  { id: "policies", title: "Policies", roles: ["admin", "lead"], draw: policiesPage },
-  { id: "budget", title: "Budget", roles: ["admin", "lead"], draw: budgetPage },
+  { id: "routing", title: "Routing", roles: ["admin", "lead"], draw: c => routingPage(c) },
+  { id: "policies", title: "Policies", roles: ["admin", "lead"], draw: c => policiesPage(c) },
+  { id: "budget", title: "Budget", roles: ["admin", "lead"], draw: c => budgetPage(c) },
   { id: "providers", title: "Providers", roles: ["admin"], draw: c => providersPage(c) },
   { id: "cortex", title: "Cortex", roles: ["admin", "lead"], draw: c => cortexPage(c) },
-  { id: "users", title: "Users", roles: ["admin"], draw: c => usersPage(c) },
+  { id: "users", title: "Users", roles: ["admin", "lead"], draw: c => usersPage(c) },
   { id: "plugins", title: "Plugins", roles: ["admin"], draw: c => pluginsPage(c) },
+  { id: "account", title: "My account", roles: ["admin", "lead", "developer", "auditor"], draw: c => accountPage(c) },
 ];
 
 // ---- helpers
@@ -26,7 +27,7 @@ async function api(method, path, body, raw) {
   const headers = { authorization: "Bearer " + state.token };
   let payload;
   if (body instanceof Blob) {
-    headers["content-type"] = "application/java-archive";
+    headers["content-type"] = /\.zip$/i.test(body.name || "") ? "application/zip" : "application/java-archive";
     payload = body;
   } else if (body !== undefined) {
     headers["content-type"] = "application/json";
@@ -257,7 +258,11 @@ async function dashboardPage(container) {
 }
 
 async function usagePage(container) {
-  const usage = await api("GET", "/usage");
+  const [usage, tasks] = await Promise.all([api("GET", "/usage"), api("GET", "/tasks?sort=recent&limit=50")]);
+  const feedback = (t, outcome) => el("button", { class: "secondary", "data-feedback": t.task + ":" + outcome, onclick: guarded(async event => {
+    await api("POST", "/feedback", { task: t.task, outcome });
+    event.target.closest("td").replaceChildren(notice("Thanks: " + (outcome === "success" ? "went well" : "went badly") + " counts for this task's route.", true));
+  }) }, outcome === "success" ? "Went well" : "Went badly");
   container.replaceChildren(
     el("div", { class: "grid" },
       el("section", { class: "card kpi" }, el("div", { class: "sub" }, "Requests this month"), el("div", { class: "value" }, usage.requests)),
@@ -265,30 +270,41 @@ async function usagePage(container) {
     card("By model", table([
       { title: "Model", value: m => m.model || "-" }, { title: "Requests", num: true, value: m => m.requests },
       { title: "Input tokens", num: true, value: m => m.inputTokens }, { title: "Output tokens", num: true, value: m => m.outputTokens },
-      { title: "Cost", num: true, value: m => usd(m.costUsd) }], usage.byModel)));
+      { title: "Cost", num: true, value: m => usd(m.costUsd) }], usage.byModel)),
+    card("My recent tasks", el("p", { class: "muted" }, "Tell srooter how a task went: where a learned route chose its model, it learns from it."),
+      tasks.length ? pagedTable("my-tasks", [{ title: "Started", value: t => when(t.startedAt) }, { title: "Intent", value: t => t.intent || "-" },
+        { title: "Turns", num: true, value: t => t.turns }, { title: "Models", value: t => (t.models || []).join(", ") },
+        { title: "Cost", num: true, value: t => usd(t.costUsd) }, { title: "How did it go?", value: t => [feedback(t, "success"), " ", feedback(t, "failure")] }],
+        tasks, null, 10) : el("p", { class: "muted" }, "No tasks in the last 7 days.")));
 }
 
 async function keysPage(container) {
-  const keys = await api("GET", "/keys");
+  const admin = state.me && state.me.role === "admin";
+  const [keys, users] = await Promise.all([api("GET", "/keys"), admin ? api("GET", "/users") : Promise.resolve([])]);
   const minted = el("div", { id: "minted" });
-  const name = el("input", { id: "key-name", placeholder: "laptop", required: true });
-  const form = el("form", { class: "row", id: "mint-form" }, el("label", {}, "Name", name), el("button", { id: "mint" }, "Mint key"));
-  form.addEventListener("submit", guarded(async () => {
-    const key = await api("POST", "/keys", { name: name.value });
+  const name = el("input", { id: "key-name", placeholder: "laptop", required: true, maxlength: 100 });
+  const owner = admin ? el("select", { id: "key-owner" }, el("option", { value: "" }, "me"),
+    users.filter(u => u.username !== state.me.username).map(u => el("option", { value: u.username }, u.username + " (" + u.role + ")"))) : null;
+  const form = actionForm("mint-form", [field("Name", name, "Where the key is used, so you can tell keys apart."),
+    owner ? field("For", owner, "An admin may mint a key for another developer; hand it over yourself.") : null,
+    el("button", { id: "mint" }, "Mint key")], async () => {
+    const key = await api("POST", "/keys", owner && owner.value ? { name: name.value, username: owner.value } : { name: name.value });
     await keysPage(container);
     const secret = el("div", { class: "secret", id: "minted-secret" }, key.key);
-    document.getElementById("minted").replaceChildren(card("Your new key: copy it now, it is not shown again", secret,
+    document.getElementById("minted").replaceChildren(card("The new key: copy it now, it is not shown again", secret,
       el("div", { class: "row" }, el("button", { class: "secondary", id: "copy-key",
         onclick: () => navigator.clipboard && navigator.clipboard.writeText(key.key) }, "Copy"))));
-  }, form.parentNode || container));
+  });
+  const ownerOf = k => (users.find(u => u.id === k.userId) || {}).username;
   container.replaceChildren(card("Mint a gateway key", form), minted,
-    card("Keys", keys.length ? table([
+    card("Keys", keys.length ? pagedTable("keys-table", [
       { title: "Name", value: k => k.name }, { title: "Key", value: k => el("code", {}, k.hint) },
+      admin ? { title: "Owner", value: k => ownerOf(k) || k.userId } : null,
       { title: "Created", value: k => when(k.createdAt) },
       { title: "State", value: k => k.revokedAt ? "revoked " + when(k.revokedAt) : "active" },
-      { title: "", value: k => k.revokedAt ? "" : el("button", { class: "danger", "data-revoke": k.name,
-        onclick: guarded(async () => { await api("DELETE", "/keys/" + k.id); await keysPage(container); }, container) }, "Revoke") },
-    ], keys, k => ({ "data-key": k.name })) : el("p", { class: "muted" }, "No keys yet.")));
+      { title: "", value: k => k.revokedAt ? "" : dangerButton("Revoke", "Revoke key " + k.name + "? Tools using it stop working at once.",
+        async () => { await api("DELETE", "/keys/" + k.id); await keysPage(container); }, { "data-revoke": k.name }) },
+    ].filter(Boolean), keys, k => ({ "data-key": k.name })) : el("p", { class: "muted" }, "No keys yet.")));
 }
 
 async function auditPage(container, offset) {
@@ -310,7 +326,11 @@ async function auditPage(container, offset) {
     state.auditFilters = Object.fromEntries(filters.map(f => [f, inputs[f].value]));
     auditPage(container, 0);
   });
-  container.replaceChildren(card("Filter", form), card("Records", results));
+  const extra = el("div", { id: "audit-extra" });
+  container.replaceChildren(card("Filter", form), card("Records", results), extra);
+  const role = state.me.role;
+  Promise.all([role === "admin" ? auditSinksCard() : null, adminChangesCard()])
+    .then(cards => extra.replaceChildren(...cards.filter(Boolean)), error => extra.replaceChildren(notice(error.message)));
   try {
     const records = await api("GET", "/audit?limit=50&offset=" + offset + "&" + query());
     results.replaceChildren(records.length ? table([
@@ -361,97 +381,8 @@ async function skillsPage(container) {
       onchange: guarded(async e => { await api("PUT", "/skills/" + s.name, s.source === "plugin"
         ? { enabled: e.target.checked } : { ...s, enabled: e.target.checked }); }, container) }) },
     { title: "", value: s => s.source === "admin" ? [el("button", { class: "secondary", onclick: () => edit(s) }, "Edit"), " ",
-      el("button", { class: "danger", onclick: guarded(async () => { await api("DELETE", "/skills/" + s.name); await skillsPage(container); }, container) }, "Delete")] : "" },
+      dangerButton("Delete", "Delete skill " + s.name + "? Requests stop getting it at once.", async () => { await api("DELETE", "/skills/" + s.name); await skillsPage(container); }, { "data-delete-skill": s.name })] : "" },
   ], skills)));
-}
-
-async function routingPage(container) {
-  const [rules, chains, classifier, council, learned, derived] = await Promise.all([api("GET", "/routing/rules"), api("GET", "/routing/chains"),
-    api("GET", "/routing/classifier"), api("GET", "/routing/council"), api("GET", "/routing/learned"), api("GET", "/routing/derived-chains")]);
-  const deriving = el("input", { id: "derive-chains", type: "checkbox", checked: derived.enabled });
-  deriving.addEventListener("change", guarded(async () => {
-    await api("PUT", "/routing/derived-chains", { enabled: deriving.checked }); await routingPage(container); }, container));
-  const ruleInputs = rules.rules.map(r => ({ rule: r,
-    target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target" }),
-    council: el("input", { type: "checkbox", checked: !!r.council }),
-    candidates: el("input", { value: (r.candidates || []).join(", "), "data-intent": r.intent + (r.team ? ":" + r.team : ""),
-      class: "rule-candidates", placeholder: "for learned: two models or more" }),
-    min: el("input", { type: "number", step: "0.05", min: "0", max: "1", value: r.minConfidence }) }));
-  const rulesSection = card("Rules per intent", el("p", { class: "muted" }, "Target: requested, cheapest, best, learned (srooter chooses among the candidates from outcomes), or a model (provider/model)."),
-    table([{ title: "Intent", value: x => x.rule.intent }, { title: "Team", value: x => x.rule.team || "everyone" },
-      { title: "Target", value: x => x.target }, { title: "Candidates", value: x => x.candidates },
-      { title: "Council", value: x => x.council },
-      { title: "Min confidence", value: x => x.min }], ruleInputs),
-    el("div", { class: "row" }, el("button", { id: "rules-save", onclick: guarded(async () => {
-      await api("PUT", "/routing/rules", { rules: ruleInputs.map(x => ({ team: x.rule.team, intent: x.rule.intent,
-        target: x.target.value.trim(), council: x.council.checked, minConfidence: Number(x.min.value),
-        candidates: x.target.value.trim() === "learned" ? x.candidates.value.split(",").map(c => c.trim()).filter(Boolean) : null })) });
-      await routingPage(container);
-      document.getElementById("page").prepend(notice("Rules saved: they apply from the next request.", true));
-    }) }, "Save rules"), el("button", { class: "secondary", onclick: guarded(async () => {
-      await api("DELETE", "/routing/rules"); await routingPage(container); }) }, "Back to srooter defaults")));
-  const select = el("select", { id: "classifier" }, [...classifier.available, "none"].map(n => el("option", { selected: n === classifier.name }, n)));
-  const chainModel = el("input", { id: "chain-model", placeholder: "claude-sonnet-4-5" });
-  const chainSteps = el("input", { id: "chain-steps", placeholder: "anthropic/claude-haiku-4-5, local/qwen3-coder" });
-  container.replaceChildren(
-    card("Intent classifier", el("div", { class: "row" }, el("label", {}, "Classifier", select),
-      el("button", { onclick: guarded(async () => { await api("PUT", "/routing/classifier", { name: select.value }); }) }, "Use"))),
-    rulesSection,
-    card("Fallback chains", Object.keys(chains).length ? table([{ title: "Model", value: m => m },
-      { title: "Then", value: m => chains[m].join(" → ") },
-      { title: "", value: m => el("button", { class: "danger", onclick: guarded(async () => {
-        await api("DELETE", "/routing/chains/" + m); await routingPage(container); }) }, "Remove") }], Object.keys(chains))
-      : el("p", { class: "muted" }, "No chains set by an admin."),
-      el("label", { class: "inline" }, deriving, " Derive a chain for every model without one (a cheaper tier of its vendor, a comparable model of another, a local one)"),
-      Object.keys(derived.chains).length ? table([{ title: "Model", value: m => m },
-        { title: "Then (derived)", value: m => el("span", { class: "derived", "data-derived": m }, derived.chains[m].join(" → ")) }],
-        Object.keys(derived.chains)) : el("p", { class: "muted" }, derived.enabled ? "No model has a chain to derive." : "Derived chains are off: a failing model without a chain fails its request."),
-      el("form", { class: "row", onsubmit: guarded(async () => {
-        await api("PUT", "/routing/chains/" + chainModel.value.trim(), { chain: chainSteps.value.split(",").map(s => s.trim()).filter(Boolean) });
-        await routingPage(container); }) }, el("label", {}, "Model", chainModel), el("label", {}, "Falls back to", chainSteps),
-        el("button", {}, "Set chain"))),
-    learnedCard(learned, container), councilCard(council, ruleInputs, container), await councilReviews());
-}
-
-async function policiesPage(container) {
-  const policies = await api("GET", "/policies");
-  container.replaceChildren(...policies.map(p => {
-    const org = p.settings.find(s => s.scope === "org");
-    const editor = el("textarea", { id: "policy-" + p.name }, org ? JSON.stringify(org.settings, null, 2) : "{}");
-    const section = card(p.name + "  ·  order " + p.order + (p.plugin ? "  ·  " + p.plugin : ""),
-      el("label", {}, "Org-wide settings (JSON)", editor),
-      p.settings.filter(s => s.scope !== "org").length ? table([{ title: "Scope", value: s => s.scope + " " + s.subject },
-        { title: "Settings", value: s => el("code", {}, JSON.stringify(s.settings)) }], p.settings.filter(s => s.scope !== "org")) : null,
-      el("div", { class: "row" }, el("button", { "data-policy": p.name, onclick: guarded(async () => {
-        let settings;
-        try { settings = JSON.parse(editor.value); } catch (e) { throw new Error("Not valid JSON: " + e.message); }
-        await api("PUT", "/policies/" + p.name, settings);
-        section.append(notice("Saved: applies from the next request.", true));
-      }) }, "Save"), org ? el("button", { class: "secondary", onclick: guarded(async () => {
-        await api("DELETE", "/policies/" + p.name); await policiesPage(container); }) }, "Clear") : null));
-    return section;
-  }));
-}
-
-async function budgetPage(container) {
-  const budgets = await api("GET", "/budgets");
-  const org = budgets.find(b => b.id === "org");
-  const limit = el("input", { id: "org-limit", type: "number", step: "0.01", min: "0", value: org ? org.limitUsd : "" });
-  const period = el("select", { id: "org-period" }, ["monthly", "weekly", "daily"].map(p => el("option", { selected: org && org.period === p }, p)));
-  const hard = el("input", { type: "checkbox", checked: org && org.hardStop });
-  const daily = org ? await api("GET", "/budgets/org/daily?days=30") : {};
-  const days = Object.entries(daily).map(([day, cost]) => ({ day, costUsd: cost }));
-  container.replaceChildren(
-    card("Org cap", el("form", { class: "row", onsubmit: guarded(async () => {
-      await api("PUT", "/budgets/org", { limitUsd: Number(limit.value), period: period.value, hardStop: hard.checked });
-      await budgetPage(container); }) }, el("label", {}, "Limit (USD)", limit), el("label", {}, "Period", period),
-      el("label", {}, "Hard stop", hard), el("button", { id: "org-save" }, "Set cap")),
-      el("p", { class: "muted" }, "Above a cap, requests move down each model's fallback chain to cheaper models, down to free ones; a hard stop refuses instead when no free model is in the chain.")),
-    card("Caps and spend", budgets.length ? table([{ title: "Cap", value: b => b.id }, { title: "Period", value: b => b.period },
-      { title: "Limit", num: true, value: b => usd(b.limitUsd) }, { title: "Spent", num: true, value: b => usd(b.spentUsd) },
-      { title: "Held", num: true, value: b => usd(b.reservedUsd) }, { title: "Left", num: true, value: b => usd(b.remainingUsd) },
-      { title: "Hard stop", value: b => b.hardStop ? "yes" : "no" }], budgets) : el("p", { class: "muted" }, "No caps set.")),
-    card("Org spend per day", lineChart(days, "costUsd", "USD", 30)));
 }
 
 // after every script of the page has run: the pages of cortex.js, tasks.js and administration.js are defined

@@ -29,8 +29,44 @@ async function cortexPage(container) {
     card("Repositories", repos.length ? table([{ title: "Name", value: r => r.name }, { title: "Folder", value: r => el("code", {}, r.path) },
       { title: "Files", num: true, value: r => r.files }, { title: "Symbols", num: true, value: r => r.symbols },
       { title: "Edges", num: true, value: r => r.edges }, { title: "Lines", num: true, value: r => r.lines },
-      { title: "Indexed", value: r => when(r.indexedAt) }], repos) : el("p", { class: "muted" }, "No repository registered.")),
-    card("Explore the graph", search, results, graph), hotspotsCard(hotspots, context, container));
+      { title: "Indexed", value: r => when(r.indexedAt) },
+      { title: "", value: r => [el("button", { class: "secondary", "data-reindex": r.name, onclick: guarded(async () => {
+          await api("POST", "/cortex/repos/" + encodeURIComponent(r.name) + "/reindex", {}); await cortexPage(container); }, container) }, "Reindex"), " ",
+        dangerButton("Remove", "Remove repository " + r.name + " from Cortex? Its graph is forgotten; the folder is not touched.", async () => {
+          await api("DELETE", "/cortex/repos/" + encodeURIComponent(r.name)); await cortexPage(container); }, { "data-remove-repo": r.name })] }],
+      repos) : el("p", { class: "muted" }, "No repository registered.")),
+    archiveCard(container), card("Explore the graph", search, results, graph), hotspotsCard(hotspots, context, container),
+    await riskCard(container));
+}
+
+/** A repository the server cannot read from disk: upload it as a zip archive. */
+function archiveCard(container) {
+  const name = el("input", { id: "archive-name", required: true, pattern: "[A-Za-z0-9._-]{1,100}" });
+  const file = el("input", { id: "archive-file", type: "file", accept: ".zip,application/zip", required: true });
+  return card("Upload a repository (zip)", actionForm("archive-form", [field("Name", name, "Letters, digits, . _ -"), field("Archive", file),
+    el("button", { id: "archive-upload" }, "Upload and index")], async () => {
+    await api("POST", "/cortex/repos/" + encodeURIComponent(name.value.trim()) + "/archive", file.files[0]);
+    await cortexPage(container); }));
+}
+
+/** Sensitive areas (tags of path patterns that raise a change's risk) and whether high risk escalates routing. */
+async function riskCard(container) {
+  const [sensitive, escalation] = await Promise.all([api("GET", "/cortex/sensitive"), api("GET", "/cortex/escalation")]);
+  const text = el("textarea", { id: "sensitive-tags", rows: 4, "aria-label": "Sensitive areas, one per line" },
+    Object.entries(sensitive.tags).map(([tag, patterns]) => tag + ": " + patterns.join(", ")).join("\n"));
+  const escalate = el("input", { id: "risk-escalation", type: "checkbox", checked: escalation.enabled });
+  return card("Risk", actionForm("sensitive-form", [field("Sensitive areas", text, "One per line: tag: path patterns (payments: */payments/*, *charge*)."),
+    el("button", { id: "sensitive-save" }, "Save areas")], async () => {
+    const tags = {};
+    for (const line of text.value.split("\n").map(l => l.trim()).filter(Boolean)) {
+      const colon = line.indexOf(":");
+      if (colon < 1) throw new Error("Each line is tag: patterns — '" + line + "' has no tag.");
+      tags[line.slice(0, colon).trim()] = listOf(line.slice(colon + 1));
+    }
+    await api("PUT", "/cortex/sensitive", { tags }); await cortexPage(container); }),
+    el("label", { class: "inline" }, escalate, " Send high-risk work to the best model, whatever its intent's rule says"),
+    el("div", { class: "row" }, el("button", { class: "secondary", id: "risk-escalation-save", onclick: guarded(async () => {
+      await api("PUT", "/cortex/escalation", { enabled: escalate.checked }); await cortexPage(container); }) }, "Save")));
 }
 
 /** Files several tasks or developers changed in the window, and the cross-agent context settings. */

@@ -33,6 +33,7 @@ function learnedCard(learned, container) {
         await api("PUT", "/routing/learned/pin", { context: x.c.context, model: x.pin.value || null });
         await routingPage(container); }) }, "Set")) },
       { title: "", value: x => el("button", { class: "danger", "data-reset": x.c.context, onclick: guarded(async () => {
+        if (!confirm("Forget what srooter learned for " + x.c.context + "?")) return;
         await api("POST", "/routing/learned/reset", { context: x.c.context }); await routingPage(container); }) }, "Reset") }], rows,
       x => ({ "data-context": x.c.context }))
       : el("p", { class: "muted" }, "No rule learns yet: set a rule's target to learned, with two candidate models or more."));

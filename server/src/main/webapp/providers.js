@@ -7,7 +7,7 @@ async function providersPage(container) {
   const f = { name: el("input", { id: "provider-name" }), kind: el("select", { id: "provider-kind" }, kinds.map(k => el("option", {}, k.kind))),
     baseUrl: el("input", { id: "provider-url", placeholder: "default for the kind" }), apiKey: el("input", { id: "provider-key", type: "password" }) };
   const form = el("form", { class: "row" }, el("label", {}, "Name", f.name), el("label", {}, "Kind", f.kind),
-    el("label", {}, "Base URL", f.baseUrl), el("label", {}, "API key", f.apiKey), el("button", {}, "Add provider"));
+    el("label", {}, "Base URL", f.baseUrl), el("label", {}, "API key", f.apiKey), el("button", { id: "provider-add" }, "Add provider"));
   const section = card("Add a provider", form);
   form.addEventListener("submit", guarded(async () => {
     const body = { name: f.name.value, kind: f.kind.value };
@@ -16,23 +16,85 @@ async function providersPage(container) {
     await api("POST", "/providers", body);
     await providersPage(container);
   }, section));
-  container.replaceChildren(section, subscriptionCard(providers, () => providersPage(container)),
+  const redraw = () => providersPage(container);
+  container.replaceChildren(section, subscriptionCard(providers, redraw), discoverCard(redraw),
     card("Providers", table([{ title: "Name", value: p => p.name }, { title: "Kind", value: p => p.kind },
       { title: "Address", value: p => el("code", {}, p.baseUrl) },
       { title: "Models", num: true, value: p => (p.models || []).length },
       { title: "Credentials", value: p => (p.credentials || []).map(credentialTag) },
       { title: "Health", value: p => p.health ? healthCell(p.health) : "-" },
-      { title: "", value: p => el("button", { class: "secondary", onclick: guarded(async () => {
-        await api("POST", "/providers/" + p.id + "/refresh"); await providersPage(container); }, container) }, "Refresh models") }],
+      { title: "", value: p => [el("button", { class: "secondary", onclick: guarded(async () => {
+        await api("POST", "/providers/" + p.id + "/refresh"); await providersPage(container); }, container) }, "Refresh models"), " ",
+        el("button", { class: "secondary", "data-manage": p.name, onclick: () => manage(p) }, "Credentials…"), " ",
+        dangerButton("Remove", "Remove provider " + p.name + "? Its models stop being served at once; its credentials are deleted.",
+          async () => { await api("DELETE", "/providers/" + p.id); await redraw(); }, { "data-remove-provider": p.name })] }],
       providers, p => ({ "data-provider": p.name }))),
+    el("div", { id: "provider-manage" }),
     card("Models and prices", el("p", { class: "muted" }, "Prices and abilities come from an admin's override, then the provider's listing, "
       + "then srooter's catalogue. A price nobody knows is held against budgets at its provider's dearest price until you set one."),
-      table([{ title: "Provider", value: m => m.provider }, { title: "Model", value: m => m.id },
+      pagedTable("models-table", [{ title: "Provider", value: m => m.provider }, { title: "Model", value: m => m.id },
       { title: "Input $/M", num: true, value: m => m.inputPerMTok ?? (m.heldInputPerMTok != null ? "held at " + m.heldInputPerMTok : "-") },
       { title: "Output $/M", num: true, value: m => m.outputPerMTok ?? (m.heldOutputPerMTok != null ? "held at " + m.heldOutputPerMTok : "-") },
       { title: "Price from", value: m => m.priceSource },
       { title: "Tools", value: m => m.capabilities && m.capabilities.known ? (m.capabilities.tools ? "yes" : "no") : "unknown" },
-      { title: "Context", num: true, value: m => m.capabilities && m.capabilities.contextWindow || "-" }], models)));
+      { title: "Context", num: true, value: m => m.capabilities && m.capabilities.contextWindow || "-" },
+      { title: "", value: m => m.status === "active" ? el("button", { class: "secondary", "data-price": m.qualifiedName,
+        onclick: () => priceForm(m, redraw) }, "Edit price…") : m.status }], models, m => ({ "data-model": m.qualifiedName })),
+      el("div", { id: "price-form" })));
+
+  /** An account's credentials: add a key, replace one (rotate), remove one, put all back in service. */
+  function manage(p) {
+    const key = el("input", { id: "credential-new", type: "password", required: true });
+    const rows = (p.credentials || []).map(c => ({ c }));
+    const replace = c => { const input = el("input", { type: "password", required: true, "aria-label": "New key replacing " + c.hint, size: 14 });
+      return actionForm("rotate-" + c.id, [input, el("button", { class: "secondary" }, "Replace")], async () => {
+        await api("POST", "/providers/" + p.id + "/credentials", { apiKey: input.value.trim() });
+        await api("DELETE", "/providers/" + p.id + "/credentials/" + c.id);
+        await redraw(); manageAgain(p.name); }, () => "Replace key " + c.hint + " of " + p.name + "? The old key is forgotten."); };
+    document.getElementById("provider-manage").replaceChildren(card("Credentials of " + p.name,
+      table([{ title: "Credential", value: x => credentialTag(x.c) },
+        { title: "Rotate", value: x => x.c.kind === "key" ? replace(x.c) : "import a new file above" },
+        { title: "", value: x => dangerButton("Remove", "Remove credential " + x.c.hint + " of " + p.name + "?", async () => {
+          await api("DELETE", "/providers/" + p.id + "/credentials/" + x.c.id); await redraw(); manageAgain(p.name); }, { "data-remove-credential": x.c.hint }) }], rows),
+      actionForm("credential-add", [field("Another key", key, "Requests take turns over an account's keys."),
+        el("button", { id: "credential-add-button" }, "Add key")], async () => {
+        await api("POST", "/providers/" + p.id + "/credentials", { apiKey: key.value.trim() }); await redraw(); manageAgain(p.name); }),
+      el("div", { class: "row" }, el("button", { class: "secondary", id: "credentials-reset", onclick: guarded(async () => {
+        await api("POST", "/providers/" + p.id + "/credentials/reset"); await redraw(); manageAgain(p.name); }) },
+        "Put every credential back in service"))));
+    key.focus();
+  }
+
+  function manageAgain(name) {
+    const button = document.querySelector("[data-manage='" + name + "']");
+    if (button) button.click();
+  }
+}
+
+/** An admin's price and context window for a model, over the listing's and the catalogue's. */
+function priceForm(m, redraw) {
+  const number = (id, value, step) => el("input", { id, type: "number", min: "0", step: step || "0.001", value: value ?? "" });
+  const f = { input: number("price-input", m.inputPerMTok), output: number("price-output", m.outputPerMTok),
+    cacheRead: number("price-cache-read", m.cacheReadPerMTok), cacheWrite: number("price-cache-write", m.cacheWritePerMTok),
+    context: number("price-context", m.capabilities && m.capabilities.contextWindow, "1") };
+  const value = input => input.value === "" ? null : Number(input.value);
+  document.getElementById("price-form").replaceChildren(card("Price of " + m.qualifiedName + " (USD per million tokens)",
+    actionForm("price-edit", [field("Input", f.input), field("Output", f.output), field("Cache read", f.cacheRead),
+      field("Cache write", f.cacheWrite), field("Context window (tokens)", f.context, "Empty keeps the provider's or catalogue's."),
+      el("button", { id: "price-save" }, "Save price")], async () => {
+      await api("PUT", "/providers/" + m.providerId + "/models/" + m.id, { inputPerMTok: value(f.input), outputPerMTok: value(f.output),
+        cacheReadPerMTok: value(f.cacheRead), cacheWritePerMTok: value(f.cacheWrite), contextWindow: value(f.context) });
+      await redraw(); })));
+  f.input.focus();
+}
+
+/** Look for a local Ollama now, where srooter looks by itself or at another address. */
+function discoverCard(redraw) {
+  const url = el("input", { id: "discover-url", type: "url", placeholder: "http://gpu-box:11434 (empty: where srooter looks)" });
+  return card("Find a local Ollama", actionForm("discover-form", [field("Address", url), el("button", { id: "discover" }, "Look now")], async () => {
+    const found = await api("POST", "/providers/discover", url.value.trim() ? { url: url.value.trim() } : {});
+    if (found && found.found === false) throw new Error("No new Ollama answers at " + found.url + ".");
+    await redraw(); }));
 }
 
 function credentialTag(c) {

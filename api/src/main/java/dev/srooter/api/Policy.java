@@ -18,6 +18,19 @@ public interface Policy extends ExtensionPoint {
         return 1000;
     }
 
+    /** What the policy does, in a sentence or two an admin reads on the console. */
+    default String description() {
+        return "";
+    }
+
+    /**
+     * The settings it takes, so that the console offers a form and the admin API refuses what does not fit; empty
+     * for a policy that describes none (its settings are then edited as JSON, unchecked).
+     */
+    default java.util.List<SettingSpec> settings() {
+        return java.util.List.of();
+    }
+
     /** What this policy makes of the request; rewrites go through {@code request}'s setters. */
     PolicyDecision evaluate(PolicyRequest request, PolicySettings settings);
 

@@ -1,6 +1,8 @@
 package dev.srooter.server.admin;
 
 import dev.srooter.api.Policy;
+import dev.srooter.api.SettingSpec;
+import dev.srooter.server.policy.SettingsCheck;
 import dev.srooter.server.plugins.PluginHost;
 import dev.srooter.server.policy.PolicyBook;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +35,9 @@ public class PolicyResource {
     public record Setting(String scope, String subject, JsonObject settings) {
     }
 
-    public record PolicyView(String name, int order, String plugin, List<Setting> settings) {
+    /** {@code schema}: the settings the policy takes, for a form (empty: edited as JSON, unchecked). */
+    public record PolicyView(String name, int order, String plugin, String description, List<SettingSpec> schema,
+                             List<Setting> settings) {
     }
 
     @Inject
@@ -91,9 +95,13 @@ public class PolicyResource {
     }
 
     private PolicyView put(String name, String scope, String subject, JsonObject settings) {
-        installed(name);
+        Policy policy = installed(name);
         if (settings == null) {
             throw ApiError.of(400, "the body must be the policy's settings, a JSON object");
+        }
+        String problem = SettingsCheck.problem(policy.settings(), settings);
+        if (problem != null) {
+            throw ApiError.of(400, "policy '" + name + "': " + problem);
         }
         book.put(name, scope, subject, settings);
         return view(installed(name));
@@ -118,6 +126,6 @@ public class PolicyResource {
                 .map(e -> new Setting(e.scope(), e.subject().isEmpty() ? null : e.subject(), e.config())).toList();
         String plugin = plugins.plugins().stream().filter(p -> p.extensions().contains(
                 policy.getClass().getSimpleName())).map(PluginHost.PluginInfo::id).findFirst().orElse(null);
-        return new PolicyView(policy.name(), policy.order(), plugin, settings);
+        return new PolicyView(policy.name(), policy.order(), plugin, policy.description(), policy.settings(), settings);
     }
 }

@@ -40,9 +40,10 @@ public class UserResource {
     public record NewUser(String username, String password, String role, String team) {
     }
 
-    public record UserView(String username, String role, String team, Instant createdAt) {
+    /** {@code id} is what a key's {@code userId} names. */
+    public record UserView(String username, String role, String team, Instant createdAt, String id) {
         static UserView of(UserAccount u) {
-            return new UserView(u.username, u.role, u.team, u.createdAt);
+            return new UserView(u.username, u.role, u.team, u.createdAt, u.id);
         }
     }
 

@@ -85,8 +85,10 @@ public class Users {
         if (user.isEmpty()) {
             return false;
         }
-        em.createQuery("UPDATE GatewayKey k SET k.revokedAt = :now WHERE k.userId = :id AND k.revokedAt IS NULL")
-                .setParameter("now", java.time.Instant.now()).setParameter("id", user.get().id).executeUpdate();
+        // their keys go with them (a key row names its owner, so the account could not be deleted while one was
+        // left, revoked or not); the audit keeps each record's key id and username
+        em.createQuery("DELETE FROM GatewayKey k WHERE k.userId = :id").setParameter("id", user.get().id)
+                .executeUpdate();
         em.remove(user.get());
         return true;
     }

@@ -3,27 +3,19 @@ package dev.srooter.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,63 +29,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardE2EIT {
 
     private static final Gateway gateway = Gateway.get();
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path DOWNLOADS = Path.of("target", "e2e-downloads").toAbsolutePath();
+    private static final Path DOWNLOADS = ConsoleBrowser.DOWNLOADS;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void openBrowser() throws Exception {
         Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")), "the console is tested once, on Derby");
-        Files.createDirectories(SCREENSHOTS);
-        Files.createDirectories(DOWNLOADS);
-        try (var old = Files.list(DOWNLOADS)) {
-            for (Path file : old.toList()) {
-                Files.delete(file); // a file left by an earlier run would make Chrome save the export under another name
-            }
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("srooter.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", DOWNLOADS.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("srooter.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // pages redraw as they load
+        browser = ConsoleBrowser.driver();
+        wait = ConsoleBrowser.waiter();
     }
 
     @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void restoreRouting() {
         gateway.neutralRouting();
     }
 
-    private static void signIn(String username, String password) {
-        browser.get(gateway.url + "/");
-        browser.manage().deleteAllCookies();
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
-        browser.get(gateway.url + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
-        browser.findElement(By.id("login-username")).sendKeys(username);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+    private static void signIn(String username, String password) throws Exception {
+        ConsoleBrowser.signIn(gateway.url, username, password);
     }
 
-    private static void open(String page) {
-        browser.findElement(By.id("nav-" + page)).click();
-        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+    private static void open(String page) throws Exception {
+        ConsoleBrowser.open(page);
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        ConsoleBrowser.screenshot(name);
     }
 
     @Test
@@ -109,7 +70,7 @@ class DashboardE2EIT {
         signIn("admin", gateway.adminPassword());
         List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Dashboard", "Get started", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
-                "Providers", "Cortex", "Users", "Plugins"), pages);
+                "Providers", "Cortex", "Users", "Plugins", "My account"), pages);
 
         // mint a key: shown once; then revoke it
         String name = "e2e-" + Long.toString(System.nanoTime(), 36);
@@ -121,6 +82,7 @@ class DashboardE2EIT {
         assertTrue(minted.startsWith("srt_live_"), minted);
         screenshot("keys");
         browser.findElement(By.cssSelector("button[data-revoke='" + name + "']")).click();
+        ConsoleBrowser.confirm(); // revoking asks first
         wait.until(d -> d.findElement(By.cssSelector("tr[data-key='" + name + "']")).getText().contains("revoked"));
         HttpResponse<String> refused = gateway.anthropicWithKey(minted, "{\"model\":\"" + Gateway.CLAUDE
                 + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
@@ -337,7 +299,7 @@ class DashboardE2EIT {
         gateway.createUser(username, "developer");
         signIn(username, "pw-" + username + "-long-enough");
         List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("My usage", "API keys"), pages);
+        assertEquals(List.of("My usage", "API keys", "My account"), pages);
         wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
         screenshot("developer-usage");
         browser.get(gateway.url + "/#users");

@@ -182,9 +182,12 @@ class RolesIT {
         assertEquals(401, gateway.as(second, "GET", "/api/keys", null).statusCode(), "other sessions end");
         assertEquals(401, gateway.as(developer, "GET", "/api/keys", null).statusCode());
         assertEquals(200, gateway.as(fresh, "GET", "/api/keys", null).statusCode(), "the answer's token works");
+        String key = gateway.mintKeyAs(fresh, "laptop"); // an account with a key can be deleted too (it once could not)
 
         assertEquals(204, gateway.admin("DELETE", "/api/users/" + name, null).statusCode());
         assertEquals(401, gateway.as(fresh, "GET", "/api/keys", null).statusCode(), "a deleted user's token ends");
+        assertEquals(401, gateway.anthropicWithKey(key, "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":8,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode(), "nor does their key");
     }
 
     /** Issue 17, item 6: nothing slowed password guessing. */

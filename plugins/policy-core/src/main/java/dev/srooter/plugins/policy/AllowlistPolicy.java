@@ -16,6 +16,17 @@ import org.pf4j.Extension;
 public class AllowlistPolicy implements Policy {
 
     @Override
+    public String description() {
+        return "Which models may serve. A model must be on every list that is set (org, team, user); an empty list sets no restriction. Routing and fallback chains keep to the lists too.";
+    }
+
+    @Override
+    public List<dev.srooter.api.SettingSpec> settings() {
+        return List.of(dev.srooter.api.SettingSpec.textList("models", "Models allowed",
+                "Model names or provider/model, * matches any text (claude-sonnet-*, openai/gpt-5)."));
+    }
+
+    @Override
     public String name() {
         return "allowlist";
     }

@@ -4,6 +4,7 @@ import dev.srooter.api.Policy;
 import dev.srooter.api.PolicyDecision;
 import dev.srooter.api.PolicyRequest;
 import dev.srooter.api.PolicySettings;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -12,6 +13,17 @@ import org.pf4j.Extension;
  */
 @Extension
 public class MaxOutputTokensPolicy implements Policy {
+
+    @Override
+    public String description() {
+        return "Caps the output a request may ask for: a higher or missing limit is set to the cap, and an Anthropic thinking budget is kept below it.";
+    }
+
+    @Override
+    public List<dev.srooter.api.SettingSpec> settings() {
+        return List.of(dev.srooter.api.SettingSpec.integer("max", "Max output tokens",
+                "The most output tokens a request may ask for; the smallest cap set at any level applies.", 1));
+    }
 
     @Override
     public String name() {

@@ -22,6 +22,19 @@ public class ReasoningCapPolicy implements Policy {
     private static final List<String> EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
 
     @Override
+    public String description() {
+        return "Caps how hard a model may think. Requests are rewritten to the cap, never refused.";
+    }
+
+    @Override
+    public List<dev.srooter.api.SettingSpec> settings() {
+        return List.of(dev.srooter.api.SettingSpec.integer("maxBudgetTokens", "Max thinking tokens",
+                "Anthropic's thinking budget is lowered to this; below 1024 thinking is turned off.", 0),
+                dev.srooter.api.SettingSpec.choice("maxEffort", "Max reasoning effort",
+                "OpenAI's reasoning effort is lowered to this.", EFFORTS));
+    }
+
+    @Override
     public String name() {
         return "reasoning-cap";
     }

@@ -15,6 +15,19 @@ import org.pf4j.Extension;
 public class ServiceTierPolicy implements Policy {
 
     @Override
+    public String description() {
+        return "Which service tiers a request may ask for. A tier not on every list set is removed so the provider's default serves, or refused when deny is on.";
+    }
+
+    @Override
+    public List<dev.srooter.api.SettingSpec> settings() {
+        return List.of(dev.srooter.api.SettingSpec.choiceList("allowed", "Tiers allowed",
+                "The service tiers requests may name.", List.of("auto", "default", "flex", "priority", "scale")),
+                dev.srooter.api.SettingSpec.flag("deny", "Refuse instead",
+                "Refuse a request that names another tier, instead of removing its tier."));
+    }
+
+    @Override
     public String name() {
         return "service-tier";
     }

@@ -1,0 +1,98 @@
+package dev.srooter.server.it;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless chromium (Debian's, through its chromedriver) for every console test of the run: started by the first
+ * class that asks, quit when the JVM ends. Signing in, opening a page, answering a confirmation and saving a
+ * screenshot (under {@code target/screenshots}) are the same for every test.
+ */
+final class ConsoleBrowser {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "e2e-downloads").toAbsolutePath();
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    private ConsoleBrowser() {
+    }
+
+    static synchronized WebDriver driver() throws Exception {
+        if (browser == null) {
+            start();
+        }
+        return browser;
+    }
+
+    static synchronized WebDriverWait waiter() throws Exception {
+        driver();
+        return wait;
+    }
+
+    private static void start() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(DOWNLOADS);
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file); // a file left by an earlier run would make Chrome save the export under another name
+            }
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("srooter.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", DOWNLOADS.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("srooter.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // pages redraw as they load
+        WebDriver started = browser;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+    }
+
+    static void signIn(String url, String username, String password) throws Exception {
+        WebDriver b = driver();
+        b.get(url + "/");
+        b.manage().deleteAllCookies();
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("sessionStorage.clear()");
+        b.get(url + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        b.findElement(By.id("login-username")).sendKeys(username);
+        b.findElement(By.id("login-password")).sendKeys(password);
+        b.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+    }
+
+    static void open(String page) throws Exception {
+        driver().findElement(By.id("nav-" + page)).click();
+        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+    }
+
+    /** Accepts the confirmation a destructive action asks for. */
+    static void confirm() throws Exception {
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+    }
+}
