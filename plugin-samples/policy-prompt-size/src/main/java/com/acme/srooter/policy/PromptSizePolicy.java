@@ -4,9 +4,11 @@ import dev.srooter.api.Policy;
 import dev.srooter.api.PolicyDecision;
 import dev.srooter.api.PolicyRequest;
 import dev.srooter.api.PolicySettings;
+import dev.srooter.api.SettingSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.pf4j.Extension;
@@ -34,6 +36,19 @@ public class PromptSizePolicy implements Policy {
     @Override
     public int order() {
         return 50; // cheap and decisive: before the built-ins
+    }
+
+    /** Said on the console beside the policy's form. */
+    @Override
+    public String description() {
+        return "Refuses requests larger than a limit, before any model is called.";
+    }
+
+    /** The settings the console offers a form for; the admin API refuses anything else (a typo, a text for a number). */
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(SettingSpec.integer("maxKb", "Largest request (KB)",
+                "Requests above this many kilobytes are refused; the smallest limit set at any level applies.", 1));
     }
 
     @Override
