@@ -61,7 +61,7 @@ async function pluginsPage(container) {
   const plugins = await api("GET", "/plugins");
   const file = el("input", { type: "file", id: "plugin-file", accept: ".jar" });
   const section = card("Upload a plugin", el("p", { class: "muted" }, "A jar replaces the plugin of the same id without a restart; requests under way finish on the old one."),
-    el("div", { class: "row" }, file, el("button", { id: "plugin-upload", onclick: guarded(async () => {
+    el("div", { class: "row" }, field("Plugin jar", file), el("button", { id: "plugin-upload", onclick: guarded(async () => {
       if (!file.files.length) throw new Error("Choose a jar first.");
       await api("POST", "/plugins", file.files[0]);
       await pluginsPage(container);

@@ -296,6 +296,7 @@ async function keysPage(container) {
         onclick: () => navigator.clipboard && navigator.clipboard.writeText(key.key) }, "Copy"))));
   });
   const ownerOf = k => (users.find(u => u.id === k.userId) || {}).username;
+  keys.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt))); // the newest first: the one just minted
   container.replaceChildren(card("Mint a gateway key", form), minted,
     card("Keys", keys.length ? pagedTable("keys-table", [
       { title: "Name", value: k => k.name }, { title: "Key", value: k => el("code", {}, k.hint) },
@@ -377,7 +378,7 @@ async function skillsPage(container) {
     { title: "Intents", value: s => s.intents.length ? s.intents.map(i => el("span", { class: "tag" }, i)) : "all" },
     { title: "Scope", value: s => [...s.paths, ...s.repositories].join(", ") || "everywhere" },
     { title: "Source", value: s => s.source },
-    { title: "On", value: s => el("input", { type: "checkbox", checked: s.enabled, "data-skill": s.name,
+    { title: "On", value: s => el("input", { type: "checkbox", checked: s.enabled, "data-skill": s.name, "aria-label": "Skill " + s.name + " on",
       onchange: guarded(async e => { await api("PUT", "/skills/" + s.name, s.source === "plugin"
         ? { enabled: e.target.checked } : { ...s, enabled: e.target.checked }); }, container) }) },
     { title: "", value: s => s.source === "admin" ? [el("button", { class: "secondary", onclick: () => edit(s) }, "Edit"), " ",

@@ -10,7 +10,7 @@ function learnedCard(learned, container) {
   const highRisk = el("input", { id: "learned-explore-high-risk", type: "checkbox", checked: s.exploreHighRisk });
   const pct = v => (Math.round(v * 1000) / 10) + "%";
   const rows = learned.contexts.map(c => {
-    const pin = el("select", { "data-pin": c.context }, el("option", { value: "" }, "learner chooses"),
+    const pin = el("select", { "data-pin": c.context, "aria-label": "Model pinned for " + c.context }, el("option", { value: "" }, "learner chooses"),
       c.candidates.map(m => el("option", { value: m.model, selected: m.model === c.pinned }, m.model)));
     return { c, pin };
   });

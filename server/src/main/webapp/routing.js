@@ -11,12 +11,13 @@ async function routingPage(container) {
   const deriving = el("input", { id: "derive-chains", type: "checkbox", checked: derived.enabled });
   deriving.addEventListener("change", guarded(async () => {
     await api("PUT", "/routing/derived-chains", { enabled: deriving.checked }); await routingPage(container); }, container));
+  const who = r => r.intent + (r.team ? " for team " + r.team : "");
   const ruleInputs = rules.rules.map(r => ({ rule: r,
-    target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target" }),
-    council: el("input", { type: "checkbox", checked: !!r.council }),
-    candidates: el("input", { value: (r.candidates || []).join(", "), "data-intent": r.intent + (r.team ? ":" + r.team : ""),
+    target: el("input", { value: r.target, "data-intent": r.intent + (r.team ? ":" + r.team : ""), class: "rule-target", "aria-label": "Target of " + who(r) }),
+    council: el("input", { type: "checkbox", checked: !!r.council, "aria-label": "Council reviews " + who(r) }),
+    candidates: el("input", { value: (r.candidates || []).join(", "), "data-intent": r.intent + (r.team ? ":" + r.team : ""), "aria-label": "Candidates of " + who(r),
       class: "rule-candidates", placeholder: "for learned: two models or more" }),
-    min: el("input", { type: "number", step: "0.05", min: "0", max: "1", value: r.minConfidence }) }));
+    min: el("input", { type: "number", step: "0.05", min: "0", max: "1", value: r.minConfidence, "aria-label": "Minimum confidence of " + who(r) }) }));
   const rulesSection = card("Rules per intent", el("p", { class: "muted" }, "Target: requested, cheapest, best, learned (srooter chooses among the candidates from outcomes), or a model (provider/model)."),
     table([{ title: "Intent", value: x => x.rule.intent }, { title: "Team", value: x => x.rule.team || "everyone" },
       { title: "Target", value: x => x.target }, { title: "Candidates", value: x => x.candidates },

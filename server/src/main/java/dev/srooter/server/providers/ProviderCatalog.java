@@ -33,6 +33,8 @@ import java.util.logging.Logger;
 public class ProviderCatalog {
 
     private static final Logger LOG = Logger.getLogger(ProviderCatalog.class.getName());
+    /** How precisely a model's last sighting in its provider's listing is kept. */
+    static final java.time.Duration LAST_SEEN_PRECISION = java.time.Duration.ofMinutes(10);
 
     /** Why a provider could not be added, in words an admin can act on. */
     public static final class ProviderProblem extends RuntimeException {
@@ -255,7 +257,11 @@ public class ProviderCatalog {
                     existing.status = "active";
                     returned.add(model.id());
                 }
-                existing.lastSeen = now;
+                // written at most every ten minutes: rewriting every model's row on every round held row locks
+                // that readers of the same rows (the admin API) deadlocked on
+                if (existing.lastSeen == null || existing.lastSeen.isBefore(now.minus(LAST_SEEN_PRECISION))) {
+                    existing.lastSeen = now;
+                }
                 existing.listed(model);
             }
         }
