@@ -9,7 +9,7 @@ Needs nginx and wrk (Debian packages) and a built project (mvn -B install -Dskip
 Starts nginx and the gateway itself (liberty:start, data in server/target/bench), stops both after.
 Prints medians over the rounds.
 """
-import argparse, json, os, re, shutil, statistics, subprocess, sys, time, urllib.request
+import argparse, json, os, re, shutil, statistics, subprocess, sys, threading, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "server", "target", "bench")
@@ -82,6 +82,58 @@ def govern():
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+def listening_pid(port):
+    """The process that listens on a port (the Liberty JVM), from ss."""
+    out = subprocess.run(["ss", "-Hltnp", "sport = :%d" % port], capture_output=True, text=True).stdout
+    m = re.search(r"pid=(\d+)", out)
+    return int(m.group(1)) if m else None
+
+
+class RssWatch:
+    """Samples a process's resident memory every half second: the peak is what the benchmark reports."""
+
+    def __init__(self, pid):
+        self.pid, self.peak_kb, self.samples, self._stop = pid, 0, [], threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.wait(0.5):
+            try:
+                status = open("/proc/%d/status" % self.pid).read()
+            except OSError:
+                return
+            kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            self.samples.append(kb)
+            self.peak_kb = max(self.peak_kb, kb)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024.0
+
+
+def startup(key_for_start, body_file):
+    """
+    Time from launching the server until its throughput (2 KB, c=32, one-second slices) first reaches 90% of its
+    steady state (the median of the last ten of sixty slices).
+    """
+    mvn("liberty:stop")
+    launched = time.time()
+    key = key_for_start()
+    ready = time.time()
+    slices = []
+    for _ in range(60):
+        r = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body_file, 32, 1, key)
+        slices.append((time.time() - launched, r["rps"]))
+    steady = statistics.median(rps for _, rps in slices[-10:])
+    reached = next(t for t, rps in slices if rps >= 0.9 * steady)
+    print("\nstartup: server up and configured %.1f s after launch; 90%% of steady throughput (%.0f req/s, 2 KB,"
+          " c=32) %.1f s after launch (%.1f s after it was up)" % (ready - launched, steady, reached,
+                                                                    reached - (ready - launched)))
+    return key
+
+
 def wrk(url, body_file, connections, seconds, key, extra_headers=""):
     threads = 1 if connections == 1 else 2
     out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
@@ -120,6 +172,8 @@ def main():
     parser.add_argument("--baseline", metavar="DIR",
                         help="also measure the gateway of another checkout (an earlier commit, built with mvn install"
                              " -DskipTests) in the same rounds, on the next port: before and after a change")
+    parser.add_argument("--startup", action="store_true",
+                        help="also measure the time from launch to 90%% of steady throughput (restarts the server)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -156,6 +210,7 @@ def main():
             scenarios += [("2KB chat", 1), ("60KB chat", 1), ("2KB chat", 32), ("60KB chat", 32),
                           ("2KB SSE chat", 32), ("2KB SSE chat", 1)]
         results = {}
+        rss = RssWatch(listening_pid(GATEWAY_PORT))
         # warm the JIT on every path before measuring
         for name, body in bodies.items():
             if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
@@ -196,6 +251,8 @@ def main():
                          "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
                       flush=True)
 
+        peak = rss.stop()
+        print("\npeak resident memory of the gateway's JVM over the warm-up and every round: %.0f MB" % peak)
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
         peer_columns = " portkey req/s | portkey added p50 ms |" if args.portkey else ""
         print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |" + peer_columns)
@@ -253,6 +310,8 @@ def main():
                     body[:-len(" chat")], connections, a_rps, c_rps, c_rps / a_rps,
                     med(anthropic, lambda d, g: g["p50"] - d["p50"]), med(runs, lambda d, g: g["p50"] - d["p50"]),
                     med(anthropic, lambda d, g: g["p99"] - d["p99"]), med(runs, lambda d, g: g["p99"] - d["p99"])))
+        if args.startup:
+            key = startup(lambda: start_gateway(), bodies["2KB"][0])
         if args.governance:
             govern()
             body = bodies["2KB"][0]
