@@ -50,6 +50,8 @@ public class Bootstrap implements ServletContextListener {
     private ScheduledFuture<?> rediscovery;
     private ScheduledFuture<?> renewal;
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
+    @Inject dev.srooter.server.ops.GatewayMetrics metrics;
+    @Inject dev.srooter.server.budget.Budgets budgets;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -79,6 +81,8 @@ public class Bootstrap implements ServletContextListener {
         // subscriptions' access tokens live for hours: a round a minute renews each a few minutes before it expires
         renewal = scheduler.scheduleWithFixedDelay(subscriptions, 60, 60, TimeUnit.SECONDS);
         audit.start();
+        metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
+                .min(Double::compare).orElse(-1.0));
         spendLedger.start();
         cortex.start();
         blastRadius.load();

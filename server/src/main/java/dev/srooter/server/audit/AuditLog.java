@@ -52,8 +52,25 @@ public class AuditLog {
         writer.start();
     }
 
+    @Inject
+    dev.srooter.server.ops.GatewayMetrics metrics;
+
+    /** Records queued and not yet written. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    /** Whether the writer thread runs (false before start and after it died). */
+    public boolean writerAlive() {
+        Thread current = writer;
+        return current != null && current.isAlive();
+    }
+
     /** Queues a record; blocks only if the writer is 100,000 records behind, rather than lose one. */
     public void submit(AuditRecord record, byte[] prompt) {
+        if (metrics != null) {
+            metrics.observe(record); // every record, the gateway's and srooter's own calls, counts the same
+        }
         try {
             queue.put(new Pending(record, prompt));
         } catch (InterruptedException e) {

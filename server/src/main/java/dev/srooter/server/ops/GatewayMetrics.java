@@ -1,0 +1,103 @@
+package dev.srooter.server.ops;
+
+import dev.srooter.server.store.AuditRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * What srooter exports at {@code /metrics} (MicroProfile Metrics, Prometheus text format), taken from every audit
+ * record as it is queued, so that gateway requests and srooter's own calls (council members) count alike: requests
+ * and their latency by endpoint, status and route kind; tokens and cost by model and team; fallbacks, council and
+ * learned-route activity; and, read when scraped, the audit writer's backlog and the smallest budget headroom.
+ *
+ * <p>Labels are kept few and bounded: the route is reduced to its kind (the first word srooter writes for it), a status
+ * to its class, a model to the id a provider serves, a team to its name or {@code none}.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
+
+    /** Registers the gauges read when Prometheus scrapes. */
+    public void start(Supplier<Number> auditBacklog, Supplier<Number> budgetHeadroom) {
+        registry.gauge(Metadata.builder().withName("srooter_audit_queue_depth")
+                .withDescription("Audit records queued and not yet written").build(), auditBacklog);
+        registry.gauge(Metadata.builder().withName("srooter_budget_headroom_min_usd")
+                .withDescription("USD left under the budget cap closest to being spent (-1: no cap set)").build(),
+                budgetHeadroom);
+    }
+
+    /** Counts one audit record: a request through the gateway, or one of srooter's own calls. */
+    public void observe(AuditRecord r) {
+        String endpoint = label(r.endpoint);
+        String status = r.status >= 100 && r.status < 600 ? (r.status / 100) + "xx" : "none";
+        String route = routeKind(r.route);
+        registry.counter("srooter_requests", new Tag("endpoint", endpoint), new Tag("status", status),
+                new Tag("route", route)).inc();
+        registry.timer("srooter_request_duration", new Tag("endpoint", endpoint), new Tag("status", status))
+                .update(Duration.ofNanos((long) (r.latencyMs * 1_000_000)));
+        String model = label(r.servedModel);
+        String team = r.team == null || r.team.isBlank() ? "none" : label(r.team);
+        if (r.inputTokens > 0) {
+            registry.counter("srooter_tokens", new Tag("model", model), new Tag("team", team),
+                    new Tag("direction", "input")).inc(r.inputTokens);
+        }
+        if (r.outputTokens > 0) {
+            registry.counter("srooter_tokens", new Tag("model", model), new Tag("team", team),
+                    new Tag("direction", "output")).inc(r.outputTokens);
+        }
+        if (r.costUsd > 0) {
+            cost(model, team).add(r.costUsd);
+        }
+        String text = r.route == null ? "" : r.route;
+        if (text.contains("fallback")) {
+            registry.counter("srooter_fallbacks", new Tag("model", model)).inc();
+        }
+        if ("council".equals(endpoint)) {
+            registry.counter("srooter_council_member_calls", new Tag("status", status)).inc();
+        }
+        if (text.startsWith("learned") || text.contains(" learned")) {
+            registry.counter("srooter_learned_routes", new Tag("model", model)).inc();
+        }
+    }
+
+    private DoubleAdder cost(String model, String team) {
+        return costs.computeIfAbsent(model + "\u0000" + team, k -> {
+            DoubleAdder sum = new DoubleAdder();
+            registry.gauge(Metadata.builder().withName("srooter_cost_usd")
+                    .withDescription("USD spent since the server started, by model and team").build(),
+                    sum, DoubleAdder::sum, new Tag("model", model), new Tag("team", team));
+            return sum;
+        });
+    }
+
+    /** The kind of a route: "intent", "requested", "learned", "council", "fallback", ... (its first word). */
+    static String routeKind(String route) {
+        if (route == null || route.isBlank()) {
+            return "none";
+        }
+        String first = route.trim().split("[\\s:;(>-]+", 2)[0].toLowerCase(Locale.ROOT);
+        return first.matches("[a-z]{1,20}") ? first : "other";
+    }
+
+    /** A label value Prometheus takes, bounded: at most 100 characters, quotes and newlines out. */
+    static String label(String value) {
+        if (value == null || value.isBlank()) {
+            return "none";
+        }
+        String clean = value.replaceAll("[\"\\\\\\n\\r]", "_");
+        return clean.length() > 100 ? clean.substring(0, 100) : clean;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.srooter.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operations on the ecosystem's terms, over HTTP: MicroProfile Health's readiness and liveness (database, plugins,
+ * the audit writer and its backlog; providers reported but never judged) and Prometheus metrics at /metrics, counted
+ * from every audit record.
+ */
+class OperationsIT {
+
+    private final Gateway gateway = Gateway.get();
+
+    @Test
+    void readinessAndLivenessSayWhatTheyChecked() {
+        HttpResponse<String> ready = gateway.send("GET", "/health/ready", List.of(), null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject body = Gateway.object(ready.body());
+        assertEquals("UP", body.getString("status"));
+        JsonObject data = body.getJsonArray("checks").getJsonObject(0).getJsonObject("data");
+        assertTrue(data.getString("database").startsWith("ok"), data.toString());
+        assertTrue(data.getString("plugins").contains("provider kinds"), data.toString());
+        assertTrue(data.getString("providers").contains("reported, not judged"), data.toString());
+        assertTrue(data.containsKey("auditBacklog"));
+
+        HttpResponse<String> live = gateway.send("GET", "/health/live", List.of(), null);
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"auditWriter\":\"running\""), live.body());
+    }
+
+    @Test
+    void metricsCountRequestsTokensAndCostInPrometheusFormat() {
+        double before = requests(scrape());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(200, gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
+                    + "\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
+        }
+        String text = scrape();
+        assertTrue(text.contains("# TYPE srooter_requests_total counter"), text);
+        assertEquals(before + 3, requests(text), 0.0, "three more requests counted");
+        assertTrue(Pattern.compile("srooter_tokens_total\\{[^}]*direction=\"input\"[^}]*model=\"" + Gateway.CLAUDE)
+                .matcher(text).find(), "tokens by model");
+        assertTrue(Pattern.compile("srooter_cost_usd\\{[^}]*model=\"" + Gateway.CLAUDE + "\"").matcher(text).find(),
+                "cost by model");
+        assertTrue(text.contains("srooter_request_duration_seconds"), "latency");
+        assertTrue(text.contains("srooter_audit_queue_depth"), "the audit backlog");
+        assertTrue(text.contains("srooter_budget_headroom_min_usd"), "budget headroom");
+    }
+
+    private String scrape() {
+        HttpResponse<String> metrics = gateway.send("GET", "/metrics?scope=application", List.of(), null);
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.headers().firstValue("content-type").orElse("").startsWith("text/plain"),
+                metrics.headers().map().toString());
+        return metrics.body();
+    }
+
+    /** The successful Messages requests counted so far. */
+    private static double requests(String text) {
+        Matcher m = Pattern.compile("^srooter_requests_total\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE)
+                .matcher(text);
+        double sum = 0;
+        while (m.find()) {
+            if (m.group(1).contains("endpoint=\"messages\"") && m.group(1).contains("status=\"2xx\"")) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+}
