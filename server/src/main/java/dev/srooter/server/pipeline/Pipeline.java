@@ -45,6 +45,7 @@ public class Pipeline {
     @Inject HoldForCouncil holdForCouncil;
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
+    @Inject StageSpans spans;
 
     private List<Stage> modelCall;
     private List<Stage> modelListing;
@@ -70,9 +71,10 @@ public class Pipeline {
     }
 
     private void run(Exchange exchange, List<Stage> stages) {
-        try (PluginHost.Lease lease = plugins.lease()) {
+        try (PluginHost.Lease lease = plugins.lease(); StageSpans.Request span = spans.request(exchange)) {
             exchange.plugins = lease;
             runStages(exchange, stages);
+            span.finish(exchange);
         }
     }
 
@@ -82,7 +84,7 @@ public class Pipeline {
                 if (exchange.answered) {
                     break;
                 }
-                stage.apply(exchange);
+                spans.stage(stage, exchange);
             }
         } catch (GatewayError error) {
             refuse(exchange, error);
@@ -94,7 +96,7 @@ public class Pipeline {
             exchange.endNanos = System.nanoTime();
             for (Stage stage : closing) {
                 try {
-                    stage.apply(exchange);
+                    spans.stage(stage, exchange);
                 } catch (RuntimeException bug) {
                     LOG.log(Level.SEVERE, "srooter: closing stage failed for " + exchange.id, bug);
                 }

@@ -1,0 +1,83 @@
+package dev.srooter.server.pipeline;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * OpenTelemetry spans of a request's stages, children of the request's own span ({@code srooter <operation>}), which
+ * is a child of whatever span is current when the request starts (Liberty's, if it traced the HTTP request). Off unless the runtime's
+ * OpenTelemetry is turned on ({@code OTEL_SDK_DISABLED=false}; docs/operations.md): then Liberty hands out a tracer
+ * that does nothing, and a stage pays a few no-op calls. Spans carry what the audit carries, never a prompt or a key.
+ */
+@ApplicationScoped
+public class StageSpans {
+
+    @Inject
+    Instance<Tracer> tracers;
+
+    private volatile Tracer tracer;
+
+    private Tracer tracer() {
+        Tracer current = tracer;
+        if (current == null) {
+            current = tracers.isResolvable() ? tracers.get()
+                    : io.opentelemetry.api.OpenTelemetry.noop().getTracer("srooter");
+            tracer = current;
+        }
+        return current;
+    }
+
+    /** The request's span, current until closed. */
+    Request request(Exchange exchange) {
+        Span span = tracer().spanBuilder("srooter " + exchange.operation.name().toLowerCase(Locale.ROOT)).startSpan();
+        span.setAttribute("srooter.request_id", exchange.id);
+        return new Request(span, span.makeCurrent());
+    }
+
+    /** Runs one stage inside a span of its own. */
+    void stage(Stage stage, Exchange exchange) {
+        Span span = tracer().spanBuilder("srooter stage " + name(stage)).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            stage.apply(exchange);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** A stage's name without the CDI proxy's suffix. */
+    static String name(Stage stage) {
+        String name = stage.getClass().getSimpleName();
+        int proxy = name.indexOf('$');
+        return proxy > 0 ? name.substring(0, proxy) : name;
+    }
+
+    /** The request's span and the scope that makes it current. */
+    record Request(Span span, Scope scope) implements AutoCloseable {
+        /** Ends the span with what the audit records of the request: endpoint, models, route, status. */
+        void finish(Exchange exchange) {
+            span.setAttribute("srooter.requested_model", String.valueOf(exchange.requestedModel));
+            if (exchange.target != null) {
+                span.setAttribute("srooter.served_model", exchange.target.qualifiedName());
+            }
+            span.setAttribute("http.response.status_code", exchange.status);
+            if (exchange.status >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+        }
+
+        @Override
+        public void close() {
+            scope.close();
+            span.end();
+        }
+    }
+}
