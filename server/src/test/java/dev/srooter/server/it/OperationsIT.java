@@ -31,6 +31,7 @@ class OperationsIT {
         assertTrue(data.getString("providers").contains("reported, not judged"), data.toString());
         assertTrue(data.containsKey("auditBacklog"));
 
+        assertEquals(200, gateway.send("GET", "/health/started", List.of(), null).statusCode(), "the startup probe");
         HttpResponse<String> live = gateway.send("GET", "/health/live", List.of(), null);
         assertEquals(200, live.statusCode(), live.body());
         assertTrue(live.body().contains("\"auditWriter\":\"running\""), live.body());
@@ -53,6 +54,16 @@ class OperationsIT {
         assertTrue(text.contains("srooter_request_duration_seconds"), "latency");
         assertTrue(text.contains("srooter_audit_queue_depth"), "the audit backlog");
         assertTrue(text.contains("srooter_budget_headroom_min_usd"), "budget headroom");
+    }
+
+    @Test
+    void theAdminApiCanBeBrowsed() {
+        HttpResponse<String> ui = gateway.send("GET", "/openapi/ui/", List.of(), null);
+        assertEquals(200, ui.statusCode(), ui.body());
+        assertTrue(ui.body().toLowerCase(java.util.Locale.ROOT).contains("<html"), "a page");
+        HttpResponse<String> document = gateway.send("GET", "/openapi", List.of(), null);
+        assertEquals(200, document.statusCode());
+        assertTrue(document.body().contains("/api/providers"), "the document the page browses names the admin API");
     }
 
     private String scrape() {
