@@ -156,17 +156,7 @@ public class ProviderResource {
         if (request.name().contains("/")) {
             throw ApiError.of(400, "a provider name cannot contain '/': clients write provider/model");
         }
-        String baseUrl = blank(request.baseUrl()) ? null : request.baseUrl().trim();
-        if (baseUrl != null) {
-            try {
-                URI base = URI.create(baseUrl);
-                if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw ApiError.of(400, "baseUrl must be an http or https URL");
-            }
-        }
+        String baseUrl = blank(request.baseUrl()) ? null : httpUrl(request.baseUrl().trim(), "baseUrl");
         WireFormat format = null;
         if (!blank(request.format())) {
             try {
@@ -290,7 +280,7 @@ public class ProviderResource {
                     + "' of kind " + account.kind);
         }
         ProviderCredential added = catalog.addSubscriptionCredential(id, plan);
-        credentials.standing(id).stream().filter(c -> "needs sign-in".equals(c.state()))
+        credentials.standing(id).stream().filter(c -> Credentials.NEEDS_SIGN_IN.equals(c.state()))
                 .forEach(dead -> catalog.removeCredential(id, dead.id()));
         catalog.refreshDirectory();
         return Response.status(201).entity(credentials.standing(id).stream().filter(c -> c.id().equals(added.id))

@@ -31,6 +31,8 @@ public class Credentials {
     private static final Logger LOG = Logger.getLogger(Credentials.class.getName());
     public static final String SUBSCRIPTION = "subscription";
     static final String SIGN_IN = "sign-in";
+    /** The state a subscription that cannot be renewed shows in {@link Standing}. */
+    public static final String NEEDS_SIGN_IN = "needs sign-in";
 
     /** An opened credential: an API key, or a subscription whose tokens are renewed in place. */
     public static final class Live {
@@ -129,7 +131,7 @@ public class Credentials {
                 refused.add(c.id);
             }
             if (SIGN_IN.equals(c.state)) {
-                signIn.put(c.id, c.stateReason == null ? "needs sign-in" : c.stateReason);
+                signIn.put(c.id, c.stateReason == null ? NEEDS_SIGN_IN : c.stateReason);
             }
             String opened = box.unseal(c.secret, c.providerId);
             Live live = new Live(c.id, c.providerId, SUBSCRIPTION.equals(c.kind) ? "" : opened, c.hint);
@@ -287,7 +289,7 @@ public class Credentials {
         return byProvider.getOrDefault(providerId, List.of()).stream().map(c -> {
             long until = restingUntil.getOrDefault(c.id, 0L);
             String reason = signIn.get(c.id);
-            String state = refused.contains(c.id) ? "bad" : reason != null ? "needs sign-in"
+            String state = refused.contains(c.id) ? "bad" : reason != null ? NEEDS_SIGN_IN
                     : until > now ? "cooling" : "ok";
             Subscription plan = c.subscription;
             return new Standing(c.id, c.hint, state, until > now ? (until - now + 999) / 1000 : null,

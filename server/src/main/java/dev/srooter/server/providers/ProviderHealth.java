@@ -70,7 +70,7 @@ public class ProviderHealth {
 
     public View view(String providerId) {
         Account a = accounts.get(providerId);
-        String signIn = credentials.standing(providerId).stream().filter(c -> "needs sign-in".equals(c.state()))
+        String signIn = credentials.standing(providerId).stream().filter(c -> Credentials.NEEDS_SIGN_IN.equals(c.state()))
                 .map(Credentials.Standing::reason).findFirst().orElse(null);
         if (a == null) {
             return new View(null, 0, 0, 0, null, null, null, null, null, signIn);

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,8 +33,7 @@ class ConsoleActionsE2EIT {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")), "the console is tested once, on Derby");
-        browser = ConsoleBrowser.driver();
+        browser = ConsoleBrowser.forThisPass();
         wait = ConsoleBrowser.waiter();
     }
 

@@ -32,6 +32,13 @@ final class ConsoleBrowser {
     private ConsoleBrowser() {
     }
 
+    /** The browser, for a console test class: on the Derby pass only (the console is the same on both databases). */
+    static WebDriver forThisPass() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")),
+                "the console is tested once, on Derby");
+        return driver();
+    }
+
     static synchronized WebDriver driver() throws Exception {
         if (browser == null) {
             start();

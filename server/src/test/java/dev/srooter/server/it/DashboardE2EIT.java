@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,8 +34,7 @@ class DashboardE2EIT {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        Assumptions.assumeTrue("derby".equals(System.getProperty("srooter.db")), "the console is tested once, on Derby");
-        browser = ConsoleBrowser.driver();
+        browser = ConsoleBrowser.forThisPass();
         wait = ConsoleBrowser.waiter();
     }
 

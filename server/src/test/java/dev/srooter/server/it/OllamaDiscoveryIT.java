@@ -58,9 +58,7 @@ class OllamaDiscoveryIT {
     @Test
     void aLocalOllamaIsFoundAndServes() {
         String address = "http://127.0.0.1:" + gateway.openAi.port();
-        HttpResponse<String> found = gateway.admin("POST", "/api/providers/discover", "{\"url\":\"" + address + "\"}");
-        assertEquals(201, found.statusCode(), found.body());
-        JsonObject provider = Gateway.object(found.body());
+        JsonObject provider = discoverAt(address);
         String name = provider.getString("name");
         try {
             assertTrue(name.startsWith("ollama"), name);
@@ -97,10 +95,7 @@ class OllamaDiscoveryIT {
         gateway.openAi.setModels(List.of("qwen2.5-coder:7b", "mystery-coder:3b"));
         gateway.openAi.setOllamaCapabilities("mystery-coder:3b", List.of("tools", "thinking"));
         gateway.openAi.setOllamaCapabilities("qwen2.5-coder:7b", List.of()); // the catalogue says tools; this build not
-        String address = "http://127.0.0.1:" + gateway.openAi.port();
-        HttpResponse<String> found = gateway.admin("POST", "/api/providers/discover", "{\"url\":\"" + address + "\"}");
-        assertEquals(201, found.statusCode(), found.body());
-        JsonObject provider = Gateway.object(found.body());
+        JsonObject provider = discoverAt("http://127.0.0.1:" + gateway.openAi.port());
         String name = provider.getString("name");
         try {
             JsonObject mystery = model(name + "/mystery-coder:3b");
@@ -128,6 +123,13 @@ class OllamaDiscoveryIT {
             gateway.admin("DELETE", "/api/providers/" + provider.getString("id"), null);
             gateway.openAi.setModels(before);
         }
+    }
+
+    /** Asks srooter to look for an Ollama at an address; the provider it added. */
+    private JsonObject discoverAt(String address) {
+        HttpResponse<String> found = gateway.admin("POST", "/api/providers/discover", "{\"url\":\"" + address + "\"}");
+        assertEquals(201, found.statusCode(), found.body());
+        return Gateway.object(found.body());
     }
 
     private JsonObject model(String qualifiedName) {
