@@ -49,6 +49,8 @@ public class Bootstrap implements ServletContextListener {
     @Resource ManagedScheduledExecutorService scheduler;
     private ScheduledFuture<?> rediscovery;
     private ScheduledFuture<?> renewal;
+    private ScheduledFuture<?> clusterWatch;
+    @Inject ClusterChanges clusterChanges;
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
     @Inject dev.srooter.server.ops.GatewayMetrics metrics;
     @Inject dev.srooter.server.budget.Budgets budgets;
@@ -57,9 +59,9 @@ public class Bootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
         users.ensureAdmin(settings.firstAdminPassword(), settings.dataDir());
-        tokens.init();
-        plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
         SecretBox box = SecretBox.open(settings.masterKey(), settings.dataDir());
+        tokens.init(box);
+        plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
         auditSinks.init(box);
         auditSinks.reload();
         credentials.init(box);
@@ -80,6 +82,8 @@ public class Bootstrap implements ServletContextListener {
         }
         // subscriptions' access tokens live for hours: a round a minute renews each a few minutes before it expires
         renewal = scheduler.scheduleWithFixedDelay(subscriptions, 60, 60, TimeUnit.SECONDS);
+        // changes an admin makes on another node sharing the database reach this one within a second
+        clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 1, 1, TimeUnit.SECONDS);
         audit.start();
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));
@@ -96,6 +100,9 @@ public class Bootstrap implements ServletContextListener {
         }
         if (renewal != null) {
             renewal.cancel(false);
+        }
+        if (clusterWatch != null) {
+            clusterWatch.cancel(false);
         }
         spendLedger.stop();
         audit.stop();

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Records every change made through the admin API (any method but GET, HEAD and OPTIONS; logins excepted):
  * who, with which role, what (method, path and body with passwords, keys and tokens masked), when, and the
- * status it ended with, refusals included. Read back with {@code GET /api/audit/admin}.
+ * status it ended with, refusals included. Read back with {@code GET /api/audit/admin}. A change that succeeded is
+ * also signalled to the other nodes ({@link dev.srooter.server.ClusterChanges}).
  */
 @Provider
 public class AdminChangeRecorder implements ContainerRequestFilter, ContainerResponseFilter {
@@ -47,6 +48,9 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    dev.srooter.server.ClusterChanges cluster;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -99,6 +103,13 @@ public class AdminChangeRecorder implements ContainerRequestFilter, ContainerRes
                     detail == null || detail.toString().isEmpty() ? null : detail.toString());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "srooter: could not record an admin change", e);
+        }
+        if (response.getStatus() < 300) {
+            try {
+                cluster.changed(); // other nodes reload what they hold in memory within a second
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "srooter: could not tell other nodes of an admin change", e);
+            }
         }
     }
 

@@ -29,12 +29,17 @@ import java.util.TreeMap;
  * a whole estimate, one request at a time may hold the rest ({@code whole = false}, {@code rest_held}): it is
  * the only request that can go past the cap, by at most its own cost, and once it has, nothing is left for
  * anyone, on any node.
+ *
+ * <p>While a cap has plenty left, requests hold against this node's {@link Leases} in memory instead: a slice of the
+ * cap's allowance reserved in its row at once, so the row is written a few times a second per node, not per request.
+ * Near the cap's end, holds go to the row one by one again.
  */
 @ApplicationScoped
 public class Budgets {
 
     public static final String ORG = "org";
-    private static final long TTL_MILLIS = 5_000;
+    /** A cap set, changed or removed on another node applies here within a second. */
+    private static final long TTL_MILLIS = 1_000;
     private static final int SCALE = 10;
 
     /** One cap, with its spend in the current period. */
@@ -49,9 +54,13 @@ public class Budgets {
      * What a request holds under each cap (budget id to amount), to be settled when it ends; {@code rest}: the
      * caps whose rest it holds (less than its estimate), which no other request may hold until it is settled.
      */
-    public record Hold(Map<String, BigDecimal> amounts, Set<String> rest) {
+    public record Hold(Map<String, BigDecimal> amounts, Set<String> rest, Set<String> leased) {
         public Hold(Map<String, BigDecimal> amounts) {
-            this(amounts, Set.of());
+            this(amounts, Set.of(), Set.of());
+        }
+
+        public Hold(Map<String, BigDecimal> amounts, Set<String> rest) {
+            this(amounts, rest, Set.of());
         }
     }
 
@@ -64,6 +73,9 @@ public class Budgets {
 
     @Inject
     Sql sql;
+
+    @Inject
+    Leases leases;
 
     /** The caps (limits) by id, for the request path. */
     private final Refreshed<Map<String, Budget>> current = new Refreshed<>(TTL_MILLIS, this::read);
@@ -89,6 +101,12 @@ public class Budgets {
      * less. Locks the rows in id order, so two requests never wait on each other in a circle.
      */
     public Result hold(List<String> ids, BigDecimal estimate, boolean whole) {
+        if (whole && leases != null) {
+            Hold leased = leases.hold(ids, estimate.setScale(SCALE, RoundingMode.UP), current.get());
+            if (leased != null) {
+                return new Result(leased, null);
+            }
+        }
         if (whole) {
             Result quick = holdWhole(ids, estimate);
             if (quick != null) {
@@ -161,6 +179,44 @@ public class Budgets {
     }
 
     public void settle(List<String> ids, Hold hold, BigDecimal cost) {
+        Unsettled rest = settleLeased(ids, hold, cost);
+        if (rest != null) {
+            settleInDatabase(rest.ids(), rest.hold(), cost);
+        }
+    }
+
+    /** What of a request's settlement is left for the database once this node's leases took their part. */
+    public record Unsettled(List<String> ids, Hold hold) {
+    }
+
+    /**
+     * Settles in memory what was held from this node's leases (the next flush writes it); returns the rest, for the
+     * database, or null when nothing is left.
+     */
+    public Unsettled settleLeased(List<String> ids, Hold hold, BigDecimal cost) {
+        if (hold == null || hold.leased().isEmpty() || leases == null) {
+            return ids.isEmpty() && hold == null ? null : new Unsettled(ids, hold);
+        }
+        List<String> inDatabase = new ArrayList<>(ids.size());
+        Map<String, BigDecimal> heldInDatabase = new LinkedHashMap<>();
+        for (String id : ids) {
+            BigDecimal held = hold.amounts().get(id);
+            if (!hold.leased().contains(id) || !leases.settle(id, held, cost)) {
+                inDatabase.add(id);
+            }
+        }
+        hold.amounts().forEach((id, amount) -> {
+            if (!hold.leased().contains(id)) {
+                heldInDatabase.put(id, amount);
+            } else if (!ids.contains(id)) {
+                leases.settle(id, amount, BigDecimal.ZERO); // the cap no longer applies: give the hold back
+            }
+        });
+        Hold rest = heldInDatabase.isEmpty() && hold.rest().isEmpty() ? null : new Hold(heldInDatabase, hold.rest());
+        return inDatabase.isEmpty() && rest == null ? null : new Unsettled(inDatabase, rest);
+    }
+
+    private void settleInDatabase(List<String> ids, Hold hold, BigDecimal cost) {
         Set<String> all = new java.util.TreeSet<>(ids);
         if (hold != null) {
             all.addAll(hold.amounts().keySet());
@@ -187,7 +243,7 @@ public class Budgets {
      * Locks a cap's row (an update first: a plain select's lock may end before the transaction does) and starts
      * a new period when the current one has ended.
      */
-    private static Optional<Budget> lock(Connection c, String id, Instant now) throws SQLException {
+    static Optional<Budget> lock(Connection c, String id, Instant now) throws SQLException {
         if (Sql.update(c, "UPDATE budgets SET updated_at = ? WHERE id = ?", now, id) == 0) {
             return Optional.empty();
         }
@@ -201,7 +257,7 @@ public class Budgets {
         return Optional.of(budget);
     }
 
-    private static Optional<Budget> read(Connection c, String id) throws SQLException {
+    static Optional<Budget> read(Connection c, String id) throws SQLException {
         return Sql.query(c, "SELECT id, limit_usd, period, hard_stop, period_start, spent_usd, reserved_usd, rest_held"
                 + " FROM budgets WHERE id = ?", Budgets::budget, id).stream().findFirst();
     }

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * Settles finished requests against their caps off the request path: one writer thread takes what request
  * threads queue and applies it in batches, so a busy cap's row is written a few times a second instead of once
  * per request. Until a request is settled its hold stays in place, so settling late never lets spend pass a cap;
- * a clean stop settles everything queued.
+ * a clean stop settles everything queued. The same thread writes this node's {@link Leases} a few times a second.
  */
 @ApplicationScoped
 public class SpendLedger {
@@ -32,6 +32,9 @@ public class SpendLedger {
 
     @Inject
     Budgets budgets;
+
+    @Inject
+    Leases leases;
 
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -56,6 +59,7 @@ public class SpendLedger {
         List<Entry> rest = new ArrayList<>();
         queue.drainTo(rest);
         settle(rest);
+        leases.returnAll();
     }
 
     /** Queues a finished request's settlement: its hold (may be null) and its actual cost under {@code ids}. */
@@ -64,14 +68,19 @@ public class SpendLedger {
             budgets.settle(ids, hold, costUsd); // not started (tests): settle at once
             return;
         }
-        queue.add(new Entry(ids, hold, costUsd));
+        // what was held from this node's leases is settled in memory now; only the rest waits for the database
+        Budgets.Unsettled rest = budgets.settleLeased(ids, hold, Budgets.usd(costUsd));
+        if (rest != null) {
+            queue.add(new Entry(rest.ids(), rest.hold(), costUsd));
+        }
     }
 
     private void settleUntilStopped() {
         List<Entry> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Entry first = queue.poll(Leases.FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+                leases.flushIfDue();
                 if (first == null) {
                     continue;
                 }

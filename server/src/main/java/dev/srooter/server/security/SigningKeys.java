@@ -18,7 +18,8 @@ import java.util.Base64;
 
 /**
  * The RS256 key pair that signs admin tokens: made on first start, kept as PEM files in the data
- * folder ({@code jwt/private.pem} readable by the server's user only), and read back afterwards.
+ * folder ({@code jwt/private.pem} readable by the server's user only), and read back afterwards. Nodes sharing a
+ * database share one pair ({@link #shared}).
  */
 public final class SigningKeys {
 
@@ -54,20 +55,67 @@ public final class SigningKeys {
         }
     }
 
-    private static void create(Path folder, Path privateFile, Path publicFile)
-            throws IOException, GeneralSecurityException {
-        Files.createDirectories(folder);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
+    /**
+     * The pair every node sharing {@code sql}'s database signs with: the first node to start stores its own (the
+     * private half sealed by {@code box}); the others take that one and write it over theirs in {@code dataDir/jwt},
+     * where the token verifier reads the public half.
+     */
+    public static synchronized Pair shared(Path dataDir, dev.srooter.server.store.Sql sql, SecretBox box) {
+        Pair local = loadOrCreate(dataDir);
+        String localPrivate = encode(local.privateKey().getEncoded(), PRIVATE);
+        record Stored(String privateSealed, String publicPem) {
+        }
+        java.util.function.Supplier<java.util.List<Stored>> read = () -> sql.query(
+                "SELECT private_sealed, public_pem FROM signing_keys WHERE id = ?",
+                r -> new Stored(r.getString(1), r.getString(2)), SHARED_ID);
+        java.util.List<Stored> stored = read.get();
+        if (stored.isEmpty()) {
+            try {
+                sql.update("INSERT INTO signing_keys (id, private_sealed, public_pem, created_at) VALUES (?, ?, ?, ?)",
+                        SHARED_ID, box.seal(localPrivate, SHARED_ID), local.publicPem(), java.time.Instant.now());
+                return local;
+            } catch (RuntimeException anotherNodeWasFirst) {
+                stored = read.get();
+                if (stored.isEmpty()) {
+                    throw anotherNodeWasFirst;
+                }
+            }
+        }
+        Stored pair = stored.get(0);
+        if (pair.publicPem().equals(local.publicPem())) {
+            return local;
+        }
+        Path folder = dataDir.resolve("jwt");
+        try {
+            write(folder, folder.resolve("private.pem"), box.unseal(pair.privateSealed(), SHARED_ID));
+            Files.writeString(folder.resolve("public.pem"), pair.publicPem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the shared token signing key to " + folder, e);
+        }
+        return loadOrCreate(dataDir);
+    }
+
+    private static final String SHARED_ID = "console-tokens";
+
+    private static void write(Path folder, Path privateFile, String privatePem) throws IOException {
         Path tmp = Files.createTempFile(folder, "private", ".tmp");
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's ACL applies.
         }
-        Files.writeString(tmp, encode(pair.getPrivate().getEncoded(), PRIVATE));
-        Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(tmp, privatePem);
+        Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void create(Path folder, Path privateFile, Path publicFile)
+            throws IOException, GeneralSecurityException {
+        Files.createDirectories(folder);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        write(folder, privateFile, encode(pair.getPrivate().getEncoded(), PRIVATE));
         Files.writeString(publicFile, encode(pair.getPublic().getEncoded(), PUBLIC));
     }
 

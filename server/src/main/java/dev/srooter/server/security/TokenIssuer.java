@@ -28,9 +28,15 @@ public class TokenIssuer {
 
     private volatile SigningKeys.Pair keys;
 
-    /** Makes sure the key pair exists before the first token is verified. */
-    public void init() {
-        keys = SigningKeys.loadOrCreate(settings.dataDir());
+    @Inject
+    dev.srooter.server.store.Sql sql;
+
+    /**
+     * Makes sure the key pair exists before the first token is verified: the one every node of this database
+     * shares, so a console token from one node is good on all of them.
+     */
+    public void init(SecretBox box) {
+        keys = SigningKeys.shared(settings.dataDir(), sql, box);
     }
 
     /** The claim that carries the generation of the user's credentials the token was issued at. */

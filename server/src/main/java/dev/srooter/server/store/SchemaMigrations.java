@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Brings the database schema up to date from the versioned scripts listed in {@code db/index.txt},
- * each applied once, in order, in its own transaction, and recorded in {@code schema_version}.
+ * each applied once, in order, in its own transaction, and recorded in {@code schema_version}; safe when several
+ * nodes start at once.
  * A script never changes once released; a change is a new script.
  */
 @ApplicationScoped
@@ -40,14 +41,17 @@ public class SchemaMigrations {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Applies what is missing. Several nodes may start at once on one database: each script is applied under an
+     * exclusive lock on {@code schema_version}, after checking again that no other node applied it meanwhile.
+     */
     public void migrate() {
         try (Connection connection = dataSource.getConnection()) {
             ensureVersionTable(connection);
             Set<String> applied = appliedScripts(connection);
-            int version = applied.size();
             for (String script : scripts()) {
                 if (!applied.contains(script)) {
-                    apply(connection, ++version, script);
+                    applyOnce(connection, script);
                 }
             }
         } catch (SQLException | IOException e) {
@@ -66,17 +70,28 @@ public class SchemaMigrations {
     }
 
     private static void ensureVersionTable(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
-            while (tables.next()) {
-                if (tables.getString("TABLE_NAME").equalsIgnoreCase("schema_version")) {
-                    return;
-                }
-            }
+        if (hasVersionTable(connection)) {
+            return;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY,"
                     + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        } catch (SQLException e) {
+            if (!hasVersionTable(connection)) { // else another node created it at the same moment
+                throw e;
+            }
         }
+    }
+
+    private static boolean hasVersionTable(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("schema_version")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> appliedScripts(Connection connection) throws SQLException {
@@ -90,16 +105,23 @@ public class SchemaMigrations {
         return applied;
     }
 
-    private static void apply(Connection connection, int version, String script) throws SQLException, IOException {
+    private static void applyOnce(Connection connection, String script) throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // held until commit: a node starting at the same moment waits here, then finds the script applied
+            statement.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+            Set<String> applied = appliedScripts(connection);
+            if (applied.contains(script)) {
+                connection.commit();
+                return;
+            }
             for (String sql : statements(script(connection, script))) {
                 statement.execute(sql);
             }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-                record.setInt(1, version);
+                record.setInt(1, applied.size() + 1);
                 record.setString(2, script);
                 record.setTimestamp(3, Timestamp.from(Instant.now()));
                 record.executeUpdate();

@@ -27,10 +27,19 @@ class BudgetsOnSharedDatabaseIT {
 
     private static final int NODES = 3;
     private static final int THREADS_PER_NODE = 6;
-    private static final int REQUESTS_PER_THREAD = 25;
 
     @Test
     void nodesSharingOneDatabaseNeverOverspendTogether() throws Exception {
+        spendTogether(false, new BigDecimal("0.50"), 25);
+    }
+
+    /** The same with each node leasing slices of the cap and holding in memory, as the server does. */
+    @Test
+    void nodesLeasingSlicesNeverOverspendTogether() throws Exception {
+        spendTogether(true, new BigDecimal("3.00"), 80);
+    }
+
+    private void spendTogether(boolean leasing, BigDecimal limit, int requestsPerThread) throws Exception {
         String url = System.getProperty("srooter.jdbc.url");
         Assumptions.assumeTrue(url != null, "PostgreSQL pass only");
         List<Budgets> nodes = new ArrayList<>();
@@ -41,10 +50,12 @@ class BudgetsOnSharedDatabaseIT {
             dataSource.getClass().getMethod("setURL", String.class).invoke(dataSource, url);
             Budgets node = new Budgets();
             node.sql = new Sql(dataSource);
+            if (leasing) {
+                node.leases = new Leases(node.sql);
+            }
             nodes.add(node);
         }
         String id = "key:shared-db-" + System.nanoTime();
-        BigDecimal limit = new BigDecimal("0.50");
         nodes.get(0).put(id, limit, Period.MONTHLY, false);
 
         BigDecimal estimate = new BigDecimal("0.012");
@@ -58,7 +69,7 @@ class BudgetsOnSharedDatabaseIT {
             for (int t = 0; t < THREADS_PER_NODE; t++) {
                 Random random = new Random(n * 100 + t);
                 work.add(pool.submit(() -> {
-                    for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
+                    for (int r = 0; r < requestsPerThread; r++) {
                         Budgets.Result result = node.hold(List.of(id), estimate, true);
                         if (result.hold() == null) {
                             result = node.hold(List.of(id), estimate, false); // the rest, as the last step takes it
@@ -73,6 +84,9 @@ class BudgetsOnSharedDatabaseIT {
                         double cost = 0.002 + random.nextInt(10_001) / 1_000_000.0;
                         costs.add(BigDecimal.valueOf(cost));
                         node.settle(List.of(id), result.hold(), cost);
+                        if (leasing) {
+                            node.leases.flushIfDue(); // the ledger's thread does this in the server
+                        }
                     }
                     return null;
                 }));
@@ -82,10 +96,13 @@ class BudgetsOnSharedDatabaseIT {
             f.get();
         }
         pool.shutdown();
+        if (leasing) {
+            nodes.forEach(n -> n.leases.returnAll());
+        }
 
         Budgets.Budget budget = nodes.get(1).find(id).orElseThrow();
         BigDecimal total = costs.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(10, RoundingMode.HALF_UP);
-        System.out.printf("shared database: %d nodes x %d threads, %d requests served, %d over the cap; spent %s of %s%n",
+        System.out.printf("shared database" + (leasing ? ", leasing" : "") + ": %d nodes x %d threads, %d requests served, %d over the cap; spent %s of %s%n",
                 NODES, THREADS_PER_NODE, served.get(), refused.get(), budget.spentUsd(), limit);
         assertEquals(0, total.compareTo(budget.spentUsd()), "spend counted exactly: " + total + " vs "
                 + budget.spentUsd());
