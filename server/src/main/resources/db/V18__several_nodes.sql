@@ -27,3 +27,37 @@ CREATE TABLE signing_keys (
     public_pem      VARCHAR(2000) NOT NULL,
     created_at      TIMESTAMP     NOT NULL
 );
+
+-- An agent task's routing state, so that a follow-up served by another node stays on the task's model, skips the
+-- classifier, and counts toward the same loop guard (no content: the id is a digest, the reason a few words).
+CREATE TABLE task_state (
+    id          VARCHAR(32)      NOT NULL PRIMARY KEY,
+    intent      VARCHAR(20),
+    confidence  DOUBLE PRECISION,
+    reason      VARCHAR(200),
+    classifier  VARCHAR(100),
+    model       VARCHAR(300),
+    turns       INTEGER          NOT NULL,
+    cost_usd    DOUBLE PRECISION NOT NULL,
+    started_at  TIMESTAMP        NOT NULL,
+    last_at     TIMESTAMP        NOT NULL
+);
+CREATE INDEX task_state_last_at ON task_state (last_at);
+
+-- The nodes serving this database, each renewing its row every few seconds: a node that sees others alive shares
+-- task state at once instead of a second later.
+CREATE TABLE cluster_nodes (
+    node     VARCHAR(36) NOT NULL PRIMARY KEY,
+    seen_at  TIMESTAMP   NOT NULL
+);
+
+-- Each node's count over the last minute per rate-limited subject, written every second while other nodes are alive:
+-- a node admits against its own count plus the others' (so a limit holds across nodes, within a second of traffic).
+CREATE TABLE rate_counts (
+    node        VARCHAR(36)  NOT NULL,
+    subject     VARCHAR(250) NOT NULL,
+    requests    BIGINT       NOT NULL,
+    tokens      BIGINT       NOT NULL,
+    updated_at  TIMESTAMP    NOT NULL,
+    PRIMARY KEY (node, subject)
+);

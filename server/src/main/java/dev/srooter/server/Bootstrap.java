@@ -51,6 +51,7 @@ public class Bootstrap implements ServletContextListener {
     private ScheduledFuture<?> renewal;
     private ScheduledFuture<?> clusterWatch;
     @Inject ClusterChanges clusterChanges;
+    @Inject dev.srooter.server.tasks.TaskBook taskBook;
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
     @Inject dev.srooter.server.ops.GatewayMetrics metrics;
     @Inject dev.srooter.server.budget.Budgets budgets;
@@ -83,7 +84,8 @@ public class Bootstrap implements ServletContextListener {
         // subscriptions' access tokens live for hours: a round a minute renews each a few minutes before it expires
         renewal = scheduler.scheduleWithFixedDelay(subscriptions, 60, 60, TimeUnit.SECONDS);
         // changes an admin makes on another node sharing the database reach this one within a second
-        clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 1, 1, TimeUnit.SECONDS);
+        taskBook.sharingWhen(clusterChanges::sharing);
+        clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 0, 1, TimeUnit.SECONDS);
         audit.start();
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));
@@ -104,6 +106,7 @@ public class Bootstrap implements ServletContextListener {
         if (clusterWatch != null) {
             clusterWatch.cancel(false);
         }
+        clusterChanges.stop();
         spendLedger.stop();
         audit.stop();
         LOG.info("srooter: gateway stopped; audit log flushed");

@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * database. An admin change on any node raises one counter ({@code cluster_changes}); every node reads it each second
  * ({@link #run}) and, when it moved, reloads routing, providers and credentials, audit sinks, policies, skills, caps
  * and limits, and forgets the gateway keys it had verified (a revoked key is refused everywhere within about a
- * second). Settings read on every use from the database need nothing: budgets' spend, learned routes, tasks.
+ * second), opens or closes repositories registered or removed in Cortex. Settings read on every use from the database
+ * need nothing: budgets' spend, learned routes. The same round keeps a heartbeat per node ({@code cluster_nodes}),
+ * so that task state is shared turn by turn while other nodes are alive ({@link dev.srooter.server.tasks.TaskBook}).
  */
 @ApplicationScoped
 public class ClusterChanges implements Runnable {
@@ -30,8 +32,22 @@ public class ClusterChanges implements Runnable {
     @Inject dev.srooter.server.budget.Budgets budgets;
     @Inject dev.srooter.server.limits.RateLimits limits;
     @Inject dev.srooter.server.keys.GatewayKeys keys;
+    @Inject dev.srooter.server.tasks.TaskBook tasks;
+    @Inject dev.srooter.server.cortex.Cortex cortex;
+    @Inject dev.srooter.server.cortex.BlastRadius blastRadius;
 
+    /** Nodes renew their row this often; one not seen for three times as long has stopped. */
+    private static final long HEARTBEAT_MILLIS = 5_000;
+    private final String node = java.util.UUID.randomUUID().toString();
     private volatile long seen = -1;
+    private volatile boolean sharing;
+    private long lastHeartbeat;
+    private long lastSweep = System.currentTimeMillis();
+
+    /** Whether other nodes served this database in the last fifteen seconds. */
+    public boolean sharing() {
+        return sharing;
+    }
 
     /** After a change on this node: the others reload within a second. */
     public void changed() {
@@ -48,6 +64,17 @@ public class ClusterChanges implements Runnable {
     /** Each second, on the scheduler: reloads when another node (or this one) changed something. */
     @Override
     public void run() {
+        heartbeat();
+        try {
+            tasks.writeChanged();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "srooter: could not write task state", e);
+        }
+        try {
+            limits.share(sharing);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "srooter: could not share rate-limit counts", e);
+        }
         try {
             List<Long> version = sql.query("SELECT version FROM cluster_changes WHERE topic = ?", r -> r.getLong(1),
                     SETTINGS);
@@ -65,6 +92,44 @@ public class ClusterChanges implements Runnable {
         }
     }
 
+    private void heartbeat() {
+        long now = System.currentTimeMillis();
+        if (now - lastHeartbeat < HEARTBEAT_MILLIS) {
+            return;
+        }
+        lastHeartbeat = now;
+        try {
+            Instant at = Instant.ofEpochMilli(now);
+            sql.transaction(c -> {
+                if (Sql.update(c, "UPDATE cluster_nodes SET seen_at = ? WHERE node = ?", at, node) == 0) {
+                    Sql.update(c, "INSERT INTO cluster_nodes (node, seen_at) VALUES (?, ?)", node, at);
+                }
+                return null;
+            });
+            Instant alive = at.minusMillis(3 * HEARTBEAT_MILLIS);
+            sharing = !sql.query("SELECT node FROM cluster_nodes WHERE node <> ? AND seen_at > ?", r -> r.getString(1),
+                    node, alive).isEmpty();
+            if (now - lastSweep > 600_000) {
+                lastSweep = now;
+                sql.update("DELETE FROM cluster_nodes WHERE seen_at < ?", at.minusSeconds(3600));
+                tasks.forgetIdle();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "srooter: could not renew this node's heartbeat", e);
+        }
+    }
+
+    /** On a clean stop: writes what tasks changed and leaves the list of nodes. */
+    public void stop() {
+        try {
+            tasks.writeChanged();
+            limits.leave();
+            sql.update("DELETE FROM cluster_nodes WHERE node = ?", node);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "srooter: could not leave the list of nodes", e);
+        }
+    }
+
     private void reload() {
         keys.forgetCallers();
         routing.reload();
@@ -74,5 +139,7 @@ public class ClusterChanges implements Runnable {
         skills.reload();
         budgets.reload();
         limits.reload();
+        cortex.sync();
+        blastRadius.load();
     }
 }

@@ -91,7 +91,34 @@ public class Cortex {
         return open(name, path);
     }
 
+    /**
+     * Brings this node in line with the repositories registered in the database (by an admin on another node):
+     * opens those it does not have where their folder exists here too, closes those removed.
+     */
+    public synchronized void sync() {
+        List<CortexStore.Repo> registered = store.repos();
+        for (CortexStore.Repo repo : registered) {
+            if (!roots.containsKey(repo.name()) && Files.isDirectory(Path.of(repo.path()))) {
+                try {
+                    open(repo.name(), Path.of(repo.path()));
+                } catch (RuntimeException | IOException e) {
+                    LOG.log(Level.WARNING, "srooter: cortex could not index " + repo.name() + " at " + repo.path(), e);
+                }
+            }
+        }
+        for (String name : List.copyOf(roots.keySet())) {
+            if (registered.stream().noneMatch(r -> r.name().equals(name))) {
+                close(name);
+            }
+        }
+    }
+
     public synchronized void unregister(String name) {
+        close(name);
+        store.removeRepo(name);
+    }
+
+    private void close(String name) {
         WatchService watcher = watchers.remove(name);
         if (watcher != null) {
             try {
@@ -103,7 +130,6 @@ public class Cortex {
         graphs.remove(name);
         roots.remove(name);
         lastRuns.remove(name);
-        store.removeRepo(name);
     }
 
     public Optional<CodeGraph> graph(String repo) {

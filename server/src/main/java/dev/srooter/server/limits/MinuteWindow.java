@@ -62,6 +62,11 @@ final class MinuteWindow {
         return SLOTS;
     }
 
+    /** Requests and tokens counted over the last minute. */
+    synchronized long[] totals(long nowSecond) {
+        return new long[] {sum(requests, nowSecond), sum(tokens, nowSecond)};
+    }
+
     private void slot(long nowSecond) {
         int i = (int) (nowSecond % SLOTS);
         if (second[i] != nowSecond) {

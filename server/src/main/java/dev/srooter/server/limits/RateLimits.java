@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Requests and tokens per minute, per gateway key and per user ({@code user:*} for every user without a
- * limit of their own). Counted on each node over a sliding minute; with several nodes behind a balancer each
- * node allows the limit, so set it divided by the number of nodes. Tokens are counted when a request ends, so
- * the request that crosses a token limit finishes and the next one waits.
+ * limit of their own). Counted on each node over a sliding minute, in memory; while other nodes serve the same
+ * database, each node writes its counts every second ({@code rate_counts}) and admits against its own count plus the
+ * others' last ones, so a limit holds across nodes to within about a second of their traffic, without a database
+ * call on the request path. Tokens are counted when a request ends, so the request that crosses a token limit
+ * finishes and the next one waits.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -34,6 +36,11 @@ public class RateLimits {
     /** The caps (limits) by id, for the request path. */
     private final Refreshed<Map<String, Limit>> current = new Refreshed<>(TTL_MILLIS, this::read);
     private final Map<String, MinuteWindow> windows = new ConcurrentHashMap<>();
+    private static final long[] NONE = {0, 0};
+    private final String node = java.util.UUID.randomUUID().toString();
+    /** Other nodes' counts over the last minute, by subject, as of the last {@link #share}. */
+    private volatile Map<String, long[]> elsewhere = Map.of();
+    private final java.util.Set<String> published = ConcurrentHashMap.newKeySet();
 
     /** Counts the request, or refuses it with 429 and {@code retry-after} when a limit is reached. */
     public void admit(Caller caller) {
@@ -44,8 +51,11 @@ public class RateLimits {
         long now = System.currentTimeMillis() / 1000;
         List<MinuteWindow> counted = new java.util.ArrayList<>(limits.size());
         for (Limit limit : limits) {
-            MinuteWindow window = windows.computeIfAbsent(subject(limit, caller), k -> new MinuteWindow());
-            String over = window.admit(now, limit.requestsPerMinute(), limit.tokensPerMinute());
+            String subject = subject(limit, caller);
+            MinuteWindow window = windows.computeIfAbsent(subject, k -> new MinuteWindow());
+            long[] others = elsewhere.getOrDefault(subject, NONE);
+            String over = window.admit(now, less(limit.requestsPerMinute(), others[0]),
+                    less(limit.tokensPerMinute(), others[1]));
             if (over != null) {
                 counted.forEach(w -> w.withdraw(now)); // all of the caller's limits count it, or none
                 boolean requests = over.equals("requests");
@@ -54,6 +64,51 @@ public class RateLimits {
             }
             counted.add(window);
         }
+    }
+
+    private static Integer less(Integer limit, long counted) {
+        return limit == null ? null : (int) Math.max(0, limit - counted);
+    }
+
+    /**
+     * Once a second: with other nodes alive, writes this node's counts and reads theirs; alone, forgets theirs (and
+     * writes nothing).
+     */
+    public void share(boolean withOthers) {
+        if (!withOthers) {
+            elsewhere = Map.of();
+            return;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        java.time.Instant at = java.time.Instant.now();
+        sql.transaction(c -> {
+            for (Map.Entry<String, MinuteWindow> w : windows.entrySet()) {
+                long[] totals = w.getValue().totals(now);
+                if (totals[0] == 0 && totals[1] == 0) {
+                    if (published.remove(w.getKey())) {
+                        Sql.update(c, "DELETE FROM rate_counts WHERE node = ? AND subject = ?", node, w.getKey());
+                    }
+                    continue;
+                }
+                if (Sql.update(c, "UPDATE rate_counts SET requests = ?, tokens = ?, updated_at = ? WHERE node = ?"
+                        + " AND subject = ?", totals[0], totals[1], at, node, w.getKey()) == 0) {
+                    Sql.update(c, "INSERT INTO rate_counts (node, subject, requests, tokens, updated_at) VALUES (?, ?,"
+                            + " ?, ?, ?)", node, w.getKey(), totals[0], totals[1], at);
+                }
+                published.add(w.getKey());
+            }
+            return null;
+        });
+        Map<String, long[]> others = new java.util.HashMap<>();
+        sql.query("SELECT subject, SUM(requests), SUM(tokens) FROM rate_counts WHERE node <> ? AND updated_at > ?"
+                + " GROUP BY subject", r -> others.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3)}), node,
+                at.minusSeconds(5));
+        elsewhere = Map.copyOf(others);
+    }
+
+    /** On a clean stop: this node's counts no longer count. */
+    public void leave() {
+        sql.update("DELETE FROM rate_counts WHERE node = ?", node);
     }
 
     /** Adds the tokens a finished request used. */

@@ -11,16 +11,64 @@ import java.time.Instant;
 public final class Task {
 
     private final String id;
-    private final Instant startedAt = Instant.now();
-    private volatile Instant lastAt = startedAt;
+    private final Instant startedAt;
+    private volatile Instant lastAt;
     private volatile Classification classification;
     private volatile String classifier;
     private volatile String model;
     private int turns;
     private double costUsd;
+    /** Spent here and not yet written to the shared task state. */
+    private double unwrittenUsd;
+    private boolean unwritten;
 
     Task(String id) {
+        this(id, Instant.now());
+    }
+
+    Task(String id, Instant startedAt) {
         this.id = id;
+        this.startedAt = startedAt;
+        this.lastAt = startedAt;
+    }
+
+    /** What another node (or this one, earlier) wrote of the task: it counts, and its later model wins. */
+    synchronized void merge(Classification storedClassification, String storedClassifier, String storedModel,
+                            int storedTurns, double storedCostUsd, Instant storedLastAt) {
+        if (classification == null && storedClassification != null) {
+            classification = storedClassification;
+            classifier = storedClassifier;
+        }
+        if (storedModel != null && (model == null || storedLastAt.isAfter(lastAt))) {
+            model = storedModel;
+        }
+        turns = Math.max(turns, storedTurns);
+        costUsd = storedCostUsd + unwrittenUsd;
+        if (storedLastAt.isAfter(lastAt)) {
+            lastAt = storedLastAt;
+        }
+    }
+
+    /** The turn's state to write, with the spend since the last write; null when nothing changed. */
+    synchronized Written takeUnwritten() {
+        if (!unwritten) {
+            return null;
+        }
+        Written w = new Written(classification, classifier, model, turns, unwrittenUsd, startedAt, lastAt);
+        unwritten = false;
+        unwrittenUsd = 0;
+        return w;
+    }
+
+    /** A write failed: its spend is written with the next. */
+    synchronized void unwritten(Written w) {
+        unwritten = true;
+        unwrittenUsd += w.costUsd();
+    }
+
+    /** A task's state as written to the database; {@code costUsd}: spend since the last write. */
+    record Written(Classification classification, String classifier, String model, int turns, double costUsd,
+                   Instant startedAt, Instant lastAt) {
     }
 
     public String id() {
@@ -57,15 +105,18 @@ public final class Task {
         return costUsd;
     }
 
-    public void classified(Classification classification, String classifier) {
+    public synchronized void classified(Classification classification, String classifier) {
         this.classification = classification;
         this.classifier = classifier;
+        unwritten = true;
     }
 
     /** A turn has ended: its cost counts, and the model that answered serves the next one. */
     public synchronized void ended(int turn, double cost, String servedBy) {
         turns = Math.max(turns, turn + 1);
         costUsd += cost;
+        unwrittenUsd += cost;
+        unwritten = true;
         if (servedBy != null) {
             model = servedBy;
         }

@@ -226,4 +226,65 @@ class TwoNodesIT {
             Gateway.sleep(STATED_MILLIS);
         }
     }
+
+    @Test
+    void aTaskFollowedUpOnTheOtherNodeStaysOnItsModel() {
+        String ask = "Fix the typo in the README heading: Instalation (" + System.nanoTime() + ")";
+        String tools = "\"tools\":[{\"name\":\"Read\",\"input_schema\":{\"type\":\"object\"}}]";
+        String human = "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64," + tools + ",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"" + ask + "\"}]}";
+        String followUp = "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":64," + tools + ",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"" + ask + "\"},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"Read\","
+                + "\"input\":{\"file_path\":\"README.md\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\","
+                + "\"content\":\"# Instalation\"}]}]}";
+        try {
+            assertEquals(200, a.admin("PUT", "/api/routing/rules", "{\"rules\":["
+                    + "{\"intent\":\"trivial\",\"target\":\"" + Gateway.HAIKU + "\",\"minConfidence\":0},"
+                    + "{\"intent\":\"substantive\",\"target\":\"requested\"},"
+                    + "{\"intent\":\"architecture\",\"target\":\"requested\"},"
+                    + "{\"intent\":\"security\",\"target\":\"requested\"}]}").statusCode());
+            HttpResponse<String> first = messageOn(false, a.key, human);
+            assertEquals(200, first.statusCode(), first.body());
+            assertEquals(Gateway.HAIKU, first.headers().firstValue("x-srooter-served-model").orElse(null));
+            // the rule changes back everywhere; the task's next turn lands on the other node
+            a.neutralRouting();
+            Gateway.sleep(STATED_MILLIS);
+            HttpResponse<String> second = messageOn(true, a.key, followUp);
+            assertEquals(200, second.statusCode(), second.body());
+            assertEquals(first.headers().firstValue("x-srooter-task").orElseThrow(),
+                    second.headers().firstValue("x-srooter-task").orElse(null), "one task across the nodes");
+            assertEquals(Gateway.HAIKU, second.headers().firstValue("x-srooter-served-model").orElse(null),
+                    "the follow-up stays on the task's model on the other node");
+        } finally {
+            a.neutralRouting();
+            Gateway.sleep(STATED_MILLIS);
+        }
+    }
+
+    @Test
+    void aRateLimitHoldsAcrossBothNodes() {
+        String user = "two-nodes-limited-" + System.nanoTime();
+        String key = a.mintKeyAs(a.createUser(user, "developer"), "limited");
+        assertEquals(200, a.admin("PUT", "/api/limits/users/" + user, "{\"requestsPerMinute\":20}").statusCode());
+        Gateway.sleep(STATED_MILLIS);
+        String body = ask(Gateway.CLAUDE, "hello", 16);
+        int admitted = 0;
+        // 40 requests over about eight seconds, alternating nodes: each node alone would admit all 20 of its own
+        for (int i = 0; i < 40; i++) {
+            int status = messageOn(i % 2 == 1, key, body).statusCode();
+            if (status == 200) {
+                admitted++;
+            } else {
+                assertEquals(429, status);
+            }
+            Gateway.sleep(200);
+        }
+        System.out.println("two nodes: a limit of 20 requests a minute admitted " + admitted + " of 40 sent to both");
+        assertTrue(admitted >= 20, "the limit's own allowance is served: " + admitted);
+        // together the nodes pass the limit by at most what they admit before they see each other's counts (each
+        // writes and reads every second: two seconds of traffic, 10 requests here), not by a whole node's allowance
+        assertTrue(admitted <= 30, "the nodes admitted " + admitted + " together");
+    }
 }

@@ -1,0 +1,80 @@
+package dev.srooter.server.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.srooter.api.Classification;
+import dev.srooter.api.Intent;
+import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.Sql;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Task state on a real (embedded Derby) database shared by two {@link TaskBook}s playing nodes: a turn that ends on
+ * one node is found by the next turn on the other (classification, model, turns, spend); alone, a node writes once a
+ * second and a restarted node finds what it wrote.
+ */
+class SharedTaskStateTest {
+
+    @TempDir
+    Path folder;
+
+    private Sql sql;
+
+    @BeforeEach
+    void open() throws Exception {
+        DataSource ds = (DataSource) Class.forName("org.apache.derby.jdbc.EmbeddedDataSource").getConstructor()
+                .newInstance();
+        ds.getClass().getMethod("setDatabaseName", String.class).invoke(ds, folder.resolve("db").toString());
+        ds.getClass().getMethod("setCreateDatabase", String.class).invoke(ds, "create");
+        new SchemaMigrations(ds).migrate();
+        sql = new Sql(ds);
+    }
+
+    @Test
+    void aFollowUpOnAnotherNodeFindsTheTasksModelTurnsAndSpend() {
+        TaskBook a = new TaskBook(sql, () -> true);
+        TaskBook b = new TaskBook(sql, () -> true);
+        Task onA = a.open("t1");
+        onA.classified(new Classification(Intent.SECURITY, 0.9, "auth"), "local");
+        onA.ended(0, 0.10, "anthropic/claude-opus");
+        a.turnEnded(onA);
+
+        Task onB = b.open("t1");
+        assertEquals(Intent.SECURITY, onB.classification().intent(), "not classified again");
+        assertEquals("anthropic/claude-opus", onB.model(), "stays on the task's model");
+        assertEquals(1, onB.turns());
+        assertEquals(0.10, onB.costUsd(), 1e-9);
+        onB.ended(1, 0.20, "anthropic/claude-sonnet"); // a fallback moved it
+        b.turnEnded(onB);
+
+        Task again = a.open("t1");
+        assertEquals("anthropic/claude-sonnet", again.model(), "the later turn's model wins");
+        assertEquals(2, again.turns());
+        assertEquals(0.30, again.costUsd(), 1e-9, "the loop guard sees the spend of both nodes");
+    }
+
+    @Test
+    void aloneANodeWritesOnceASecondAndARestartFindsIt() {
+        TaskBook alone = new TaskBook(sql, () -> false);
+        Task task = alone.open("t2");
+        task.classified(new Classification(Intent.TRIVIAL, 0.8, "typo"), "local");
+        task.ended(0, 0.01, "openai/gpt-4o-mini");
+        alone.turnEnded(task);
+        TaskBook other = new TaskBook(sql, () -> false);
+        assertNull(other.open("t2").model(), "not written at the turn's end while alone");
+
+        alone.writeChanged();
+        TaskBook restarted = new TaskBook(sql, () -> false);
+        Task found = restarted.open("t2");
+        assertEquals("openai/gpt-4o-mini", found.model());
+        assertEquals(Intent.TRIVIAL, found.classification().intent());
+        assertEquals(0.01, found.costUsd(), 1e-9);
+        alone.writeChanged(); // nothing changed: nothing written twice
+        assertEquals(0.01, new TaskBook(sql, () -> false).open("t2").costUsd(), 1e-9);
+    }
+}
