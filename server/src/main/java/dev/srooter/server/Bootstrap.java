@@ -51,6 +51,7 @@ public class Bootstrap implements ServletContextListener {
     private ScheduledFuture<?> renewal;
     private ScheduledFuture<?> clusterWatch;
     @Inject ClusterChanges clusterChanges;
+    @Inject dev.srooter.server.plugins.PluginJars pluginJars;
     @Inject dev.srooter.server.tasks.TaskBook taskBook;
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
     @Inject dev.srooter.server.ops.GatewayMetrics metrics;
@@ -62,6 +63,7 @@ public class Bootstrap implements ServletContextListener {
         users.ensureAdmin(settings.firstAdminPassword(), settings.dataDir());
         SecretBox box = SecretBox.open(settings.masterKey(), settings.dataDir());
         tokens.init(box);
+        pluginJars.atStart(settings.dataDir().resolve("plugins")); // jars uploaded on other nodes, before loading
         plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
         auditSinks.init(box);
         auditSinks.reload();

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * database. An admin change on any node raises one counter ({@code cluster_changes}); every node reads it each second
  * ({@link #run}) and, when it moved, reloads routing, providers and credentials, audit sinks, policies, skills, caps
  * and limits, and forgets the gateway keys it had verified (a revoked key is refused everywhere within about a
- * second), opens or closes repositories registered or removed in Cortex. Settings read on every use from the database
+ * second), takes plugin jars uploaded, removed, enabled or disabled elsewhere, opens or closes repositories registered or removed in Cortex. Settings read on every use from the database
  * need nothing: budgets' spend, learned routes. The same round keeps a heartbeat per node ({@code cluster_nodes}),
  * so that task state is shared turn by turn while other nodes are alive ({@link dev.srooter.server.tasks.TaskBook}).
  */
@@ -35,6 +35,7 @@ public class ClusterChanges implements Runnable {
     @Inject dev.srooter.server.tasks.TaskBook tasks;
     @Inject dev.srooter.server.cortex.Cortex cortex;
     @Inject dev.srooter.server.cortex.BlastRadius blastRadius;
+    @Inject dev.srooter.server.plugins.PluginJars pluginJars;
 
     /** Nodes renew their row this often; one not seen for three times as long has stopped. */
     private static final long HEARTBEAT_MILLIS = 5_000;
@@ -131,6 +132,7 @@ public class ClusterChanges implements Runnable {
     }
 
     private void reload() {
+        pluginJars.sync(); // first: providers, policies and sinks below come from the plugins
         keys.forgetCallers();
         routing.reload();
         providers.refreshDirectory();

@@ -2,7 +2,6 @@ package dev.srooter.server.admin;
 
 import dev.srooter.server.audit.AuditSinks;
 import dev.srooter.server.plugins.PluginHost;
-import dev.srooter.server.plugins.PluginStates;
 import dev.srooter.server.providers.ProviderCatalog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,10 +34,10 @@ public class PluginResource {
     PluginHost plugins;
 
     @Inject
-    PluginStates states;
+    ProviderCatalog providers;
 
     @Inject
-    ProviderCatalog providers;
+    dev.srooter.server.plugins.PluginJars jars;
 
     @GET
     public List<PluginHost.PluginInfo> list() {
@@ -48,7 +47,7 @@ public class PluginResource {
     @POST
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public Response upload(InputStream jar) {
-        PluginHost.PluginInfo installed = act(() -> plugins.install(jar));
+        PluginHost.PluginInfo installed = act(() -> jars.install(jar)); // here, and for every node sharing the database
         return Response.status(201).entity(installed).build();
     }
 
@@ -83,27 +82,22 @@ public class PluginResource {
     @Path("{id}")
     public Response remove(@PathParam("id") String id) {
         act(() -> {
-            plugins.remove(id);
+            jars.remove(id);
             return null;
         });
         return Response.noContent().build();
     }
 
-    private interface Action<T> {
-        T run() throws IOException;
-    }
-
-    /** Runs a change, then points the model directory at the new generation's providers and saves the states. */
-    private <T> T act(Action<T> action) {
+    /** Runs a change (saving the plugins' states with it), then points the model directory at the new generation. */
+    private <T> T act(dev.srooter.server.plugins.PluginJars.Change<T> action) {
         T result;
         try {
-            result = action.run();
+            result = jars.change(action);
         } catch (PluginHost.PluginProblem problem) {
             throw ApiError.of(problem.status, problem.getMessage());
         } catch (IOException e) {
             throw ApiError.of(500, "plugin files could not be written: " + e.getMessage());
         }
-        states.save(plugins.disabledIds());
         providers.refreshDirectory();
         return result;
     }

@@ -204,6 +204,25 @@ public class PluginHost {
         return Set.copyOf(disabled);
     }
 
+    /** Where uploaded jars are kept on this node. */
+    public Path uploadedDir() {
+        return uploadedDir;
+    }
+
+    /**
+     * Brings this node in line with a change made on another: the disabled plugins as stored, and a new generation
+     * when they or the uploaded jars ({@code jarsChanged}) differ from what this node runs.
+     */
+    public synchronized boolean apply(Set<String> disabledIds, boolean jarsChanged) {
+        if (!jarsChanged && disabled.equals(disabledIds)) {
+            return false;
+        }
+        disabled.clear();
+        disabled.addAll(disabledIds);
+        swap();
+        return true;
+    }
+
     private void requireKnown(String id) {
         if (candidates().stream().noneMatch(c -> c.id.equals(id))) {
             throw new PluginProblem(404, "no plugin with id '" + id + "'");

@@ -287,4 +287,44 @@ class TwoNodesIT {
         // writes and reads every second: two seconds of traffic, 10 requests here), not by a whole node's allowance
         assertTrue(admitted <= 30, "the nodes admitted " + admitted + " together");
     }
+
+    /** The plugin's state on node B (null when B does not list it), within the stated time of {@code since}. */
+    private String pluginStateOnB(String id, String expected, long since) {
+        String state = null;
+        while (System.currentTimeMillis() - since < 10_000) {
+            state = Gateway.array(onB("GET", "/api/plugins", null, "authorization", "Bearer " + a.adminToken).body())
+                    .stream().map(JsonValue::asJsonObject).filter(p -> p.getString("id").equals(id)).findFirst()
+                    .map(p -> p.getString("state")).orElse(null);
+            if (java.util.Objects.equals(expected, state)) {
+                break;
+            }
+            Gateway.sleep(50);
+        }
+        long took = System.currentTimeMillis() - since;
+        System.out.println("two nodes: plugin " + id + " " + expected + " on B after " + took + " ms");
+        assertEquals(expected, state);
+        assertTrue(took <= STATED_MILLIS, "seen on B after " + took + " ms");
+        return state;
+    }
+
+    @Test
+    void aPluginUploadedDisabledAndRemovedOnOneNodeIsSoOnTheOther() throws Exception {
+        String id = "policy-prompt-size";
+        byte[] jar = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("srooter.samples.dir"),
+                id + ".jar"));
+        a.admin("DELETE", "/api/plugins/" + id, null);
+        Gateway.sleep(STATED_MILLIS);
+        try {
+            HttpResponse<String> uploaded = a.http.send(HttpRequest.newBuilder(URI.create(a.url + "/api/plugins"))
+                    .header("authorization", "Bearer " + a.adminToken).header("content-type", "application/java-archive")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            pluginStateOnB(id, "STARTED", System.currentTimeMillis());
+            assertEquals(200, a.admin("POST", "/api/plugins/" + id + "/disable", null).statusCode());
+            pluginStateOnB(id, "DISABLED", System.currentTimeMillis());
+        } finally {
+            assertEquals(204, a.admin("DELETE", "/api/plugins/" + id, null).statusCode());
+        }
+        pluginStateOnB(id, null, System.currentTimeMillis());
+    }
 }
