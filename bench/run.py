@@ -43,14 +43,21 @@ def mvn(*goals, env=None, root=ROOT):
                    env={**os.environ, **(env or {})})
 
 
-def start_gateway(root=ROOT, port=GATEWAY_PORT):
-    data = os.path.join(WORK, "data" if root == ROOT else "baseline-data")
+def start_gateway(root=ROOT, port=GATEWAY_PORT, server=None, env=None, providers=True):
+    """
+    Starts a gateway and gives it the bench's providers and a key. {@code server}: another Liberty server of the same
+    runtime (a second node); {@code env}: more settings (a database); {@code providers}: False for a node whose
+    database already has them.
+    """
+    data = os.path.join(WORK, server + "-data" if server else "data" if root == ROOT else "baseline-data")
     shutil.rmtree(data, ignore_errors=True)
-    mvn("liberty:create", "liberty:deploy", "liberty:start",
+    mvn("liberty:create", "liberty:deploy", "liberty:start", *(["-Dliberty.server.name=" + server] if server else []),
         env={"SROOTER_DATA_DIR": data, "SROOTER_ADMIN_PASSWORD": ADMIN_PASSWORD,
-             "SROOTER_HTTP_PORT": str(port)}, root=root)
+             "SROOTER_HTTP_PORT": str(port), **(env or {})}, root=root)
     base = "http://127.0.0.1:%d" % port
     token = http("POST", base + "/api/auth/login", {"username": "admin", "password": ADMIN_PASSWORD})["token"]
+    if not providers:
+        return None
     up = "http://127.0.0.1:%d" % UPSTREAM_PORT
     http("POST", base + "/api/providers", {"name": "bench", "kind": "anthropic", "baseUrl": up,
                                            "apiKey": "sk-bench"}, token)

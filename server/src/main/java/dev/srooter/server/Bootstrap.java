@@ -51,6 +51,7 @@ public class Bootstrap implements ServletContextListener {
     private ScheduledFuture<?> renewal;
     private ScheduledFuture<?> clusterWatch;
     @Inject ClusterChanges clusterChanges;
+    @Inject dev.srooter.server.store.Sql sql;
     @Inject dev.srooter.server.plugins.PluginJars pluginJars;
     @Inject dev.srooter.server.tasks.TaskBook taskBook;
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
@@ -61,8 +62,13 @@ public class Bootstrap implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
         users.ensureAdmin(settings.firstAdminPassword(), settings.dataDir());
-        SecretBox box = SecretBox.open(settings.masterKey(), settings.dataDir());
+        SecretBox box = SecretBox.open(settings.masterKey(), settings.previousMasterKey(), settings.dataDir());
         tokens.init(box);
+        int resealed = dev.srooter.server.security.Reseal.run(sql, box); // a master key rotation's second half
+        if (box.rotating()) {
+            LOG.info("srooter: master key rotation: " + resealed + " stored secrets sealed again with the new key;"
+                    + " remove SROOTER_MASTER_KEY_PREVIOUS once every node has started with the new key");
+        }
         pluginJars.atStart(settings.dataDir().resolve("plugins")); // jars uploaded on other nodes, before loading
         plugins.start(settings.pluginsDir(), settings.dataDir().resolve("plugins"), pluginStates.disabled());
         auditSinks.init(box);

@@ -73,6 +73,13 @@ public class GatewaySettings {
                 .or(() -> optional("srooter/masterKey")).filter(k -> !k.isBlank()).orElse("");
     }
 
+    /** The master key before a rotation ({@code SROOTER_MASTER_KEY_PREVIOUS}); empty when none is under way. */
+    public String previousMasterKey() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.master.key.previous", String.class)
+                .or(() -> optional("srooter/masterKeyPrevious")).filter(k -> !k.isBlank()).orElse("");
+    }
+
     @Resource(lookup = "srooter/providerTimeoutSeconds")
     Object providerTimeoutSeconds;
 

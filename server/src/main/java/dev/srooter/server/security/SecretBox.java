@@ -22,6 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
  * first start in the data folder ({@code secrets/master.key}, readable by the server's user only). A sealed
  * value is {@code v1:} + base64(12-byte nonce, ciphertext, 16-byte tag); the provider account's id is bound
  * in as associated data, so a sealed credential copied onto another account does not open.
+ *
+ * <p>Rotation: with {@code SROOTER_MASTER_KEY_PREVIOUS} set to the old key and {@code SROOTER_MASTER_KEY} to the new,
+ * a value sealed with either opens, new values are sealed with the new key, and {@link Reseal} re-seals every stored
+ * value with it at start.
  */
 public final class SecretBox {
 
@@ -30,13 +34,52 @@ public final class SecretBox {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    /** The key before the last rotation, while values sealed with it may remain; null when none is configured. */
+    private final SecretKey previous;
     private final SecureRandom random = new SecureRandom();
 
     private SecretBox(byte[] key) {
-        if (key.length != 32) {
+        this(key, null);
+    }
+
+    private SecretBox(byte[] key, byte[] previous) {
+        if (key.length != 32 || previous != null && previous.length != 32) {
             throw new IllegalArgumentException("the master key must be 32 bytes (base64 of 32 random bytes)");
         }
         this.key = new SecretKeySpec(key, "AES");
+        this.previous = previous == null ? null : new SecretKeySpec(previous, "AES");
+    }
+
+    /** {@link #open(String, Path)}, also opening what was sealed with {@code previous} (base64; blank: none). */
+    public static SecretBox open(String configured, String previous, Path dataDir) {
+        SecretBox current = open(configured, dataDir);
+        if (previous == null || previous.isBlank()) {
+            return current;
+        }
+        try {
+            return new SecretBox(current.key.getEncoded(), Base64.getDecoder().decode(previous.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("SROOTER_MASTER_KEY_PREVIOUS is not the base64 of 32 bytes", e);
+        }
+    }
+
+    static SecretBox of(byte[] key, byte[] previous) {
+        return new SecretBox(key, previous);
+    }
+
+    /** Whether a previous key is configured (a rotation is under way). */
+    public boolean rotating() {
+        return previous != null;
+    }
+
+    /** Whether {@code sealed} opens with the current key (else it needs re-sealing, or does not open at all). */
+    public boolean sealedWithCurrentKey(String sealed, String boundTo) {
+        try {
+            open(key, sealed, boundTo);
+            return true;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A box with a configured key (base64), or, when {@code configured} is blank, the key file's. */
@@ -102,14 +145,26 @@ public final class SecretBox {
             throw new IllegalArgumentException("not a sealed value");
         }
         try {
-            byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
-            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
+            return open(key, sealed, boundTo);
         } catch (GeneralSecurityException e) {
+            if (previous != null) {
+                try {
+                    return open(previous, sealed, boundTo);
+                } catch (GeneralSecurityException alsoNot) {
+                    // reported below
+                }
+            }
             throw new IllegalStateException("a stored credential does not open with this master key"
-                    + " (was SROOTER_MASTER_KEY or secrets/master.key changed?)");
+                    + " (was SROOTER_MASTER_KEY or secrets/master.key changed? To rotate, set the old one as"
+                    + " SROOTER_MASTER_KEY_PREVIOUS)");
         }
+    }
+
+    private static String open(SecretKey with, String sealed, String boundTo) throws GeneralSecurityException {
+        byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, in, 0, NONCE));
+        cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+        return new String(cipher.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
     }
 }
