@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """
 Throughput with one node and with two nodes on one PostgreSQL, each with and without governance (issue 22): 2KB
-bodies at 32 connections in all (16 to each node when there are two), the four configurations in the same rounds,
+bodies at 32 connections in all, every request the first turn of a task of its own (post.lua's SESSIONS=each) (16 to each node when there are two), the four configurations in the same rounds,
 their order turning by round. Governance is four policies, an org cap and a rate limit, set through node 1 (node 2
 takes the change within two seconds).
 
@@ -48,6 +48,8 @@ def together(urls, body, connections, seconds, key):
 
 
 def main():
+    # every request a task of its own: 32 connections behave like many agents, not 32 copies of one task's turn
+    os.environ["SESSIONS"] = "each"
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)

@@ -17,3 +17,16 @@ if extra and extra ~= "" then
     wrk.headers[name] = value
   end
 end
+-- SESSIONS=each: every request is the first turn of a task of its own (its own Claude Code session id), as when many
+-- agents start at once; otherwise every request repeats one conversation, the same task.
+if os.getenv("SESSIONS") == "each" then
+  local prefix, count = "", 0
+  function init(args)
+    prefix = string.gsub(tostring({}), "[^%w]", "") -- differs between wrk's threads
+  end
+  function request()
+    count = count + 1
+    wrk.headers["x-claude-code-session-id"] = prefix .. "-" .. count
+    return wrk.format()
+  end
+end

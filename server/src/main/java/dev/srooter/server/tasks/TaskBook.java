@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * model serving it, its turns and spend. So a follow-up that a load balancer sends to another node skips the
  * classifier, stays on the task's model and counts toward the same loop guard.
  *
- * <p>Alone on its database, a node reads a task's row once (at its first request here) and writes what changed
- * once a second ({@link #writeChanged}). With other nodes alive it reads the row at every request of a task and
- * writes each turn as it ends (after the answer was sent), so the next turn finds it wherever it lands.
+ * <p>Alone on its database, a node keeps tasks in memory and writes what changed once a second
+ * ({@link #writeChanged}), for nodes that join later. With other nodes alive it reads a task's row at every request
+ * and writes each turn as it ends (after the answer was sent), so the next turn finds it wherever it lands.
  *
  * <p>A task idle for longer than {@link #IDLE} is forgotten: a follow-up after that is classified and routed
  * afresh, on its human turn.
@@ -33,6 +33,8 @@ public class TaskBook {
     private static final Logger LOG = Logger.getLogger(TaskBook.class.getName());
     static final Duration IDLE = Duration.ofHours(2);
     private static final int SWEEP_ABOVE = 20_000;
+    private static final int KEEP_AT_MOST = 200_000;
+    private volatile long lastSweep;
 
     @Inject
     Sql sql;
@@ -64,13 +66,33 @@ public class TaskBook {
             }
             return task;
         }
-        if (tasks.size() > SWEEP_ABOVE) {
-            Instant cutoff = Instant.now().minus(IDLE);
-            tasks.values().removeIf(t -> t.lastAt().isBefore(cutoff));
-        }
+        sweepIfDue();
         Task fresh = tasks.computeIfAbsent(id, Task::new);
-        read(id, fresh);
+        if (sharing.getAsBoolean()) {
+            read(id, fresh); // another node may have served its earlier turns; alone, this node served them all
+        }
         return fresh;
+    }
+
+    /**
+     * Above {@link #SWEEP_ABOVE} tasks, at most once a minute (a sweep walks them all, which once ran for every new
+     * task while none was idle enough to go): tasks idle longer than {@link #IDLE} are forgotten, and while more
+     * than {@link #KEEP_AT_MOST} remain, the least recently active (their state is in the database, written each
+     * second, for a node that shares it).
+     */
+    private void sweepIfDue() {
+        long now = System.currentTimeMillis();
+        if (tasks.size() <= SWEEP_ABOVE || now - lastSweep < 60_000) {
+            return;
+        }
+        lastSweep = now;
+        Instant cutoff = Instant.now().minus(IDLE);
+        tasks.values().removeIf(t -> t.lastAt().isBefore(cutoff));
+        if (tasks.size() > KEEP_AT_MOST) {
+            List<Task> oldest = tasks.values().stream().sorted(java.util.Comparator.comparing(Task::lastAt))
+                    .limit(tasks.size() - KEEP_AT_MOST / 2).toList();
+            oldest.forEach(t -> tasks.remove(t.id(), t));
+        }
     }
 
     /** The task with this id if this node knows it. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Task state on a real (embedded Derby) database shared by two {@link TaskBook}s playing nodes: a turn that ends on
  * one node is found by the next turn on the other (classification, model, turns, spend); alone, a node writes once a
- * second and a restarted node finds what it wrote.
+ * second and a node that joins finds what it wrote.
  */
 class SharedTaskStateTest {
 
@@ -59,22 +59,22 @@ class SharedTaskStateTest {
     }
 
     @Test
-    void aloneANodeWritesOnceASecondAndARestartFindsIt() {
+    void aloneANodeWritesOnceASecondAndANodeThatJoinsFindsIt() {
         TaskBook alone = new TaskBook(sql, () -> false);
         Task task = alone.open("t2");
         task.classified(new Classification(Intent.TRIVIAL, 0.8, "typo"), "local");
         task.ended(0, 0.01, "openai/gpt-4o-mini");
         alone.turnEnded(task);
-        TaskBook other = new TaskBook(sql, () -> false);
+        TaskBook other = new TaskBook(sql, () -> true);
         assertNull(other.open("t2").model(), "not written at the turn's end while alone");
 
         alone.writeChanged();
-        TaskBook restarted = new TaskBook(sql, () -> false);
-        Task found = restarted.open("t2");
+        TaskBook joined = new TaskBook(sql, () -> true); // a node that starts beside it reads what it wrote
+        Task found = joined.open("t2");
         assertEquals("openai/gpt-4o-mini", found.model());
         assertEquals(Intent.TRIVIAL, found.classification().intent());
         assertEquals(0.01, found.costUsd(), 1e-9);
         alone.writeChanged(); // nothing changed: nothing written twice
-        assertEquals(0.01, new TaskBook(sql, () -> false).open("t2").costUsd(), 1e-9);
+        assertEquals(0.01, new TaskBook(sql, () -> true).open("t2").costUsd(), 1e-9);
     }
 }
