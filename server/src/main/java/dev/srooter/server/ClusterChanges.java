@@ -50,16 +50,26 @@ public class ClusterChanges implements Runnable {
         return sharing;
     }
 
-    /** After a change on this node: the others reload within a second. */
+    /**
+     * After a change on this node: the others reload within a second. This node applied its change already, so when
+     * nothing else changed since it last looked it does not reload for its own change (a reload racing the admin's
+     * next request only adds lock waits, on Derby most of all).
+     */
     public void changed() {
         Instant now = Instant.now();
-        sql.transaction(c -> {
+        long version = sql.transaction(c -> {
             if (Sql.update(c, "UPDATE cluster_changes SET version = version + 1, changed_at = ? WHERE topic = ?", now,
                     SETTINGS) == 0) {
                 Sql.update(c, "INSERT INTO cluster_changes (topic, version, changed_at) VALUES (?, 1, ?)", SETTINGS, now);
             }
-            return null;
+            return Sql.query(c, "SELECT version FROM cluster_changes WHERE topic = ?", r -> r.getLong(1), SETTINGS)
+                    .get(0);
         });
+        synchronized (this) {
+            if (seen == version - 1) {
+                seen = version;
+            }
+        }
     }
 
     /** Each second, on the scheduler: reloads when another node (or this one) changed something. */
@@ -80,12 +90,12 @@ public class ClusterChanges implements Runnable {
             List<Long> version = sql.query("SELECT version FROM cluster_changes WHERE topic = ?", r -> r.getLong(1),
                     SETTINGS);
             long now = version.isEmpty() ? 0 : version.get(0);
-            if (seen < 0) {
-                seen = now; // at start everything was just loaded
-                return;
+            boolean moved;
+            synchronized (this) {
+                moved = seen >= 0 && now != seen;
+                seen = Math.max(seen, now); // at start everything was just loaded
             }
-            if (now != seen) {
-                seen = now;
+            if (moved) {
                 reload();
             }
         } catch (RuntimeException e) {

@@ -82,7 +82,10 @@ final class CrossSourceEvaluation {
         return sealed(classifier, "sealed");
     }
 
-    /** {@code name}: {@code sealed} (written 2026-12-03 morning) or {@code sealed-2} (written after four more sources). */
+    /**
+     * {@code name}: {@code sealed} (written 2026-12-03 morning), {@code sealed-2} (written after four more sources) or
+     * {@code sealed-3} (written before the changes of a later session; only its totals are read).
+     */
     static List<Prediction> sealed(LocalClassifier classifier, String name) {
         List<Prediction> predictions = new ArrayList<>();
         for (IntentModel.Example e : Corpus.load("/intents-" + name + ".tsv")) {
@@ -185,6 +188,9 @@ final class CrossSourceEvaluation {
         List<Prediction> sealed2 = sealed(shipped, "sealed-2");
         System.out.print(report("sealed-2 (written after the last sources, never trained on; the shipped classifier)",
                 sealed2, false));
+        List<Prediction> sealed3 = sealed(shipped, "sealed-3");
+        System.out.print(report("sealed-3 (written 2026-12-03 before that day's changes; the shipped classifier)",
+                sealed3, false));
         sealed.addAll(sealed2);
         System.out.print(latency(new LocalClassifier(), Corpus.all()));
         if (args.length > 0 && args[0].equals("--misses")) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (87.9% cross-source over 13 sources, 82.5% and 80.0% on the two sealed sets), not the 90% issue
- * 16 asks for, which it does not reach.
+ * today's figures (88.8% cross-source over 14 sources; 86.3%, 82.5% and 87.5% on the three sealed sets), not the
+ * 90% issue 16 asks for, which it does not reach.
  */
 class CrossSourceEvaluationTest {
 
@@ -27,7 +27,7 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 13 && total >= 890, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 14 && total >= 990, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
@@ -55,6 +55,9 @@ class CrossSourceEvaluationTest {
         System.out.print(CrossSourceEvaluation.report("sealed-2", p2, false));
         assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.75, "sealed-2 accuracy");
         assertSecurityIsNotSentCheap(p2);
+        List<CrossSourceEvaluation.Prediction> p3 = CrossSourceEvaluation.sealed(shipped, "sealed-3");
+        System.out.print(CrossSourceEvaluation.report("sealed-3", p3, false));
+        assertTrue(CrossSourceEvaluation.accuracy(p3) >= 0.85, "sealed-3 accuracy");
     }
 
     private static void assertSecurityIsNotSentCheap(List<CrossSourceEvaluation.Prediction> p) {
