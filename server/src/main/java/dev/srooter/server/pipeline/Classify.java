@@ -90,6 +90,17 @@ public class Classify implements Stage {
         if (human >= 0) {
             messages.get(human).parts().forEach(p -> appendText(asked, p));
         }
+        // "yes, go ahead" or "continue" asks for what was asked before: read that ask with it, or a plan for an
+        // auth change approved with one word is classified as a one-word question and goes to a cheap model
+        for (int earlier = human; earlier > 0 && Continuation.bare(ClientReminders.strip(asked.toString())); ) {
+            earlier = TaskKey.lastHumanTurn(messages.subList(0, earlier));
+            if (earlier < 0) {
+                break;
+            }
+            StringBuilder before = new StringBuilder();
+            messages.get(earlier).parts().forEach(p -> appendText(before, p));
+            asked.insert(0, before.append('\n'));
+        }
         // the same input at the human turn and at every follow-up, on any node: the conversation up to that turn
         return new ClassifierInput(system.toString(), ClientReminders.strip(asked.toString()), "",
                 request.tools().stream().map(Tool::name).toList(), human + 1, request.model());

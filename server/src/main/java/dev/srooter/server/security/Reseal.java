@@ -27,24 +27,8 @@ public final class Reseal {
             return 0;
         }
         int count = 0;
-        record Row(String id, String bound, String value) {
-        }
-        for (Row r : sql.query("SELECT id, provider_id, secret FROM provider_credentials", x -> new Row(x.getString(1),
-                x.getString(2), x.getString(3)))) {
-            if (stale(box, r.value(), r.bound())) {
-                sql.update("UPDATE provider_credentials SET secret = ? WHERE id = ? AND secret = ?",
-                        box.seal(box.unseal(r.value(), r.bound()), r.bound()), r.id(), r.value());
-                count++;
-            }
-        }
-        for (Row r : sql.query("SELECT id, id, private_sealed FROM signing_keys", x -> new Row(x.getString(1),
-                x.getString(2), x.getString(3)))) {
-            if (stale(box, r.value(), r.bound())) {
-                sql.update("UPDATE signing_keys SET private_sealed = ? WHERE id = ? AND private_sealed = ?",
-                        box.seal(box.unseal(r.value(), r.bound()), r.bound()), r.id(), r.value());
-                count++;
-            }
-        }
+        count += column(sql, box, "provider_credentials", "id", "provider_id", "secret");
+        count += column(sql, box, "signing_keys", "id", "id", "private_sealed");
         List<Map.Entry<String, String>> sinks = sql.query("SELECT name, settings FROM audit_sinks",
                 x -> Map.entry(x.getString(1), x.getString(2)));
         for (Map.Entry<String, String> sink : sinks) {
@@ -64,6 +48,22 @@ public final class Reseal {
             if (count > before) {
                 sql.update("UPDATE audit_sinks SET settings = ? WHERE name = ? AND settings = ?",
                         resealed.build().toString(), sink.getKey(), sink.getValue());
+            }
+        }
+        return count;
+    }
+
+    /** Re-seals one column whose values are bound to another column of their row. */
+    private static int column(Sql sql, SecretBox box, String table, String id, String boundTo, String value) {
+        record Row(String id, String bound, String value) {
+        }
+        int count = 0;
+        for (Row r : sql.query("SELECT " + id + ", " + boundTo + ", " + value + " FROM " + table,
+                x -> new Row(x.getString(1), x.getString(2), x.getString(3)))) {
+            if (stale(box, r.value(), r.bound())) {
+                sql.update("UPDATE " + table + " SET " + value + " = ? WHERE " + id + " = ? AND " + value + " = ?",
+                        box.seal(box.unseal(r.value(), r.bound()), r.bound()), r.id(), r.value());
+                count++;
             }
         }
         return count;

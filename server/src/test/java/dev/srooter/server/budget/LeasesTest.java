@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.EmbeddedDerby;
 import dev.srooter.server.store.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,11 +42,7 @@ class LeasesTest {
 
     @BeforeEach
     void open() throws Exception {
-        DataSource ds = (DataSource) Class.forName("org.apache.derby.jdbc.EmbeddedDataSource").getConstructor()
-                .newInstance();
-        ds.getClass().getMethod("setDatabaseName", String.class).invoke(ds, folder.resolve("db").toString());
-        ds.getClass().getMethod("setCreateDatabase", String.class).invoke(ds, "create");
-        new SchemaMigrations(ds).migrate();
+        DataSource ds = EmbeddedDerby.open(folder.resolve("db"));
         sql = new Sql(ds);
     }
 

@@ -38,6 +38,13 @@ class TwoNodesIT {
 
     private final Gateway a = Gateway.get();
 
+    /** Routing rules that send trivial work to Haiku and keep the rest on the model asked for. */
+    private static final String TRIVIAL_TO_HAIKU = "{\"rules\":["
+            + "{\"intent\":\"trivial\",\"target\":\"" + Gateway.HAIKU + "\",\"minConfidence\":0},"
+            + "{\"intent\":\"substantive\",\"target\":\"requested\"},"
+            + "{\"intent\":\"architecture\",\"target\":\"requested\"},"
+            + "{\"intent\":\"security\",\"target\":\"requested\"}]}";
+
     @BeforeEach
     void bothNodes() {
         Assumptions.assumeTrue(NODE_B != null, "PostgreSQL pass only: the second node shares its database");
@@ -202,11 +209,7 @@ class TwoNodesIT {
     void aRuleChangedOnOneNodeAppliesOnTheOther() {
         String trivial = ask(Gateway.CLAUDE, "Fix the typo in the README heading: Instalation", 64);
         try {
-            assertEquals(200, a.admin("PUT", "/api/routing/rules", "{\"rules\":["
-                    + "{\"intent\":\"trivial\",\"target\":\"" + Gateway.HAIKU + "\",\"minConfidence\":0},"
-                    + "{\"intent\":\"substantive\",\"target\":\"requested\"},"
-                    + "{\"intent\":\"architecture\",\"target\":\"requested\"},"
-                    + "{\"intent\":\"security\",\"target\":\"requested\"}]}").statusCode());
+            assertEquals(200, a.admin("PUT", "/api/routing/rules", TRIVIAL_TO_HAIKU).statusCode());
             long changed = System.currentTimeMillis();
             String served = null;
             while (System.currentTimeMillis() - changed < 10_000) {
@@ -240,11 +243,7 @@ class TwoNodesIT {
                 + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\","
                 + "\"content\":\"# Instalation\"}]}]}";
         try {
-            assertEquals(200, a.admin("PUT", "/api/routing/rules", "{\"rules\":["
-                    + "{\"intent\":\"trivial\",\"target\":\"" + Gateway.HAIKU + "\",\"minConfidence\":0},"
-                    + "{\"intent\":\"substantive\",\"target\":\"requested\"},"
-                    + "{\"intent\":\"architecture\",\"target\":\"requested\"},"
-                    + "{\"intent\":\"security\",\"target\":\"requested\"}]}").statusCode());
+            assertEquals(200, a.admin("PUT", "/api/routing/rules", TRIVIAL_TO_HAIKU).statusCode());
             HttpResponse<String> first = messageOn(false, a.key, human);
             assertEquals(200, first.statusCode(), first.body());
             assertEquals(Gateway.HAIKU, first.headers().firstValue("x-srooter-served-model").orElse(null));

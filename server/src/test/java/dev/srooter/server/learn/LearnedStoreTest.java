@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.EmbeddedDerby;
 import dev.srooter.server.store.Sql;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -31,12 +31,7 @@ class LearnedStoreTest {
     Path folder;
 
     private DataSource open(String name) throws Exception {
-        DataSource ds = (DataSource) Class.forName("org.apache.derby.jdbc.EmbeddedDataSource").getConstructor()
-                .newInstance();
-        ds.getClass().getMethod("setDatabaseName", String.class).invoke(ds, folder.resolve(name).toString());
-        ds.getClass().getMethod("setCreateDatabase", String.class).invoke(ds, "create");
-        new SchemaMigrations(ds).migrate();
-        return ds;
+        return EmbeddedDerby.open(folder.resolve(name));
     }
 
     private void shutDown(String name) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.EmbeddedDerby;
 import dev.srooter.server.store.Sql;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,11 +31,7 @@ class ResealTest {
 
     @Test
     void everyStoredSecretIsSealedAgainWithTheNewKey() throws Exception {
-        DataSource ds = (DataSource) Class.forName("org.apache.derby.jdbc.EmbeddedDataSource").getConstructor()
-                .newInstance();
-        ds.getClass().getMethod("setDatabaseName", String.class).invoke(ds, folder.resolve("db").toString());
-        ds.getClass().getMethod("setCreateDatabase", String.class).invoke(ds, "create");
-        new SchemaMigrations(ds).migrate();
+        DataSource ds = EmbeddedDerby.open(folder.resolve("db"));
         Sql sql = new Sql(ds);
         byte[] oldKey = key();
         byte[] newKey = key();

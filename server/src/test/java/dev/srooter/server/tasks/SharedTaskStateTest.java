@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.srooter.api.Classification;
 import dev.srooter.api.Intent;
-import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.EmbeddedDerby;
 import dev.srooter.server.store.Sql;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -27,11 +27,7 @@ class SharedTaskStateTest {
 
     @BeforeEach
     void open() throws Exception {
-        DataSource ds = (DataSource) Class.forName("org.apache.derby.jdbc.EmbeddedDataSource").getConstructor()
-                .newInstance();
-        ds.getClass().getMethod("setDatabaseName", String.class).invoke(ds, folder.resolve("db").toString());
-        ds.getClass().getMethod("setCreateDatabase", String.class).invoke(ds, "create");
-        new SchemaMigrations(ds).migrate();
+        DataSource ds = EmbeddedDerby.open(folder.resolve("db"));
         sql = new Sql(ds);
     }
 
