@@ -228,15 +228,23 @@ public class Budgets {
                     continue;
                 }
                 BigDecimal held = hold == null ? BigDecimal.ZERO : hold.amounts().getOrDefault(id, BigDecimal.ZERO);
-                Sql.update(c, "UPDATE budgets SET spent_usd = spent_usd + ?, reserved_usd = CASE WHEN reserved_usd > ?"
-                        + " THEN reserved_usd - ? ELSE 0 END WHERE id = ?", ids.contains(id) ? cost : BigDecimal.ZERO,
-                        held, held, id);
+                spend(c, id, ids.contains(id) ? cost : BigDecimal.ZERO, held);
                 if (hold != null && hold.rest().contains(id)) {
                     Sql.update(c, "UPDATE budgets SET rest_held = ? WHERE id = ?", false, id);
                 }
             }
             return null;
         });
+    }
+
+    /**
+     * Adds spend to a cap and takes {@code released} out of its reservations (never below zero): a request's hold
+     * settled here, or what a node's lease spent and gives back ({@link Leases}).
+     */
+    static void spend(Connection c, String id, BigDecimal spent, BigDecimal released) throws SQLException {
+        Sql.update(c, "UPDATE budgets SET spent_usd = spent_usd + ?, reserved_usd = CASE WHEN reserved_usd > ? THEN"
+                + " reserved_usd - ? ELSE 0 END WHERE id = ?", spent.setScale(SCALE, RoundingMode.HALF_UP), released,
+                released, id);
     }
 
     /**

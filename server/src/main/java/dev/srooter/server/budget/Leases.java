@@ -4,7 +4,6 @@ import dev.srooter.server.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -200,7 +199,7 @@ public class Leases {
             record(c, lease.id, BigDecimal.ZERO, row.get().periodStart());
             return;
         }
-        release(c, lease.id, flush.spent(), flush.released());
+        Budgets.spend(c, lease.id, flush.spent(), flush.released());
         Budgets.Budget after = Budgets.read(c, lease.id).orElseThrow();
         BigDecimal leased;
         if (after.limitUsd().subtract(after.spentUsd()).subtract(after.reservedUsd()).signum() < 0) {
@@ -210,18 +209,12 @@ public class Leases {
                 free = lease.giveBackAll();
                 lease.noSliceUntil = System.currentTimeMillis() + 1_000;
             }
-            release(c, lease.id, BigDecimal.ZERO, free);
+            Budgets.spend(c, lease.id, BigDecimal.ZERO, free);
         }
         synchronized (lease) {
             leased = lease.leased;
         }
         record(c, lease.id, leased.max(BigDecimal.ZERO), flush.periodStart());
-    }
-
-    private static void release(Connection c, String id, BigDecimal spent, BigDecimal released) throws SQLException {
-        Sql.update(c, "UPDATE budgets SET spent_usd = spent_usd + ?, reserved_usd = CASE WHEN reserved_usd > ? THEN"
-                + " reserved_usd - ? ELSE 0 END WHERE id = ?", spent.setScale(10, RoundingMode.HALF_UP), released,
-                released, id);
     }
 
     /** This node's outstanding lease on a cap, for the nodes that give back a dead node's leases. */
@@ -255,7 +248,7 @@ public class Leases {
                     if (Sql.update(c, "DELETE FROM budget_leases WHERE node = ? AND budget_id = ? AND renewed_at < ?",
                             s.node(), s.budgetId(), expired) == 1 && row.isPresent()
                             && row.get().periodStart().equals(s.periodStart()) && s.amount().signum() > 0) {
-                        release(c, s.budgetId(), BigDecimal.ZERO, s.amount());
+                        Budgets.spend(c, s.budgetId(), BigDecimal.ZERO, s.amount());
                         LOG.info("srooter: gave back " + s.amount() + " USD leased on budget " + s.budgetId()
                                 + " by node " + s.node() + ", which stopped renewing its leases");
                     }

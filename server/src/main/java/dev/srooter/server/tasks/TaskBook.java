@@ -144,18 +144,19 @@ public class TaskBook {
             return;
         }
         Classification c = w.classification();
+        String intent = c == null ? null : c.intent().name();
+        Double confidence = c == null ? null : c.confidence();
+        String reason = c == null ? null : reason(c);
         try {
             sql.transaction(conn -> {
                 if (Sql.update(conn, "UPDATE task_state SET intent = COALESCE(?, intent), confidence = COALESCE(?,"
                         + " confidence), reason = COALESCE(?, reason), classifier = COALESCE(?, classifier), model ="
                         + " COALESCE(?, model), turns = CASE WHEN turns > ? THEN turns ELSE ? END, cost_usd = cost_usd"
-                        + " + ?, last_at = ? WHERE id = ?", c == null ? null : c.intent().name(),
-                        c == null ? null : c.confidence(), c == null ? null : reason(c), w.classifier(), w.model(),
+                        + " + ?, last_at = ? WHERE id = ?", intent, confidence, reason, w.classifier(), w.model(),
                         w.turns(), w.turns(), w.costUsd(), w.lastAt(), task.id()) == 0) {
                     Sql.update(conn, "INSERT INTO task_state (id, intent, confidence, reason, classifier, model, turns,"
                             + " cost_usd, started_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", task.id(),
-                            c == null ? null : c.intent().name(), c == null ? null : c.confidence(),
-                            c == null ? null : reason(c), w.classifier(), w.model(), w.turns(), w.costUsd(),
+                            intent, confidence, reason, w.classifier(), w.model(), w.turns(), w.costUsd(),
                             w.startedAt(), w.lastAt());
                 }
                 return null;
