@@ -89,11 +89,27 @@ function guarded(action, place) {
     const target = place || (event && event.target.closest("section"));
     if (target) target.querySelectorAll(".notice").forEach(n => n.remove());
     try {
-      await action();
+      await working(action);
     } catch (error) {
       if (target) target.append(notice(error.message));
     }
   };
+}
+
+/**
+ * Runs an action (a change and the page's redraw after it) with the page marked aria-busy, so assistive technology
+ * (and the browser tests) wait for the redraw instead of typing into fields that are about to be replaced.
+ */
+let busyActions = 0;
+async function working(action) {
+  const page = document.getElementById("page");
+  busyActions++;
+  if (page) page.setAttribute("aria-busy", "true");
+  try {
+    return await action();
+  } finally {
+    if (--busyActions === 0 && page) page.removeAttribute("aria-busy");
+  }
 }
 
 function bars(groups, valueOf, format) {

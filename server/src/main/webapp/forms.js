@@ -31,7 +31,7 @@ function actionForm(id, children, action, question) {
     }
     if (question && !confirm(question())) return;
     try {
-      await action();
+      await working(action);
     } catch (error) {
       form.append(notice(error.message));
     }

@@ -53,10 +53,18 @@ class ConsoleActionsE2EIT {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
+    /** The console marks the page aria-busy from a change until its redraw: a field typed into meanwhile is replaced. */
+    private static boolean redrawing(WebDriver d) {
+        return "true".equals(d.findElement(By.id("page")).getAttribute("aria-busy"));
+    }
+
     /** Types into a field, again if the page redrew it meanwhile (pages redraw after every change). */
     private static void type(String id, String text) {
         wait.until(d -> {
             WebElement input = d.findElement(By.id(id));
+            if (redrawing(d) || !input.isDisplayed() || !input.isEnabled()) {
+                return false;
+            }
             input.clear();
             input.sendKeys(text);
             return true;
@@ -66,7 +74,7 @@ class ConsoleActionsE2EIT {
     private static void click(String css) {
         wait.until(d -> {
             WebElement button = d.findElement(By.cssSelector(css));
-            if (!button.isDisplayed() || !button.isEnabled()) {
+            if (redrawing(d) || !button.isDisplayed() || !button.isEnabled()) {
                 return false;
             }
             button.click();

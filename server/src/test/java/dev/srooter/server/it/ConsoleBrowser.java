@@ -72,6 +72,8 @@ final class ConsoleBrowser {
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // pages redraw as they load
+        // a field in a section being redrawn is briefly there but not yet interactable (seen once in CI, on a slow machine)
+        wait.ignoring(org.openqa.selenium.ElementNotInteractableException.class);
         WebDriver started = browser;
         Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
     }
