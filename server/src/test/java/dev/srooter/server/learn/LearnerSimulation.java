@@ -126,7 +126,9 @@ public final class LearnerSimulation {
             Result best = run(w, tasks, seed, "best", true);
             Result fixed = run(w, tasks, seed, "static", false);
             Result oracle = run(w, tasks, seed, "oracle", false);
+            Result bounded = run(w, tasks, seed, "oracle within the defaults", false);
             Result learned = run(w, tasks, seed, "learned", true);
+            Result learnedAll = run(w, tasks, seed, "learned, all explored", false);
             System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f%n", "always-best", best.cost(), best.success());
             System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
                     "static", fixed.cost(), fixed.success(), 100 * (fixed.cost() / best.cost() - 1),
@@ -135,8 +137,14 @@ public final class LearnerSimulation {
                     "oracle", oracle.cost(), oracle.success(), 100 * (oracle.cost() / best.cost() - 1),
                     100 * oracle.success() / best.success());
             System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
+                    "oracle within the defaults", bounded.cost(), bounded.success(),
+                    100 * (bounded.cost() / best.cost() - 1), 100 * bounded.success() / best.success());
+            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
                     "learned", learned.cost(), learned.success(), 100 * (learned.cost() / best.cost() - 1),
                     100 * learned.success() / best.success());
+            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
+                    "learned, all explored", learnedAll.cost(), learnedAll.success(),
+                    100 * (learnedAll.cost() / best.cost() - 1), 100 * learnedAll.success() / best.success());
             if (System.getenv("SIM_DEBUG") != null) {
                 System.out.println("  picks in the second half: " + PICKS);
                 PICKS.clear();
@@ -186,15 +194,20 @@ public final class LearnerSimulation {
                 case "best" -> model = w.models()[w.models().length - 1];
                 case "static" -> model = intent == 0 && !highRisk ? w.models()[0] : w.models()[w.models().length - 1];
                 case "oracle" -> model = w.models()[oracle(w, intent, highRisk, t)];
+                // the same, but never leaving the best where srooter's defaults do not explore: their ceiling
+                case "oracle within the defaults" -> model = w.models()[intent == 3 || highRisk
+                        ? w.models().length - 1 : oracle(w, intent, highRisk, t)];
                 default -> {
-                    boolean mayExplore = intent != 3 && !highRisk;
+                    // "learned": srooter's defaults, which never explore security work or high-risk tasks;
+                    // "learned, all explored": an admin who allows both
+                    boolean mayExplore = policy.equals("learned, all explored") || intent != 3 && !highRisk;
                     model = Learner.choose(candidates, arms.getOrDefault(context, Map.of()),
                             arms.getOrDefault(INTENTS[intent], Map.of()), LearnSettings.DEFAULTS, null, mayExplore,
                             choices).model();
                 }
             }
             int m = index(w.models(), model);
-            if (System.getenv("SIM_DEBUG") != null && policy.equals("learned") && t >= tasks / 2) {
+            if (System.getenv("SIM_DEBUG") != null && policy.equals(System.getenv("SIM_DEBUG")) && t >= tasks / 2) {
                 PICKS.merge(context + " " + model, 1, Integer::sum);
             }
             double p = w.chance(intent, highRisk, m, t);
