@@ -264,6 +264,7 @@ def main():
             scenarios, args.governance = [], True
         results = {}
         rss = RssWatch(listening_pid(GATEWAY_PORT))
+        baseline_rss = RssWatch(listening_pid(baseline_port)) if baseline_key else None
         # warm the JIT on every path before measuring
         for name, body in bodies.items():
             if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
@@ -308,6 +309,8 @@ def main():
 
         peak = rss.stop()
         print("\npeak resident memory of the gateway's JVM over the warm-up and every round: %.0f MB" % peak)
+        if baseline_rss:
+            print("peak resident memory of the baseline's JVM, the same way: %.0f MB" % baseline_rss.stop())
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
         peer_columns = " portkey req/s | portkey added p50 ms |" if args.portkey else ""
         print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |" + peer_columns)

@@ -26,7 +26,7 @@ public class ReadRequest implements Stage {
             throw tooLarge(limit);
         }
         try (InputStream in = exchange.request.getInputStream()) {
-            byte[] body = declared >= 0 ? in.readNBytes((int) declared) : in.readNBytes((int) limit + 1);
+            byte[] body = declared >= 0 ? readExactly(in, (int) declared) : in.readNBytes((int) limit + 1);
             if (body.length > limit || (declared >= 0 && in.read() != -1)) {
                 throw tooLarge(limit);
             }
@@ -54,5 +54,16 @@ public class ReadRequest implements Stage {
     private static GatewayError tooLarge(long limit) {
         return new GatewayError(413, "request_too_large",
                 "The request body is larger than this gateway accepts (" + limit + " bytes).");
+    }
+
+    /**
+     * Reads a body of a declared length into one array of that length. {@code readNBytes(n)} reads in 8 KB pieces
+     * and copies them into its result: a second copy of every body (a tenth of all the bytes the gateway allocated
+     * under load, in a JFR allocation profile). Returns fewer bytes when the stream ends early.
+     */
+    static byte[] readExactly(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : java.util.Arrays.copyOf(body, read);
     }
 }

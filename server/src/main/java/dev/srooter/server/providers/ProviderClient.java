@@ -134,7 +134,7 @@ public class ProviderClient {
         Duration timeout = request.timeout() != null ? request.timeout() : target.timeoutSeconds() != null
                 ? Duration.ofSeconds(target.timeoutSeconds()) : settings.providerTimeout();
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .POST(new WholeBody(request.body()));
         HttpServletRequest client = request.passThroughFrom();
         if (client != null) {
             ClientHeaders.forward(client, uri, target.provider(), http);

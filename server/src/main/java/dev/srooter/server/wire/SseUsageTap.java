@@ -44,7 +44,7 @@ public final class SseUsageTap {
         line.reset();
         keeping = true;
         if (startsWithData(bytes) && contains(bytes, USAGE)) {
-            reader.accept(java.util.Arrays.copyOfRange(bytes, DATA.length, bytes.length));
+            reader.accept(bytes, DATA.length, bytes.length - DATA.length);
         }
     }
 
