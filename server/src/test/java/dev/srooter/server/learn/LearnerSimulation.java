@@ -124,27 +124,17 @@ public final class LearnerSimulation {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);
-            Result fixed = run(w, tasks, seed, "static", false);
-            Result oracle = run(w, tasks, seed, "oracle", false);
-            Result bounded = run(w, tasks, seed, "oracle within the defaults", false);
-            Result learned = run(w, tasks, seed, "learned", true);
-            Result learnedAll = run(w, tasks, seed, "learned, all explored", false);
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f%n", "always-best", best.cost(), best.success());
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
-                    "static", fixed.cost(), fixed.success(), 100 * (fixed.cost() / best.cost() - 1),
-                    100 * fixed.success() / best.success());
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
-                    "oracle", oracle.cost(), oracle.success(), 100 * (oracle.cost() / best.cost() - 1),
-                    100 * oracle.success() / best.success());
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
-                    "oracle within the defaults", bounded.cost(), bounded.success(),
-                    100 * (bounded.cost() / best.cost() - 1), 100 * bounded.success() / best.success());
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
-                    "learned", learned.cost(), learned.success(), 100 * (learned.cost() / best.cost() - 1),
-                    100 * learned.success() / best.success());
-            System.out.printf(Locale.ROOT, "  %-12s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of always-best)%n",
-                    "learned, all explored", learnedAll.cost(), learnedAll.success(),
-                    100 * (learnedAll.cost() / best.cost() - 1), 100 * learnedAll.success() / best.success());
+            System.out.printf(Locale.ROOT, "  %-26s cost %10.0f  success %.4f%n", "always-best", best.cost(),
+                    best.success());
+            Result learned = null;
+            for (String policy : new String[] {"static", "oracle", "oracle within the defaults", "learned",
+                    "learned, all explored"}) {
+                Result r = run(w, tasks, seed, policy, policy.equals("learned"));
+                learned = policy.equals("learned") ? r : learned;
+                System.out.printf(Locale.ROOT, "  %-26s cost %10.0f  success %.4f  (cost %+.1f%%, success %.1f%% of"
+                        + " always-best)%n", policy, r.cost(), r.success(), 100 * (r.cost() / best.cost() - 1),
+                        100 * r.success() / best.success());
+            }
             if (System.getenv("SIM_DEBUG") != null) {
                 System.out.println("  picks in the second half: " + PICKS);
                 PICKS.clear();
