@@ -199,7 +199,7 @@ def wrk(url, body_file, connections, seconds, key, extra_headers=""):
         print("  warning: %s %s" % (non2xx.group(0) if non2xx else "", errors.group(0) if errors else ""),
               file=sys.stderr)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-            "p50": latency(50), "p99": latency(99)}
+            "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0}
 
 
 def entry(body):
@@ -321,7 +321,12 @@ def main():
                 body, connections, med(lambda d, g, p: d["rps"]), med(lambda d, g, p: g["rps"]),
                 med(lambda d, g, p: g["p50"]), med(lambda d, g, p: g["p50"] - d["p50"]),
                 med(lambda d, g, p: g["p99"] - d["p99"]))
-            if args.portkey:
+            if args.portkey and any(p is None for d, g, p in runs):
+                row += " | |"  # rows Portkey is not measured on (the Chat and translated ones)
+            elif args.portkey and any(p["failed"] for d, g, p in runs):
+                # answers that fail fast are no measure of a gateway's speed
+                row += " failed (%d non-2xx) | |" % max(p["failed"] for d, g, p in runs)
+            elif args.portkey:
                 row += " %.0f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]))
             print(row)
         if compared:
