@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.FileInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +59,53 @@ class WholeBodyTest {
             assertEquals(3, received.size());
             assertArrayEquals(large, received.get(0));
             assertArrayEquals(large, received.get(1));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** Providers are reached over TLS: the same bytes arrive through the client's TLS path. */
+    @Test
+    void andOverTls() throws Exception {
+        Path store = Files.createTempDirectory("wholebody").resolve("tls.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "fake-provider", "-keyalg", "RSA", "-dname", "CN=localhost", "-validity", "1",
+                "-ext", "san=ip:127.0.0.1").inheritIO().start();
+        assertEquals(0, keytool.waitFor());
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(store.toFile())) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        km.init(keys, "changeit".toCharArray());
+        TrustManagerFactory tm = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tm.init(keys);
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(km.getKeyManagers(), null, null);
+        SSLContext clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, tm.getTrustManagers(), null);
+        List<byte[]> received = new ArrayList<>();
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            synchronized (received) {
+                received.add(body);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            HttpClient client = HttpClient.newBuilder().sslContext(clientTls).build();
+            byte[] large = new byte[200_000];
+            new Random(11).nextBytes(large);
+            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
+                    + server.getAddress().getPort() + "/")).POST(new WholeBody(large)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(204, answer.statusCode());
+            assertArrayEquals(large, received.get(0));
         } finally {
             server.stop(0);
         }
