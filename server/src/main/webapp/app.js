@@ -189,13 +189,20 @@ async function route() {
   document.getElementById("page-title").textContent = page.title;
   document.getElementById("page-status").textContent = "";
   const container = document.getElementById("page");
+  const drawing = ++routes;
+  delete container.dataset.page;
   container.replaceChildren(el("div", { class: "loading" }, "Loading…"));
-  try {
-    await page.draw(container);
-  } catch (error) {
-    container.replaceChildren(notice("Could not load this page: " + error.message));
-  }
+  await working(async () => {
+    try {
+      await page.draw(container);
+    } catch (error) {
+      container.replaceChildren(notice("Could not load this page: " + error.message));
+    }
+  });
+  // which page #page shows once drawn (the browser tests wait for it): only the latest navigation says so
+  if (drawing === routes) container.dataset.page = page.id;
 }
+let routes = 0;
 
 function showLogin() {
   document.getElementById("console").hidden = true;

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -93,7 +94,13 @@ final class ConsoleBrowser {
 
     static void open(String page) throws Exception {
         driver().findElement(By.id("nav-" + page)).click();
-        wait.until(d -> d.findElements(By.cssSelector("#page .loading")).isEmpty());
+        // the console navigates on the hash's change, after the click returns: wait for the page itself to say it
+        // is drawn (CI once looked for the routing page's fields while the dashboard was still shown)
+        wait.until(d -> {
+            WebElement shown = d.findElement(By.id("page"));
+            return page.equals(shown.getAttribute("data-page")) && !"true".equals(shown.getAttribute("aria-busy"))
+                    && d.findElements(By.cssSelector("#page .loading")).isEmpty();
+        });
     }
 
     /** Accepts the confirmation a destructive action asks for. */
