@@ -96,11 +96,13 @@ function guarded(action, place) {
   };
 }
 
+/** How many actions are under way: the page stays aria-busy until the last one ends. */
+let busyActions = 0;
+
 /**
  * Runs an action (a change and the page's redraw after it) with the page marked aria-busy, so assistive technology
  * (and the browser tests) wait for the redraw instead of typing into fields that are about to be replaced.
  */
-let busyActions = 0;
 async function working(action) {
   const page = document.getElementById("page");
   busyActions++;
@@ -181,6 +183,9 @@ function visiblePages() {
   return PAGES.filter(p => p.roles.includes(state.me.role));
 }
 
+/** Navigations begun: only the latest one marks the page it drew. */
+let routes = 0;
+
 async function route() {
   clearInterval(state.timer);
   const pages = visiblePages();
@@ -202,7 +207,6 @@ async function route() {
   // which page #page shows once drawn (the browser tests wait for it): only the latest navigation says so
   if (drawing === routes) container.dataset.page = page.id;
 }
-let routes = 0;
 
 function showLogin() {
   document.getElementById("console").hidden = true;

@@ -9,4 +9,9 @@ public record LearnSettings(boolean enabled, double exploreShare, double quality
                             boolean exploreHighRisk) {
 
     public static final LearnSettings DEFAULTS = new LearnSettings(true, 0.1, 0.95, false, false);
+
+    /** Whether exploration may touch a task of this kind: security work and high-risk tasks only when allowed. */
+    public boolean mayExplore(boolean security, boolean highRisk) {
+        return (!security || exploreSecurity) && (!highRisk || exploreHighRisk);
+    }
 }

@@ -129,8 +129,8 @@ public class Route implements Stage {
         List<Candidate> candidates = targets.stream().map(Candidate::of).toList();
         Learner.Choice choice;
         if (settings.enabled()) {
-            boolean mayExplore = (!"security".equals(intent) || settings.exploreSecurity())
-                    && (risk == null || !"high".equals(risk.level()) || settings.exploreHighRisk());
+            boolean mayExplore = settings.mayExplore("security".equals(intent),
+                    risk != null && "high".equals(risk.level()));
             choice = learned.choose(context, candidates, mayExplore);
         } else {
             choice = Learner.standing(candidates);

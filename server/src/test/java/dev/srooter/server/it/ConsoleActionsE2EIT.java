@@ -53,16 +53,11 @@ class ConsoleActionsE2EIT {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
-    /** The console marks the page aria-busy from a change until its redraw: a field typed into meanwhile is replaced. */
-    private static boolean redrawing(WebDriver d) {
-        return "true".equals(d.findElement(By.id("page")).getAttribute("aria-busy"));
-    }
-
     /** Types into a field, again if the page redrew it meanwhile (pages redraw after every change). */
     private static void type(String id, String text) {
         wait.until(d -> {
             WebElement input = d.findElement(By.id(id));
-            if (redrawing(d) || !input.isDisplayed() || !input.isEnabled()) {
+            if (ConsoleBrowser.redrawing(d) || !input.isDisplayed() || !input.isEnabled()) {
                 return false;
             }
             input.clear();
@@ -74,7 +69,7 @@ class ConsoleActionsE2EIT {
     private static void click(String css) {
         wait.until(d -> {
             WebElement button = d.findElement(By.cssSelector(css));
-            if (redrawing(d) || !button.isDisplayed() || !button.isEnabled()) {
+            if (ConsoleBrowser.redrawing(d) || !button.isDisplayed() || !button.isEnabled()) {
                 return false;
             }
             button.click();

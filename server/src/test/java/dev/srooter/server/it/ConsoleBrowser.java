@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,11 +95,16 @@ final class ConsoleBrowser {
         driver().findElement(By.id("nav-" + page)).click();
         // the console navigates on the hash's change, after the click returns: wait for the page itself to say it
         // is drawn (CI once looked for the routing page's fields while the dashboard was still shown)
-        wait.until(d -> {
-            WebElement shown = d.findElement(By.id("page"));
-            return page.equals(shown.getAttribute("data-page")) && !"true".equals(shown.getAttribute("aria-busy"))
-                    && d.findElements(By.cssSelector("#page .loading")).isEmpty();
-        });
+        wait.until(d -> page.equals(d.findElement(By.id("page")).getAttribute("data-page")) && !redrawing(d)
+                && d.findElements(By.cssSelector("#page .loading")).isEmpty());
+    }
+
+    /**
+     * Whether the console is between a change (or a navigation) and the page's redraw: it marks the page aria-busy
+     * meanwhile, and a field typed into then is replaced.
+     */
+    static boolean redrawing(WebDriver d) {
+        return "true".equals(d.findElement(By.id("page")).getAttribute("aria-busy"));
     }
 
     /** Accepts the confirmation a destructive action asks for. */

@@ -21,6 +21,9 @@ public final class LearnerSimulation {
 
     static final String[] INTENTS = {"trivial", "substantive", "architecture", "security"};
     static final String[] RISKS = {"low", "high"};
+    /** srooter's defaults, but with exploration allowed on security work and high-risk tasks. */
+    static final LearnSettings ALL_EXPLORED = new LearnSettings(true, LearnSettings.DEFAULTS.exploreShare(),
+            LearnSettings.DEFAULTS.qualityFloor(), true, true);
 
     /**
      * A workload: the models (cheapest first, best last), their prices, hidden success rates and the mix of work.
@@ -185,15 +188,16 @@ public final class LearnerSimulation {
                 case "static" -> model = intent == 0 && !highRisk ? w.models()[0] : w.models()[w.models().length - 1];
                 case "oracle" -> model = w.models()[oracle(w, intent, highRisk, t)];
                 // the same, but never leaving the best where srooter's defaults do not explore: their ceiling
-                case "oracle within the defaults" -> model = w.models()[intent == 3 || highRisk
-                        ? w.models().length - 1 : oracle(w, intent, highRisk, t)];
+                case "oracle within the defaults" -> model = w.models()[LearnSettings.DEFAULTS.mayExplore(intent == 3,
+                        highRisk) ? oracle(w, intent, highRisk, t) : w.models().length - 1];
                 default -> {
                     // "learned": srooter's defaults, which never explore security work or high-risk tasks;
                     // "learned, all explored": an admin who allows both
-                    boolean mayExplore = policy.equals("learned, all explored") || intent != 3 && !highRisk;
+                    LearnSettings settings = policy.equals("learned, all explored") ? ALL_EXPLORED
+                            : LearnSettings.DEFAULTS;
                     model = Learner.choose(candidates, arms.getOrDefault(context, Map.of()),
-                            arms.getOrDefault(INTENTS[intent], Map.of()), LearnSettings.DEFAULTS, null, mayExplore,
-                            choices).model();
+                            arms.getOrDefault(INTENTS[intent], Map.of()), settings, null,
+                            settings.mayExplore(intent == 3, highRisk), choices).model();
                 }
             }
             int m = index(w.models(), model);
