@@ -33,6 +33,25 @@ public final class Js {
         return value.asJsonObject();
     }
 
+    /** Told where each top-level member's value lies in a body: {@code [start, end)}. */
+    @FunctionalInterface
+    public interface MemberSpans {
+        void member(String name, int start, int end);
+    }
+
+    /**
+     * The JSON object in UTF-8 {@code json}, telling {@code members} where each of its members' values lies: the
+     * request path reads a body once into its tree and its top-level spans. Anything else throws
+     * {@link IllegalArgumentException}.
+     */
+    public static JsonObject parse(byte[] json, MemberSpans members) {
+        JsonValue value = JsonBytes.parse(json, members);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
     public static JsonValue parseValue(String json) {
         return JsonBytes.parse(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -36,7 +36,17 @@ final class JsonBytes {
 
     /** The JSON value in {@code bytes}; malformed input throws {@link IllegalArgumentException}. */
     static JsonValue parse(byte[] bytes) {
+        return parse(bytes, null);
+    }
+
+    /**
+     * The same, telling {@code members} where each top-level member's value lies when the value is an object: so that
+     * a request body is read once into both its tree and its top-level spans ({@code wire.JsonScan} accepts exactly
+     * what this accepts; {@code JsonScanAgreementTest} holds the two to it).
+     */
+    static JsonValue parse(byte[] bytes, Js.MemberSpans members) {
         JsonBytes p = new JsonBytes(bytes);
+        p.topLevel = members;
         JsonValue value = p.value(0);
         p.space();
         if (p.i != bytes.length) {
@@ -45,10 +55,11 @@ final class JsonBytes {
         return value;
     }
 
+    /** Where the top-level object's members go, or null. */
+    private Js.MemberSpans topLevel;
+
+    /** {@code depth}: the number of arrays and objects around the value (nesting is limited as in JsonScan). */
     private JsonValue value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("nesting deeper than " + MAX_DEPTH);
-        }
         space();
         if (i >= b.length) {
             throw error("unexpected end");
@@ -75,6 +86,9 @@ final class JsonBytes {
     }
 
     private JsonObject object(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
+        }
         i++; // {
         JsonObjectBuilder object = JSON.createObjectBuilder();
         space();
@@ -90,7 +104,14 @@ final class JsonBytes {
             String name = string();
             space();
             expect(':');
-            object.add(name, value(depth + 1));
+            if (depth == 0 && topLevel != null) {
+                space();
+                int start = i;
+                object.add(name, value(depth + 1));
+                topLevel.member(name, start, i);
+            } else {
+                object.add(name, value(depth + 1));
+            }
             space();
             byte next = next();
             if (next == '}') {
@@ -103,6 +124,9 @@ final class JsonBytes {
     }
 
     private JsonArray array(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
+        }
         i++; // [
         JsonArrayBuilder array = JSON.createArrayBuilder();
         space();
@@ -254,27 +278,36 @@ final class JsonBytes {
         }
     }
 
+    /** A number as JSON writes them (RFC 8259): no leading zeros, no '+', digits after '.' and after 'e'. */
     private JsonNumber number() {
         int start = i;
         boolean integral = true;
-        if (peek() == '-') {
+        if (i < b.length && b[i] == '-') {
             i++;
         }
-        while (i < b.length) {
-            byte c = b[i];
-            if (c >= '0' && c <= '9') {
+        if (i < b.length && b[i] == '0') {
+            i++;
+        } else if (digits() == 0) {
+            throw error("unexpected character");
+        }
+        if (i < b.length && b[i] == '.') {
+            integral = false;
+            i++;
+            if (digits() == 0) {
+                throw error("bad number");
+            }
+        }
+        if (i < b.length && (b[i] == 'e' || b[i] == 'E')) {
+            integral = false;
+            i++;
+            if (i < b.length && (b[i] == '+' || b[i] == '-')) {
                 i++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                integral = false;
-                i++;
-            } else {
-                break;
+            }
+            if (digits() == 0) {
+                throw error("bad number");
             }
         }
         String text = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-        if (text.isEmpty() || text.equals("-")) {
-            throw error("unexpected character");
-        }
         try {
             if (integral && text.length() < 19) {
                 return JSON.createValue(Long.parseLong(text));
@@ -283,6 +316,14 @@ final class JsonBytes {
         } catch (NumberFormatException e) {
             throw error("bad number");
         }
+    }
+
+    private int digits() {
+        int start = i;
+        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i - start;
     }
 
     private void literal(String word) {

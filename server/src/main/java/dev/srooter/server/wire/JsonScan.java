@@ -36,6 +36,14 @@ public final class JsonScan {
             this.members = members;
         }
 
+        /**
+         * The members of a body another reader found while parsing all of it (the request path's tree reader, which
+         * accepts no body that {@link #scan} refuses): the body is then read once, not twice.
+         */
+        public static TopLevel of(byte[] body, Map<String, Span> members) {
+            return new TopLevel(body, members);
+        }
+
         public boolean has(String name) {
             return members.containsKey(name);
         }

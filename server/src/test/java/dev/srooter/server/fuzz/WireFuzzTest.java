@@ -50,14 +50,32 @@ class WireFuzzTest {
         }
     }
 
+    /** The scan, and the tree reader that a request body is read with in one pass: it must accept nothing more. */
     private static void scan(byte[] body) {
+        java.util.Map<String, JsonScan.Span> spans = new java.util.HashMap<>();
+        boolean treeAccepts;
+        try {
+            Js.parse(body, (name, start, end) -> spans.put(name, new JsonScan.Span(start, end)));
+            treeAccepts = true;
+        } catch (IllegalArgumentException refused) {
+            treeAccepts = false; // RequestBody.of scans it for the error, or sends it on without a tree
+        }
         try {
             JsonScan.TopLevel top = JsonScan.scan(body);
             top.string("model");
             top.raw("max_tokens");
             top.isTrue("stream");
+            for (var member : spans.entrySet()) {
+                String raw = new String(body, member.getValue().start(), member.getValue().end()
+                        - member.getValue().start(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!raw.equals(top.raw(member.getKey()))) {
+                    throw new AssertionError("the scan and the tree reader disagree on " + member.getKey());
+                }
+            }
         } catch (JsonScan.Malformed expected) {
-            // a 400 invalid_json
+            if (treeAccepts) {
+                throw new AssertionError("the tree reader accepted what the scan refused: " + expected.getMessage());
+            }
         }
     }
 
