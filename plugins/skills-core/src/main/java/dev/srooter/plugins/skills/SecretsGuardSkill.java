@@ -9,25 +9,22 @@ import org.pf4j.Extension;
 
 /**
  * Refuses a request that carries what looks like a credential: private keys, cloud access keys, provider and
- * platform API keys. Each pattern has a literal anchor looked for first, so a request without any costs a few
- * substring searches; the patterns are strict (lengths, alphabets, checksummed markers such as OpenAI's) so
- * ordinary code does not trip them. The refusal names the kind of credential, never the credential.
+ * platform API keys. Each pattern has literal anchors, all looked for in one pass over the body, and a pattern runs
+ * only when one of its anchors occurs, so a request without any costs one pass; the patterns are strict (lengths,
+ * alphabets, checksummed markers such as OpenAI's) so ordinary code does not trip them. The refusal names the kind
+ * of credential, never the credential.
  */
 @Extension
 public class SecretsGuardSkill implements Skill {
 
     /** One kind of credential: an anchor that must occur, and the pattern that decides. */
     record Detector(String kind, List<String> anchors, Pattern pattern) {
+        /** Whether the pattern matches (called when an anchor occurs). */
         boolean found(String body) {
-            for (String anchor : anchors) {
-                if (body.contains(anchor)) {
-                    Matcher m = pattern.matcher(body);
-                    while (m.find()) {
-                        if (!m.group().contains("EXAMPLE")) { // the placeholders of AWS's own documentation
-                            return true;
-                        }
-                    }
-                    return false;
+            Matcher m = pattern.matcher(body);
+            while (m.find()) {
+                if (!m.group().contains("EXAMPLE")) { // the placeholders of AWS's own documentation
+                    return true;
                 }
             }
             return false;
@@ -83,11 +80,55 @@ public class SecretsGuardSkill implements Skill {
 
     /** The kind of the first credential found, or null. */
     static String detect(String body) {
-        for (Detector detector : DETECTORS) {
-            if (detector.found(body)) {
-                return detector.kind();
+        long anchored = anchored(body);
+        for (int d = 0; d < DETECTORS.size(); d++) {
+            if ((anchored & 1L << d) != 0 && DETECTORS.get(d).found(body)) {
+                return DETECTORS.get(d).kind();
             }
         }
         return null;
+    }
+
+    /**
+     * Which detectors have an anchor in {@code body} (bit {@code d} for detector {@code d}), in one pass: a position
+     * is looked at further only when it and the next character begin an anchor. Twenty-one substring searches of a
+     * coding agent's 60 KB body cost twice this one pass, a tenth of the gateway's CPU at that size.
+     */
+    static long anchored(String body) {
+        long found = 0;
+        for (int i = 0, last = body.length() - 1; i < last; i++) {
+            char c = body.charAt(i);
+            char next = body.charAt(i + 1);
+            if ((c | next) < 128) {
+                Anchor[] starting = BY_FIRST_TWO[c << 7 | next];
+                if (starting != null) {
+                    for (Anchor anchor : starting) {
+                        if (body.startsWith(anchor.text(), i)) {
+                            found |= 1L << anchor.detector();
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** An anchor and the detector it belongs to. */
+    private record Anchor(String text, int detector) {
+    }
+
+    /** The anchors by their first two (ASCII) characters. */
+    private static final Anchor[][] BY_FIRST_TWO = new Anchor[128 * 128][];
+
+    static {
+        for (int d = 0; d < DETECTORS.size(); d++) {
+            for (String text : DETECTORS.get(d).anchors()) {
+                int key = text.charAt(0) << 7 | text.charAt(1); // every anchor is ASCII, at least three long
+                Anchor[] before = BY_FIRST_TWO[key] == null ? new Anchor[0] : BY_FIRST_TWO[key];
+                Anchor[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = new Anchor(text, d);
+                BY_FIRST_TWO[key] = after;
+            }
+        }
     }
 }

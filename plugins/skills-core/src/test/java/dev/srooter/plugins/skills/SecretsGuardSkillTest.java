@@ -28,6 +28,41 @@ import org.junit.jupiter.api.Test;
 class SecretsGuardSkillTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The one pass that finds which detectors' anchors occur agrees with searching for each anchor on its own: anchors
+     * at the start and the end, inside each other ({@code sk-} in {@code sk-ant-}), side by side, cut short, and
+     * beside characters beyond ASCII.
+     */
+    @Test
+    void theOnePassFindsEveryAnchorASearchForEachFinds() {
+        List<String> pieces = new ArrayList<>(List.of("x", " ", "\\n", "é", "☃", "s", "k", "-", "gh", "A", "_", "xo"));
+        for (SecretsGuardSkill.Detector detector : SecretsGuardSkill.DETECTORS) {
+            for (String anchor : detector.anchors()) {
+                pieces.add(anchor);
+                pieces.add(anchor.substring(0, anchor.length() - 1)); // one short of it
+            }
+        }
+        java.util.Random random = new java.util.Random(1203);
+        int withAnchors = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            long expected = 0;
+            for (int d = 0; d < SecretsGuardSkill.DETECTORS.size(); d++) {
+                for (String anchor : SecretsGuardSkill.DETECTORS.get(d).anchors()) {
+                    if (text.toString().contains(anchor)) {
+                        expected |= 1L << d;
+                    }
+                }
+            }
+            withAnchors += expected != 0 ? 1 : 0;
+            assertEquals(expected, SecretsGuardSkill.anchored(text.toString()), text.toString());
+        }
+        assertTrue(withAnchors > 5_000, withAnchors + " texts with an anchor");
+    }
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private static String random(String alphabet, int length) {
