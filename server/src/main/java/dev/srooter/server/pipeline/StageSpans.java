@@ -42,7 +42,7 @@ public class StageSpans {
 
     /** Runs one stage inside a span of its own. */
     void stage(Stage stage, Exchange exchange) {
-        Span span = tracer().spanBuilder("srooter stage " + name(stage)).startSpan();
+        Span span = tracer().spanBuilder(SPAN_NAMES.get(stage.getClass())).startSpan();
         try (Scope ignored = span.makeCurrent()) {
             stage.apply(exchange);
         } catch (RuntimeException e) {
@@ -53,9 +53,17 @@ public class StageSpans {
         }
     }
 
+    /** Each stage class's span name, made once: naming it on every call cost more than the no-op span. */
+    private static final ClassValue<String> SPAN_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return "srooter stage " + name(type);
+        }
+    };
+
     /** A stage's name without the CDI proxy's suffix. */
-    static String name(Stage stage) {
-        String name = stage.getClass().getSimpleName();
+    static String name(Class<?> type) {
+        String name = type.getSimpleName();
         int proxy = name.indexOf('$');
         return proxy > 0 ? name.substring(0, proxy) : name;
     }
