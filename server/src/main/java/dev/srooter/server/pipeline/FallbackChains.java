@@ -27,7 +27,7 @@ public class FallbackChains {
      * {@code first}, then each step of its chain that a model serves (by provider/model, id or alias), once each.
      * A model an admin gave no chain has a derived one ({@link DerivedChains}) unless the admin turned those off.
      */
-    List<Target> withFallbacks(Exchange exchange, Target first) {
+    public List<Target> withFallbacks(Exchange exchange, Target first) {
         List<Target> models = new ArrayList<>(2);
         models.add(first);
         for (String step : chainOf(first, exchange.requestedModel)) {
@@ -39,7 +39,7 @@ public class FallbackChains {
     }
 
     /** The steps of {@code from}'s chain with a known price below its own, permitted by policy, dearest first. */
-    List<Target> cheaperSteps(Exchange exchange, Target from) {
+    public List<Target> cheaperSteps(Exchange exchange, Target from) {
         double fromPrice = from.price().unit();
         List<Target> chain = withFallbacks(exchange, from);
         List<Target> steps = new ArrayList<>(chain.subList(1, chain.size()));

@@ -34,14 +34,17 @@ public class StageSpans {
     }
 
     /** The request's span, current until closed. */
-    Request request(Exchange exchange) {
+    public Request request(Exchange exchange) {
         Span span = tracer().spanBuilder("srooter " + exchange.operation.name().toLowerCase(Locale.ROOT)).startSpan();
         span.setAttribute("srooter.request_id", exchange.id);
         return new Request(span, span.makeCurrent());
     }
 
-    /** Runs one stage inside a span of its own. */
-    void stage(Stage stage, Exchange exchange) {
+    /**
+     * Runs one stage inside a span of its own. Public, as every method called through a CDI client proxy should be:
+     * Weld's proxy reaches a package-private method by reflection, which cost a tenth of a small request's CPU here.
+     */
+    public void stage(Stage stage, Exchange exchange) {
         Span span = tracer().spanBuilder(SPAN_NAMES.get(stage.getClass())).startSpan();
         try (Scope ignored = span.makeCurrent()) {
             stage.apply(exchange);
@@ -69,7 +72,7 @@ public class StageSpans {
     }
 
     /** The request's span and the scope that makes it current. */
-    record Request(Span span, Scope scope) implements AutoCloseable {
+    public record Request(Span span, Scope scope) implements AutoCloseable {
         /** Ends the span with what the audit records of the request: endpoint, models, route, status. */
         void finish(Exchange exchange) {
             span.setAttribute("srooter.requested_model", String.valueOf(exchange.requestedModel));
