@@ -9,7 +9,7 @@ Needs nginx and wrk (Debian packages) and a built project (mvn -B install -Dskip
 Starts nginx and the gateway itself (liberty:start, data in server/target/bench), stops both after.
 Prints medians over the rounds.
 """
-import argparse, json, os, re, shutil, statistics, subprocess, sys, threading, time, urllib.error, urllib.request
+import argparse, json, os, re, shutil, statistics, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "server", "target", "bench")
@@ -183,8 +183,19 @@ def startup(key_for_start, body_file):
     return key
 
 
-def wrk(url, body_file, connections, seconds, key, extra_headers=""):
+def cpu_seconds(pid):
+    """CPU time (user and system) a process has used, from /proc."""
+    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
+    """
+    One wrk run. {@code pid}: the server's process, whose CPU time per answered request is reported too ("cpu"): on a
+    shared machine, throughput moves with the neighbours' load; the work a request costs moves much less.
+    """
     threads = 1 if connections == 1 else 2
+    cpu_before = cpu_seconds(pid) if pid else None
     out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
                           "-s", os.path.join(ROOT, "bench", "post.lua"), url],
                          env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or "",
@@ -198,8 +209,10 @@ def wrk(url, body_file, connections, seconds, key, extra_headers=""):
     if non2xx or errors:
         print("  warning: %s %s" % (non2xx.group(0) if non2xx else "", errors.group(0) if errors else ""),
               file=sys.stderr)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    cpu = (cpu_seconds(pid) - cpu_before) * 1000.0 / max(1, requests) if pid else None
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-            "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0}
+            "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
 
 
 def entry(body):
@@ -263,8 +276,11 @@ def main():
         if args.governance_only:
             scenarios, args.governance = [], True
         results = {}
-        rss = RssWatch(listening_pid(GATEWAY_PORT))
-        baseline_rss = RssWatch(listening_pid(baseline_port)) if baseline_key else None
+        gateway_pid = listening_pid(GATEWAY_PORT)
+        baseline_pid = listening_pid(baseline_port) if baseline_key else None
+        peer_pid = listening_pid(int(urllib.parse.urlparse(args.portkey).port or 80)) if args.portkey else None
+        rss = RssWatch(gateway_pid)
+        baseline_rss = RssWatch(baseline_pid) if baseline_key else None
         # warm the JIT on every path before measuring
         for name, body in bodies.items():
             if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
@@ -285,25 +301,27 @@ def main():
                 before = None
                 if baseline_key and round_ % 2 == 1:
                     before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
-                                 args.seconds, baseline_key)
+                                 args.seconds, baseline_key, pid=baseline_pid)
                 gateway = wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), path, connections, args.seconds,
-                              key)
+                              key, pid=gateway_pid)
                 if baseline_key and before is None:
                     before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
-                                 args.seconds, baseline_key)
+                                 args.seconds, baseline_key, pid=baseline_pid)
                 peer = None
                 if args.portkey and "->" not in body and not body.endswith(" chat"):
                     upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
                     peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
-                               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
+                               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream, pid=peer_pid)
                 results.setdefault((body, connections), []).append((direct, gateway, peer))
                 if baseline_key:
                     compared.setdefault((body, connections), []).append((direct, before, gateway))
-                    print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms"
-                          % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"]), flush=True)
-                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms%s"
+                    print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms cpu %.3f ms/req"
+                          % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"], before["cpu"]),
+                          flush=True)
+                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms"
+                      " cpu %.3f ms/req%s"
                       % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
-                         gateway["p50"], gateway["p99"],
+                         gateway["p50"], gateway["p99"], gateway["cpu"],
                          "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
                       flush=True)
 
@@ -312,35 +330,38 @@ def main():
         if baseline_rss:
             print("peak resident memory of the baseline's JVM, the same way: %.0f MB" % baseline_rss.stop())
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
-        peer_columns = " portkey req/s | portkey added p50 ms |" if args.portkey else ""
-        print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |" + peer_columns)
-        print("| --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- |" if args.portkey else ""))
+        peer_columns = " portkey req/s | portkey added p50 ms | portkey CPU ms/req |" if args.portkey else ""
+        print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |"
+              " srooter CPU ms/req |" + peer_columns)
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- | --- |" if args.portkey else ""))
         for (body, connections), runs in results.items():
             med = lambda f: statistics.median(f(d, g, p) for d, g, p in runs)
-            row = "| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f |" % (
+            row = "| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f |" % (
                 body, connections, med(lambda d, g, p: d["rps"]), med(lambda d, g, p: g["rps"]),
                 med(lambda d, g, p: g["p50"]), med(lambda d, g, p: g["p50"] - d["p50"]),
-                med(lambda d, g, p: g["p99"] - d["p99"]))
+                med(lambda d, g, p: g["p99"] - d["p99"]), med(lambda d, g, p: g["cpu"]))
             if args.portkey and any(p is None for d, g, p in runs):
-                row += " | |"  # rows Portkey is not measured on (the Chat and translated ones)
+                row += " | | |"  # rows Portkey is not measured on (the Chat and translated ones)
             elif args.portkey and any(p["failed"] for d, g, p in runs):
                 # answers that fail fast are no measure of a gateway's speed
-                row += " failed (%d non-2xx) | |" % max(p["failed"] for d, g, p in runs)
+                row += " failed (%d non-2xx) | | |" % max(p["failed"] for d, g, p in runs)
             elif args.portkey:
-                row += " %.0f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]))
+                row += " %.0f | %.3f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]),
+                                                  med(lambda d, g, p: p["cpu"]))
             print(row)
         if compared:
             print("\nbaseline (%s) and this checkout, same rounds (medians; ratio = this / baseline)" % args.baseline)
-            print("| body | c | baseline req/s | req/s | ratio | baseline added p50 ms | added p50 ms |"
-                  " baseline added p99 ms | added p99 ms |")
-            print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+            print("| body | c | baseline req/s | req/s | ratio | baseline CPU ms/req | CPU ms/req | CPU ratio |"
+                  " baseline added p50 ms | added p50 ms | baseline added p99 ms | added p99 ms |")
+            print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
             for (body, connections), runs in compared.items():
                 med = lambda f: statistics.median(f(d, b, g) for d, b, g in runs)
                 before, after = med(lambda d, b, g: b["rps"]), med(lambda d, b, g: g["rps"])
-                print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
-                    body, connections, before, after, after / before, med(lambda d, b, g: b["p50"] - d["p50"]),
-                    med(lambda d, b, g: g["p50"] - d["p50"]), med(lambda d, b, g: b["p99"] - d["p99"]),
-                    med(lambda d, b, g: g["p99"] - d["p99"])))
+                cpu_before, cpu_after = med(lambda d, b, g: b["cpu"]), med(lambda d, b, g: g["cpu"])
+                print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
+                    body, connections, before, after, after / before, cpu_before, cpu_after, cpu_after / cpu_before,
+                    med(lambda d, b, g: b["p50"] - d["p50"]), med(lambda d, b, g: g["p50"] - d["p50"]),
+                    med(lambda d, b, g: b["p99"] - d["p99"]), med(lambda d, b, g: g["p99"] - d["p99"])))
         if args.translation:
             print("\ntranslation: srooter p50 on the translated path minus srooter p50 on the passthrough path,"
                   " same body and concurrency (median over rounds)")
