@@ -86,9 +86,18 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/circuitOpenSeconds")
     Object circuitOpenSeconds;
 
+    /** Parsed once: read on every call to a provider. */
+    private volatile java.time.Duration providerTimeout;
+
     /** How long a provider may take to start answering before the next model in the chain serves. */
     public java.time.Duration providerTimeout() {
-        return java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString().trim()) * 1000));
+        java.time.Duration timeout = providerTimeout;
+        if (timeout == null) {
+            timeout = java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString().trim())
+                    * 1000));
+            providerTimeout = timeout;
+        }
+        return timeout;
     }
 
     /** How long a provider's circuit stays open after repeated failures. */

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>MicroProfile Fault Tolerance's {@code @CircuitBreaker} keeps one state per annotated method, shared
  * by every call of it, which would let one dead provider open the circuit for all of them; hence this
- * small per-account breaker. (Fault Tolerance does the per-call retries with backoff: {@code ProviderCall}.)
+ * small per-account breaker. ({@code ProviderCall} retries a refused connection with a jittered pause.)
  */
 @ApplicationScoped
 public class CircuitBreakers {
