@@ -100,13 +100,18 @@ public final class Js {
         return v != null && v.getValueType() == JsonValue.ValueType.ARRAY ? v.asJsonArray() : null;
     }
 
-    /** The array's objects; other members are skipped. */
+    /** The array's objects; other members are skipped. A loop: every message and block of a request passes here. */
     public static List<JsonObject> objects(JsonArray array) {
         if (array == null) {
             return List.of();
         }
-        return array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
-                .map(JsonValue::asJsonObject).toList();
+        List<JsonObject> objects = new java.util.ArrayList<>(array.size());
+        for (JsonValue v : array) {
+            if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+                objects.add(v.asJsonObject());
+            }
+        }
+        return objects;
     }
 
     public static Integer integer(JsonObject o, String name) {

@@ -90,24 +90,37 @@ public class SecretsGuardSkill implements Skill {
     }
 
     /**
-     * Which detectors have an anchor in {@code body} (bit {@code d} for detector {@code d}), in one pass: a position
-     * is looked at further only when it and the next character begin an anchor. Twenty-one substring searches of a
-     * coding agent's 60 KB body cost twice this one pass, a tenth of the gateway's CPU at that size.
+     * Which detectors have an anchor in {@code body} (bit {@code d} for detector {@code d}), in one pass over every
+     * other position: an anchor (three characters or more) starting at {@code p} has its first two characters at an
+     * even position when {@code p} is even, and its second and third there when {@code p} is odd, so a position is
+     * looked at further only when the pair there is one of those. Twenty-one substring searches of a coding agent's
+     * 60 KB body had cost a tenth of the gateway's CPU at that size.
      */
     static long anchored(String body) {
         long found = 0;
-        for (int i = 0, last = body.length() - 1; i < last; i++) {
+        for (int i = 0, last = body.length() - 1; i < last; i += 2) {
             char c = body.charAt(i);
             char next = body.charAt(i + 1);
             if ((c | next) < 128) {
-                Anchor[] starting = BY_FIRST_TWO[c << 7 | next];
+                int pair = c << 7 | next;
+                Anchor[] starting = BY_FIRST_TWO[pair];
                 if (starting != null) {
-                    for (Anchor anchor : starting) {
-                        if (body.startsWith(anchor.text(), i)) {
-                            found |= 1L << anchor.detector();
-                        }
-                    }
+                    found |= matches(body, i, starting);
                 }
+                Anchor[] secondThird = BY_SECOND_THIRD[pair];
+                if (secondThird != null && i > 0) {
+                    found |= matches(body, i - 1, secondThird);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long matches(String body, int at, Anchor[] anchors) {
+        long found = 0;
+        for (Anchor anchor : anchors) {
+            if (body.startsWith(anchor.text(), at)) {
+                found |= 1L << anchor.detector();
             }
         }
         return found;
@@ -117,18 +130,24 @@ public class SecretsGuardSkill implements Skill {
     private record Anchor(String text, int detector) {
     }
 
-    /** The anchors by their first two (ASCII) characters. */
+    /** The anchors by their first two (ASCII) characters, and by their second and third. */
     private static final Anchor[][] BY_FIRST_TWO = new Anchor[128 * 128][];
+    private static final Anchor[][] BY_SECOND_THIRD = new Anchor[128 * 128][];
 
     static {
         for (int d = 0; d < DETECTORS.size(); d++) {
             for (String text : DETECTORS.get(d).anchors()) {
-                int key = text.charAt(0) << 7 | text.charAt(1); // every anchor is ASCII, at least three long
-                Anchor[] before = BY_FIRST_TWO[key] == null ? new Anchor[0] : BY_FIRST_TWO[key];
-                Anchor[] after = java.util.Arrays.copyOf(before, before.length + 1);
-                after[before.length] = new Anchor(text, d);
-                BY_FIRST_TWO[key] = after;
+                // every anchor is ASCII and at least three characters long
+                add(BY_FIRST_TWO, text.charAt(0) << 7 | text.charAt(1), new Anchor(text, d));
+                add(BY_SECOND_THIRD, text.charAt(1) << 7 | text.charAt(2), new Anchor(text, d));
             }
         }
+    }
+
+    private static void add(Anchor[][] table, int pair, Anchor anchor) {
+        Anchor[] before = table[pair] == null ? new Anchor[0] : table[pair];
+        Anchor[] after = java.util.Arrays.copyOf(before, before.length + 1);
+        after[before.length] = anchor;
+        table[pair] = after;
     }
 }
