@@ -53,28 +53,12 @@ class ConsoleActionsE2EIT {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
-    /** Types into a field, again if the page redrew it meanwhile (pages redraw after every change). */
     private static void type(String id, String text) {
-        wait.until(d -> {
-            WebElement input = d.findElement(By.id(id));
-            if (ConsoleBrowser.redrawing(d) || !input.isDisplayed() || !input.isEnabled()) {
-                return false;
-            }
-            input.clear();
-            input.sendKeys(text);
-            return true;
-        });
+        ConsoleBrowser.type(By.id(id), text);
     }
 
     private static void click(String css) {
-        wait.until(d -> {
-            WebElement button = d.findElement(By.cssSelector(css));
-            if (ConsoleBrowser.redrawing(d) || !button.isDisplayed() || !button.isEnabled()) {
-                return false;
-            }
-            button.click();
-            return true;
-        });
+        ConsoleBrowser.click(By.cssSelector(css));
     }
 
     /**

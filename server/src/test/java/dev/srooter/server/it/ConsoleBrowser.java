@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -104,7 +105,33 @@ final class ConsoleBrowser {
      * meanwhile, and a field typed into then is replaced.
      */
     static boolean redrawing(WebDriver d) {
-        return "true".equals(d.findElement(By.id("page")).getAttribute("aria-busy"));
+        var page = d.findElements(By.id("page")); // none on the sign-in screen
+        return !page.isEmpty() && "true".equals(page.get(0).getAttribute("aria-busy"));
+    }
+
+    /** Types into a field, again if the page redrew it meanwhile (pages redraw after every change). */
+    static void type(By field, String text) {
+        wait.until(d -> {
+            WebElement input = d.findElement(field);
+            if (redrawing(d) || !input.isDisplayed() || !input.isEnabled()) {
+                return false;
+            }
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
+    }
+
+    /** Clicks a button once the page is drawn and the button can be clicked. */
+    static void click(By button) {
+        wait.until(d -> {
+            WebElement element = d.findElement(button);
+            if (redrawing(d) || !element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /** Accepts the confirmation a destructive action asks for. */

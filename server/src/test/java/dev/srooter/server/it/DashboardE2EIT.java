@@ -60,9 +60,9 @@ class DashboardE2EIT {
         browser.get(gateway.url + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
         screenshot("login");
-        browser.findElement(By.id("login-username")).sendKeys("admin");
-        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
-        browser.findElement(By.id("login-submit")).click();
+        ConsoleBrowser.type(By.id("login-username"), "admin");
+        ConsoleBrowser.type(By.id("login-password"), "not-the-password");
+        ConsoleBrowser.click(By.id("login-submit"));
         wait.until(ExpectedConditions.textToBe(By.id("login-error"), "Wrong username or password."));
 
         signIn("admin", gateway.adminPassword());
@@ -73,13 +73,13 @@ class DashboardE2EIT {
         // mint a key: shown once; then revoke it
         String name = "e2e-" + Long.toString(System.nanoTime(), 36);
         open("keys");
-        browser.findElement(By.id("key-name")).sendKeys(name);
-        browser.findElement(By.id("mint")).click();
+        ConsoleBrowser.type(By.id("key-name"), name);
+        ConsoleBrowser.click(By.id("mint"));
         WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minted-secret")));
         String minted = secret.getText();
         assertTrue(minted.startsWith("srt_live_"), minted);
         screenshot("keys");
-        browser.findElement(By.cssSelector("button[data-revoke='" + name + "']")).click();
+        ConsoleBrowser.click(By.cssSelector("button[data-revoke='" + name + "']"));
         ConsoleBrowser.confirm(); // revoking asks first
         wait.until(d -> d.findElement(By.cssSelector("tr[data-key='" + name + "']")).getText().contains("revoked"));
         HttpResponse<String> refused = gateway.anthropicWithKey(minted, "{\"model\":\"" + Gateway.CLAUDE
@@ -110,10 +110,8 @@ class DashboardE2EIT {
 
         // change a routing rule
         open("routing");
-        WebElement trivial = browser.findElement(By.cssSelector("input.rule-target[data-intent='trivial']"));
-        trivial.clear();
-        trivial.sendKeys("cheapest");
-        browser.findElement(By.id("rules-save")).click();
+        ConsoleBrowser.type(By.cssSelector("input.rule-target[data-intent='trivial']"), "cheapest");
+        ConsoleBrowser.click(By.id("rules-save"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Rules saved"));
         String rules = gateway.admin("GET", "/api/routing/rules", null).body();
         assertTrue(Gateway.object(rules).getJsonArray("rules").stream().anyMatch(r -> r.asJsonObject()
@@ -121,16 +119,12 @@ class DashboardE2EIT {
         // srooter suggests a council of different vendors
         String suggested = browser.findElement(By.id("council-suggested")).getText();
         assertTrue(suggested.contains("claude") && suggested.contains("gpt"), suggested);
-        WebElement members = browser.findElement(By.id("council-members"));
-        members.clear();
-        members.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", " + Gateway.OPENAI_PROVIDER + "/"
-                + Gateway.GPT);
-        WebElement holdFor = browser.findElement(By.id("council-blocking-triggers"));
-        holdFor.clear();
-        holdFor.sendKeys("security");
+        ConsoleBrowser.type(By.id("council-members"), Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.CLAUDE + ", "
+                + Gateway.OPENAI_PROVIDER + "/" + Gateway.GPT);
+        ConsoleBrowser.type(By.id("council-blocking-triggers"), "security");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("council-on-reject")))
                 .selectByVisibleText("concerns");
-        browser.findElement(By.id("council-save")).click();
+        ConsoleBrowser.click(By.id("council-save"));
         wait.until(d -> d.findElement(By.id("council-members")).getAttribute("value").contains(Gateway.GPT)
                 && gateway.admin("GET", "/api/routing/council", null).body().contains(Gateway.GPT));
         jakarta.json.JsonObject councilSet = Gateway.object(gateway.admin("GET", "/api/routing/council", null).body());
@@ -161,24 +155,18 @@ class DashboardE2EIT {
         gateway.neutralRouting();
         open("dashboard");
         open("routing");
-        WebElement trivialTarget = browser.findElement(By.cssSelector("input.rule-target[data-intent='trivial']"));
-        trivialTarget.clear();
-        trivialTarget.sendKeys("learned");
-        WebElement candidates = browser.findElement(By.cssSelector("input.rule-candidates[data-intent='trivial']"));
-        candidates.clear();
-        candidates.sendKeys(Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU + ", " + Gateway.ANTHROPIC_PROVIDER + "/"
+        ConsoleBrowser.type(By.cssSelector("input.rule-target[data-intent='trivial']"), "learned");
+        ConsoleBrowser.type(By.cssSelector("input.rule-candidates[data-intent='trivial']"), Gateway.ANTHROPIC_PROVIDER + "/" + Gateway.HAIKU + ", " + Gateway.ANTHROPIC_PROVIDER + "/"
                 + Gateway.CLAUDE);
-        browser.findElement(By.id("rules-save")).click();
+        ConsoleBrowser.click(By.id("rules-save"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Rules saved"));
         String learnedRow = wait.until(d -> {
             var rows = d.findElements(By.cssSelector("tr[data-context='trivial|*|*|*']"));
             return rows.isEmpty() ? null : rows.get(0).getText();
         });
         assertTrue(learnedRow.contains(Gateway.HAIKU) && learnedRow.contains("success"), learnedRow);
-        WebElement share = browser.findElement(By.id("learned-explore"));
-        share.clear();
-        share.sendKeys("0.2");
-        browser.findElement(By.id("learned-save")).click();
+        ConsoleBrowser.type(By.id("learned-explore"), "0.2");
+        ConsoleBrowser.click(By.id("learned-save"));
         wait.until(d -> Gateway.object(gateway.admin("GET", "/api/routing/learned", null).body())
                 .getJsonObject("settings").getJsonNumber("exploreShare").doubleValue() == 0.2);
         // derived fallback chains, turned on from the page and listed as derived
@@ -204,8 +192,8 @@ class DashboardE2EIT {
         // the first-run setup: a key minted there, and the lines to paste with this server's address and the key
         open("setup");
         browser.findElement(By.id("setup-key-name")).clear();
-        browser.findElement(By.id("setup-key-name")).sendKeys("e2e-setup");
-        browser.findElement(By.id("setup-mint")).click();
+        ConsoleBrowser.type(By.id("setup-key-name"), "e2e-setup");
+        ConsoleBrowser.click(By.id("setup-mint"));
         String mintedKey = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-key"))).getText();
         String snippets = browser.findElement(By.id("setup-snippets")).getText();
         assertTrue(mintedKey.startsWith("srt_live_") && snippets.contains("ANTHROPIC_BASE_URL=" + gateway.url + "/k/"
@@ -221,7 +209,7 @@ class DashboardE2EIT {
         // export the audit log
         open("audit");
         screenshot("audit");
-        browser.findElement(By.id("export-csv")).click();
+        ConsoleBrowser.click(By.id("export-csv"));
         Path csv = DOWNLOADS.resolve("srooter-audit.csv");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Files.exists(csv) && !Files.exists(
                 DOWNLOADS.resolve("srooter-audit.csv.crdownload")));
@@ -236,8 +224,8 @@ class DashboardE2EIT {
                 + "\"}").statusCode());
         try {
             open("cortex");
-            browser.findElement(By.id("symbol-query")).sendKeys("charge");
-            browser.findElement(By.id("symbol-search")).click();
+            ConsoleBrowser.type(By.id("symbol-query"), "charge");
+            ConsoleBrowser.click(By.id("symbol-search"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#symbol-results button[data-symbol='charge']")))
                     .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph-svg g[data-symbol='record']")));
@@ -245,13 +233,13 @@ class DashboardE2EIT {
                     browser.findElement(By.id("graph")).getText());
             assertTrue(browser.findElements(By.cssSelector("#graph-svg g[data-symbol='checkout']")).size() == 1,
                     "who uses charge: checkout");
-            browser.findElement(By.cssSelector("#graph-svg g[data-symbol='record']")).click();
+            ConsoleBrowser.click(By.cssSelector("#graph-svg g[data-symbol='record']"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("graph"), "method record"));
             screenshot("cortex");
             // cross-agent context: the scope set from the page (the hot spots are CrossAgentContextIT's)
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("context-scope")))
                     .selectByVisibleText("team");
-            browser.findElement(By.id("context-save")).click();
+            ConsoleBrowser.click(By.id("context-save"));
             wait.until(d -> Gateway.object(gateway.admin("GET", "/api/cortex/context", null).body()).getString("scope")
                     .equals("team"));
             gateway.admin("PUT", "/api/cortex/context", "{\"scope\":\"org\"}");
@@ -262,12 +250,12 @@ class DashboardE2EIT {
         // a Claude Max subscription connected from the Providers page, pasted as Claude Code keeps it
         open("providers");
         String plan = "e2e-max-" + System.nanoTime();
-        browser.findElement(By.id("subscription-name")).sendKeys(plan);
-        browser.findElement(By.id("subscription-url")).sendKeys("http://127.0.0.1:" + gateway.anthropic.port());
-        browser.findElement(By.id("subscription-text")).sendKeys("{\"claudeAiOauth\":{\"accessToken\":"
+        ConsoleBrowser.type(By.id("subscription-name"), plan);
+        ConsoleBrowser.type(By.id("subscription-url"), "http://127.0.0.1:" + gateway.anthropic.port());
+        ConsoleBrowser.type(By.id("subscription-text"), "{\"claudeAiOauth\":{\"accessToken\":"
                 + "\"sk-ant-oat01-e2e\",\"refreshToken\":\"sk-ant-ort01-e2e\",\"expiresAt\":"
                 + (System.currentTimeMillis() + 3_600_000) + "}}");
-        browser.findElement(By.id("subscription-import")).click();
+        ConsoleBrowser.click(By.id("subscription-import"));
         WebElement planRow = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-provider='" + plan + "']")));
         assertTrue(planRow.getText().contains("subscription"), planRow.getText());
