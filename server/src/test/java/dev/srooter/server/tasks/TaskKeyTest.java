@@ -74,4 +74,23 @@ class TaskKeyTest {
                 "another developer's key");
         assertEquals(task.id(), claude(followUp, "s1").id(), "the same request, the same task");
     }
+
+    /**
+     * Task ids stay what they were across srooter versions: a server upgraded while an agent works must find the
+     * agent's next turn in the same task. The ids of the captured requests and of a conversation with text beyond
+     * ASCII (accents, CJK, a surrogate pair cut by the 64-character end) as computed by the first version of TaskKey.
+     */
+    @Test
+    void idsAreStableAcrossVersions() throws Exception {
+        assertEquals("42fe4e10ebcc29c0a7b8f2d0", claude(body("claude-code-2.1.328/request-2-tool-result.json"), "s1").id());
+        assertEquals("faee34bb45fbdcf46111fd21", TaskKey.of("key-1", "thread", read(WireFormat.OPENAI_RESPONSES,
+                body("codex-0.169.0/request-2-tool-output.json"))).id());
+        String long64 = "é".repeat(63) + "\uD83D\uDE00" + "x".repeat(100) + "中文".repeat(40) + "\uD83D\uDE00";
+        JsonObject mixed = Js.parse(("{\"model\":\"m\",\"system\":\"" + long64 + "\",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"" + long64.repeat(12) + "\"},"
+                + "{\"role\":\"assistant\",\"content\":\"" + long64 + "\"},"
+                + "{\"role\":\"user\",\"content\":\"" + long64.repeat(9) + "\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("846bcf20c90b2784a3c0007c", claude(mixed, null).id());
+    }
 }
