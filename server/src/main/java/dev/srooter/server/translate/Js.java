@@ -57,12 +57,12 @@ public final class Js {
     }
 
     public static byte[] bytes(JsonValue value) {
-        return JsonBytes.write(value);
+        return JsonBytesWriter.write(value);
     }
 
     /** As {@link #bytes(JsonValue)}, for a body of about {@code sizeHint} bytes. */
     public static byte[] bytes(JsonValue value, int sizeHint) {
-        return JsonBytes.write(value, sizeHint);
+        return JsonBytesWriter.write(value, sizeHint);
     }
 
     public static String text(JsonValue value) {
