@@ -31,6 +31,8 @@ public class GatewaySettings {
     @PostConstruct
     void parse() {
         maxBodyLimit = Long.parseLong(maxBodyBytes.toString().trim());
+        providerTimeout = java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString()
+                .trim()) * 1000));
         maxAnswerLimit = optional("srooter/maxAnswerBytes").filter(v -> !v.isBlank())
                 .map(v -> Long.parseLong(v.trim())).orElse(maxAnswerLimit);
     }
@@ -86,18 +88,12 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/circuitOpenSeconds")
     Object circuitOpenSeconds;
 
-    /** Parsed once: read on every call to a provider. */
-    private volatile java.time.Duration providerTimeout;
+    /** Parsed once ({@link #parse}): read on every call to a provider. */
+    private java.time.Duration providerTimeout;
 
     /** How long a provider may take to start answering before the next model in the chain serves. */
     public java.time.Duration providerTimeout() {
-        java.time.Duration timeout = providerTimeout;
-        if (timeout == null) {
-            timeout = java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString().trim())
-                    * 1000));
-            providerTimeout = timeout;
-        }
-        return timeout;
+        return providerTimeout;
     }
 
     /** How long a provider's circuit stays open after repeated failures. */

@@ -54,7 +54,8 @@ public class GatewayMetrics {
         String status = r.status >= 100 && r.status < 600 ? (r.status / 100) + "xx" : "none";
         String route = routeKind(r.route);
         counter("srooter_requests", "endpoint", endpoint, "status", status, "route", route).inc();
-        timer(endpoint, status).update(Duration.ofNanos((long) (r.latencyMs * 1_000_000)));
+        timer("srooter_request_duration", "endpoint", endpoint, "status", status)
+                .update(Duration.ofNanos((long) (r.latencyMs * 1_000_000)));
         String model = label(r.servedModel);
         String team = r.team == null || r.team.isBlank() ? "none" : label(r.team);
         if (r.inputTokens > 0) {
@@ -86,13 +87,13 @@ public class GatewayMetrics {
         return counters.computeIfAbsent(key(name, labels), k -> registry.counter(name, tags(labels)));
     }
 
-    private Timer timer(String endpoint, String status) {
-        return timers.computeIfAbsent(key("srooter_request_duration", endpoint, status),
-                k -> registry.timer("srooter_request_duration", new Tag("endpoint", endpoint), new Tag("status", status)));
+    /** The same for a timer. */
+    private Timer timer(String name, String... labels) {
+        return timers.computeIfAbsent(key(name, labels), k -> registry.timer(name, tags(labels)));
     }
 
-    private static String key(String name, String... parts) {
-        return name + "\u0000" + String.join("\u0000", parts);
+    private static String key(String name, String... labels) {
+        return name + "\u0000" + String.join("\u0000", labels);
     }
 
     private static Tag[] tags(String... labels) {

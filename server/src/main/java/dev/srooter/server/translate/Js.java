@@ -26,11 +26,7 @@ public final class Js {
 
     /** The JSON object in UTF-8 {@code json}; anything else throws {@link IllegalArgumentException}. */
     public static JsonObject parse(byte[] json) {
-        JsonValue value = JsonBytes.parse(json);
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        return value.asJsonObject();
+        return parse(json, null);
     }
 
     /** Told where each top-level member's value lies in a body: {@code [start, end)}. */

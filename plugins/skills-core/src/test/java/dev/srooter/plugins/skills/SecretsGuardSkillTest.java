@@ -63,6 +63,7 @@ class SecretsGuardSkillTest {
         }
         assertTrue(withAnchors > 5_000, withAnchors + " texts with an anchor");
     }
+
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private static String random(String alphabet, int length) {
