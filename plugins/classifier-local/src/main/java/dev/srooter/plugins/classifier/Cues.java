@@ -25,7 +25,10 @@ final class Cues {
             "firewall", "cookie", "session", "sitzung", "sesi", "pii", "gdpr", "dsgvo", "rgpd", "lgpd", "personal",
             "personenbez", "pessoa", "personal", "personnel", "retention", "impersonat", "pickle", "deserializ",
             "eval", "cors", "csp", "owner", "unauthori", "ungeschützt", "payment", "card", "stripe", "pci",
-            "webhook", "upload", "sandbox", "scan", "dependabot", "audit", "compliance", "2fa", "captcha");
+            "webhook", "upload", "sandbox", "scan", "dependabot", "audit", "compliance", "2fa", "captcha",
+            // Chinese and Japanese, matched as pairs of characters (Features.words)
+            "登录", "登入", "身份", "认证", "認証", "验证", "权限", "権限", "密码", "口令", "加密", "暗号", "令牌", "密钥",
+            "漏洞", "脆弱", "注入", "会话", "隐私", "个人", "個人", "支付", "管理");
     static final List<String> ARCHITECTURE = List.of("architect", "architektur", "arquitect", "design", "diseñ",
             "migrat", "migra", "schema", "esquema", "schéma", "table", "tabell", "tabla", "tabel", "column",
             "spalte", "columna", "coluna", "service", "servic", "servizi", "dienst", "microservi", "monolit",
@@ -36,25 +39,31 @@ final class Cues {
             "saga", "outbox", "sourcing", "consisten", "concurren", "orm", "framework", "librar", "bibliot",
             "bibliothek", "everywhere", "across", "whole", "codebase", "primary", "uuid", "bff", "kubernetes",
             "terraform", "warehouse", "lake", "pipeline", "cache", "caching", "redis", "strategy", "plan",
-            "propose", "topology", "shared", "common", "compart", "gemeinsam");
+            "propose", "topology", "shared", "common", "compart", "gemeinsam", "serviç", "dipend", "dépend",
+            "架构", "設計", "设计", "微服", "服务", "拆分", "单体", "模块", "迁移", "移行", "接口", "队列", "缓存", "分片", "表结");
     static final List<String> SMALL = List.of("typo", "tippfehler", "spell", "rename", "renomb", "renomm",
             "benenn", "renomin", "format", "indent", "whitespace", "comment", "comentar", "kommentar", "commento",
             "docstring", "readme", "heading", "wording", "reword", "punctuation", "copyright", "link", "explain",
             "explic", "erklär", "spieg", "what", "whats", "what's", "qué", "was", "quoi", "how", "summar", "resum",
             "zusammenfass", "riassum", "resumi", "list", "title", "translat", "übersetz", "traduc", "bump",
             "sort", "alphabet", "semicolon", "changelog", "commit", "mean", "meaning", "differen", "short",
-            "briefly", "sentence");
+            "briefly", "sentence",
+            "拼写", "错别", "重命", "注释", "格式", "总结", "解释", "什么", "意思", "标题", "翻译", "提交");
     static final List<String> CODE = List.of("implement", "implementi", "implemente", "fix", "bug", "error",
             "exception", "crash", "trava", "absturz", "fail", "falla", "test", "prueba", "refactor", "function",
             "método", "method", "class", "endpoint", "query", "performance", "slow", "lent", "langsam", "optimi",
             "memory", "leak", "render", "component", "parse", "support", "handle", "retry", "valid", "returns",
             "null", "async", "thread", "race", "deadlock", "goroutine", "panic", "traceback", "feature", "add",
-            "agrega", "adicion", "ajout", "hinzu", "export", "import", "filter", "paginat");
+            "agrega", "adicion", "ajout", "hinzu", "export", "import", "filter", "paginat",
+            "修复", "实现", "添加", "加上", "功能", "测试", "错误", "崩溃", "筛选", "性能", "実装", "修正");
 
     /** Agent bookkeeping (INTENTS.md tie-break 4): trivial whatever the conversation was about. */
     private static final Pattern BOOKKEEPING = Pattern.compile("\\b(summar(y|ise|ize)|recap)\\b.{0,40}\\b"
             + "(conversation|session|we did|we have done|so far|discussed)|\\b(commit message|pr description|"
-            + "changelog|session title|release notes)\\b");
+            + "changelog|session title|release notes)\\b"
+            // the same in Spanish, Portuguese, French, Italian, German and Chinese
+            + "|(resum|riassum|zusammenfass|récapitul|总结|概括).{0,40}(sesi|sessã|sessio|sitzung|conversa|gespräch|"
+            + "会话|对话|聊天)|(mensaje|mensagem|message|messaggio) de(l)? commit|commit-?nachricht|提交信息");
     /** A change that only touches text or layout: a security or architecture word in it is not the work. */
     private static final Pattern COSMETIC = Pattern.compile("\\b(typo|misspel|spelling|spelt|rename the (variable|"
             + "fixture|heading|test|local)|reformat|format(ting)?|indent|whitespace|docstring|comment (above|on|"
@@ -70,7 +79,9 @@ final class Cues {
             + "(add|new|nullable|rename)( a| the)? [a-z`_ ]{0,20}(column|field)|column|primary key|topic|"
             + "protobuf|contract|schema|event(s)? (carry|schema|contract)|all (the )?services|every service|"
             + "several services|across (the )?(whole|entire|codebase|services|frontend|backend|app)|everywhere|"
-            + "shared (library|package)|common package|read replica|multi[- ]?tenan|tenant|instances)\\b");
+            + "shared (library|package)|common package|read replica|multi[- ]?tenan|tenant|instances)\\b"
+            // "across the whole code" in Spanish, Portuguese, French, Italian, German and Chinese
+            + "|en todo el código|em todo o código|dans tout le code|in tutto il codice|im ganzen code|整个|所有服务");
     /** Small changes that move a security boundary (tie-break 2). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b(verify ?= ?(true|false)|default role|session "
             + "(lifetime|timeout|length)|without (login|auth)|permission check|ownership check|"

@@ -67,7 +67,19 @@ final class Features {
         int start = -1;
         for (int k = 0; k <= lower.length(); k++) {
             char c = k < lower.length() ? lower.charAt(k) : ' ';
-            if (Character.isLetterOrDigit(c)) {
+            if (ideographic(c)) {
+                if (start >= 0) {
+                    words.add(lower.substring(start, k));
+                    start = -1;
+                }
+                // Chinese and Japanese put no space between words: each pair of neighbouring characters is a word
+                boolean paired = k + 1 < lower.length() && ideographic(lower.charAt(k + 1));
+                if (paired) {
+                    words.add(lower.substring(k, k + 2));
+                } else if (k == 0 || !ideographic(lower.charAt(k - 1))) {
+                    words.add(lower.substring(k, k + 1));
+                }
+            } else if (Character.isLetterOrDigit(c)) {
                 if (start < 0) {
                     start = k;
                 }
@@ -77,5 +89,15 @@ final class Features {
             }
         }
         return words;
+    }
+
+    /** A Han ideograph or a kana: a script written without spaces between words. */
+    static boolean ideographic(char c) {
+        if (c < '\u3040') { // below kana and the ideographs: most text, decided without a table lookup
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 }

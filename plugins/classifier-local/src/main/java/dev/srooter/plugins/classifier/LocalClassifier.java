@@ -17,6 +17,13 @@ import org.pf4j.Extension;
 @Extension
 public class LocalClassifier implements IntentClassifier {
 
+    /**
+     * Style variants per labelled ask (StyleVariants). Ten took the cross-source figure from 89.2% (no variants, as
+     * many training steps) to 90.8-91.0% over three seeds of the variants; six gave 89.6-90.5%. Training takes about
+     * 1.5 s at load instead of 0.2 s; twenty epochs over the larger set did as well as forty.
+     */
+    static final int VARIANTS = 10;
+
     private final IntentModel model;
 
     public LocalClassifier() {
@@ -24,7 +31,7 @@ public class LocalClassifier implements IntentClassifier {
     }
 
     LocalClassifier(List<IntentModel.Example> training) {
-        this.model = IntentModel.train(training, 40, 0.5, 1e-5, 42);
+        this.model = IntentModel.train(StyleVariants.with(training, VARIANTS, 7), 20, 0.5, 1e-5, 42);
     }
 
     @Override

@@ -84,7 +84,8 @@ final class CrossSourceEvaluation {
 
     /**
      * {@code name}: {@code sealed} (written 2026-12-03 morning), {@code sealed-2} (written after four more sources) or
-     * {@code sealed-3} (written before the changes of a later session; only its totals are read).
+     * {@code sealed-3} (written before the changes of a later session; only its totals are read) or {@code sealed-4}
+     * (the same, a session later).
      */
     static List<Prediction> sealed(LocalClassifier classifier, String name) {
         List<Prediction> predictions = new ArrayList<>();
@@ -191,6 +192,9 @@ final class CrossSourceEvaluation {
         List<Prediction> sealed3 = sealed(shipped, "sealed-3");
         System.out.print(report("sealed-3 (written 2026-12-03 before that day's changes; the shipped classifier)",
                 sealed3, false));
+        List<Prediction> sealed4 = sealed(shipped, "sealed-4");
+        System.out.print(report("sealed-4 (written 2026-12-03 evening before that session's changes; the shipped"
+                + " classifier)", sealed4, false));
         sealed.addAll(sealed2);
         System.out.print(latency(new LocalClassifier(), Corpus.all()));
         if (args.length > 0 && args[0].equals("--misses")) {

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (88.8% cross-source over 14 sources; 86.3%, 82.5% and 87.5% on the three sealed sets), not the
- * 90% issue 16 asks for, which it does not reach.
+ * today's figures (91.0% cross-source over 14 sources; 88.8%, 85.0%, 90.0% and 91.3% on the four sealed sets; training
+ * is seeded, so they are exact). Without the style variants the model is trained on (StyleVariants) it scored 88.9%
+ * across sources, under the first floor. All of it was written in this project: an upper bound on other people's
+ * requests.
  */
 class CrossSourceEvaluationTest {
 
@@ -34,8 +36,8 @@ class CrossSourceEvaluationTest {
     void onAStyleItHasNotSeenItStaysAboveItsFloors() {
         List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.leaveOneSourceOut(SOURCES, LocalClassifier::new);
         System.out.print(CrossSourceEvaluation.report("cross-source", p, true));
-        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.85, "cross-source accuracy");
-        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.85, "security recall");
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.90, "cross-source accuracy");
+        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.90, "security recall");
         assertSecurityIsNotSentCheap(p);
         assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.05, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
@@ -49,15 +51,19 @@ class CrossSourceEvaluationTest {
         LocalClassifier shipped = new LocalClassifier();
         List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.sealed(shipped);
         System.out.print(CrossSourceEvaluation.report("sealed", p, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.78, "sealed accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.85, "sealed accuracy");
         assertSecurityIsNotSentCheap(p);
         List<CrossSourceEvaluation.Prediction> p2 = CrossSourceEvaluation.sealed(shipped, "sealed-2");
         System.out.print(CrossSourceEvaluation.report("sealed-2", p2, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.75, "sealed-2 accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.82, "sealed-2 accuracy");
         assertSecurityIsNotSentCheap(p2);
         List<CrossSourceEvaluation.Prediction> p3 = CrossSourceEvaluation.sealed(shipped, "sealed-3");
         System.out.print(CrossSourceEvaluation.report("sealed-3", p3, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p3) >= 0.85, "sealed-3 accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p3) >= 0.87, "sealed-3 accuracy");
+        List<CrossSourceEvaluation.Prediction> p4 = CrossSourceEvaluation.sealed(shipped, "sealed-4");
+        System.out.print(CrossSourceEvaluation.report("sealed-4", p4, false));
+        assertTrue(CrossSourceEvaluation.accuracy(p4) >= 0.88, "sealed-4 accuracy");
+        assertSecurityIsNotSentCheap(p4);
     }
 
     private static void assertSecurityIsNotSentCheap(List<CrossSourceEvaluation.Prediction> p) {
