@@ -76,6 +76,30 @@ final class IntentModel {
         return scores;
     }
 
+    /** The weights, intent by intent, as big-endian floats: what {@link ShippedModel} writes into the plugin's jar. */
+    byte[] bytes() {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(INTENTS.length * Features.DIMENSIONS * Float.BYTES);
+        for (float[] w : weights) {
+            out.asFloatBuffer().put(w);
+            out.position(out.position() + w.length * Float.BYTES);
+        }
+        return out.array();
+    }
+
+    /** The model whose {@link #bytes()} these are. */
+    static IntentModel of(byte[] bytes) {
+        if (bytes.length != INTENTS.length * Features.DIMENSIONS * Float.BYTES) {
+            throw new IllegalArgumentException("not a model of " + INTENTS.length + " x " + Features.DIMENSIONS
+                    + " weights: " + bytes.length + " bytes");
+        }
+        IntentModel model = new IntentModel();
+        java.nio.FloatBuffer in = java.nio.ByteBuffer.wrap(bytes).asFloatBuffer();
+        for (float[] w : model.weights) {
+            in.get(w);
+        }
+        return model;
+    }
+
     static Intent intent(int ordinal) {
         return INTENTS[ordinal];
     }
