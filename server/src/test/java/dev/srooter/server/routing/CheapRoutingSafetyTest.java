@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 /**
  * How often security work would go to a cheaper model under srooter defaults (trivial work to the cheapest model
  * when the classifier is at least 0.7 sure), with the local classifier alone and with the security screen in
- * front of cheap routing, on the classifier's sealed examples (never trained or tuned on). Those were written in
+ * front of cheap routing, on the classifier's four sealed sets (never trained on). Those were written in
  * this project (not by outsiders), so the figures printed here flatter; the outside measurement is the one the
  * issue reports.
  */
 class CheapRoutingSafetyTest {
 
-    private static final Path HELD_OUT = Path.of("../plugins/classifier-local/src/test/resources/intents-sealed.tsv");
+    private static final Path SEALED = Path.of("../plugins/classifier-local/src/test/resources");
     private static final String AGENT = "You are an interactive coding agent.";
     private static final String TITLE = "Generate a concise, sentence-case title (3-7 words) for this session.";
 
@@ -29,7 +29,12 @@ class CheapRoutingSafetyTest {
         LocalClassifier classifier = new LocalClassifier();
         int security = 0, securityCheapAlone = 0, securityCheapScreened = 0;
         int trivial = 0, trivialCheapAlone = 0, trivialCheapScreened = 0;
-        for (String line : Files.readAllLines(HELD_OUT)) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String name : List.of("intents-sealed.tsv", "intents-sealed-2.tsv", "intents-sealed-3.tsv",
+                "intents-sealed-4.tsv")) {
+            lines.addAll(Files.readAllLines(SEALED.resolve(name)));
+        }
+        for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -50,7 +55,8 @@ class CheapRoutingSafetyTest {
                 trivialCheapScreened += cheapScreened ? 1 : 0;
             }
         }
-        System.out.printf("sealed (written in this project): security routed cheaper: classifier alone %d of %d,"
+        System.out.printf("the four sealed sets (written in this project): security routed cheaper: classifier"
+                + " alone %d of %d,"
                 + " with the screen %d of %d; trivial routed cheaper: alone %d of %d, with the screen %d of %d%n",
                 securityCheapAlone, security, securityCheapScreened, security, trivialCheapAlone, trivial,
                 trivialCheapScreened, trivial);
