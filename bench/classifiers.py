@@ -6,7 +6,7 @@ Evaluates intent classification, in two parts.
    the one left out (plugins/classifier-local/src/main/resources/intents/), then the shipped classifier on the
    sealed examples nothing was tuned on. Prints accuracy, per-intent recall, security routed cheaper,
    calibration and the time per classification.
-2. End to end: sends every sealed example (plugins/classifier-local/src/test/resources/intents-sealed.tsv)
+2. End to end: sends every example of the four sealed sets (plugins/classifier-local/src/test/resources/)
    through a running srooter as a coding agent would, reads the intent from x-srooter-intent, then sends the
    task's follow-up (the tool result of its first turn): the first request of a task pays for classification,
    the follow-up must not. Prints accuracy, per-intent precision and recall, and both latencies, for the local
@@ -23,7 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
 ROOT = run.ROOT
-SEALED = os.path.join(ROOT, "plugins", "classifier-local", "src", "test", "resources", "intents-sealed.tsv")
+SEALED = [os.path.join(ROOT, "plugins", "classifier-local", "src", "test", "resources", name)
+          for name in ("intents-sealed.tsv", "intents-sealed-2.tsv", "intents-sealed-3.tsv", "intents-sealed-4.tsv")]
 TITLE = ("Generate a concise, sentence-case title (3-7 words) that captures the main topic or goal of this "
          "coding session. Return JSON with a single \"title\" field.")
 AGENT = "You are an interactive coding agent. Use the tools available to you to help the user."
@@ -31,11 +32,12 @@ TOOLS = [{"name": n, "input_schema": {"type": "object"}} for n in ("Read", "Edit
 
 
 def examples():
-    for line in open(SEALED, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        f = line.rstrip("\n").replace("\\n", "\n").split("\t")
-        yield f[0], f[1], f[2], f[3] if len(f) > 3 else ""
+    for path in SEALED:
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").replace("\\n", "\n").split("\t")
+            yield f[0], f[1], f[2], f[3] if len(f) > 3 else ""
 
 
 def body(shape, user, follow_up):
