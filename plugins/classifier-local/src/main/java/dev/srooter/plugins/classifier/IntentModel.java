@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * A multinomial logistic regression over the hashed features: one weight per feature and intent, trained
- * by stochastic gradient descent with L2 regularisation. Small (4 x 65,536 floats, 1 MB), trained in a few
- * milliseconds at load from the labelled examples, deterministic (fixed seed), and thread-safe once built.
+ * by stochastic gradient descent with L2 regularisation. Small (4 x 65,536 floats, 1 MB), trained from the
+ * labelled examples in about a second, deterministic (fixed seed, one thread), and thread-safe once built.
  */
 final class IntentModel {
 
@@ -79,9 +79,9 @@ final class IntentModel {
     /** The weights, intent by intent, as big-endian floats: what {@link ShippedModel} writes into the plugin's jar. */
     byte[] bytes() {
         java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(INTENTS.length * Features.DIMENSIONS * Float.BYTES);
+        java.nio.FloatBuffer floats = out.asFloatBuffer();
         for (float[] w : weights) {
-            out.asFloatBuffer().put(w);
-            out.position(out.position() + w.length * Float.BYTES);
+            floats.put(w);
         }
         return out.array();
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * The default intent classifier: no network, no model files, a fraction of a millisecond. First the cheap
+ * The default intent classifier: no network, nothing to download, a fraction of a millisecond. First the cheap
  * signals that need no learning (a client's side call asking for a session title is trivial whatever the
  * session is about), then a small trained layer over word features ({@link IntentModel}), trained when the
- * plugin loads from the labelled examples it ships ({@link Corpus}).
+ * plugin is built from the labelled examples it ships ({@link Corpus}, {@link ShippedModel}).
  */
 @Extension
 public class LocalClassifier implements IntentClassifier {
