@@ -85,7 +85,7 @@ final class CrossSourceEvaluation {
     /**
      * {@code name}: {@code sealed} (written 2026-12-03 morning), {@code sealed-2} (written after four more sources) or
      * {@code sealed-3} (written before the changes of a later session; only its totals are read) or {@code sealed-4}
-     * (the same, a session later).
+     * (the same, a session later) or {@code sealed-5} (written after that session's style variants).
      */
     static List<Prediction> sealed(LocalClassifier classifier, String name) {
         List<Prediction> predictions = new ArrayList<>();
@@ -195,6 +195,9 @@ final class CrossSourceEvaluation {
         List<Prediction> sealed4 = sealed(shipped, "sealed-4");
         System.out.print(report("sealed-4 (written 2026-12-03 evening before that session's changes; the shipped"
                 + " classifier)", sealed4, false));
+        List<Prediction> sealed5 = sealed(shipped, "sealed-5");
+        System.out.print(report("sealed-5 (written 2026-12-03 night after the style variants; the shipped classifier)",
+                sealed5, false));
         sealed.addAll(sealed2);
         System.out.print(latency(new LocalClassifier(), Corpus.all()));
         if (args.length > 0 && args[0].equals("--misses")) {

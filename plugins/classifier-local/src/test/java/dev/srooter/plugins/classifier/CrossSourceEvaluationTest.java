@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (91.0% cross-source over 14 sources; 88.8%, 85.0%, 90.0% and 91.3% on the four sealed sets; training
- * is seeded, so they are exact). Without the style variants the model is trained on (StyleVariants) it scored 88.9%
+ * today's figures (89.3% across 15 sources; 88.8%, 83.8%, 92.5%, 92.5% and 91.3% on the five sealed sets; training
+ * is seeded, so they are exact). Without the style variants the model is trained on (StyleVariants) it scored 88.5%
  * across sources, under the first floor. All of it was written in this project: an upper bound on other people's
  * requests.
  */
@@ -29,15 +29,15 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 14 && total >= 990, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 15 && total >= 1080, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
     void onAStyleItHasNotSeenItStaysAboveItsFloors() {
         List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.leaveOneSourceOut(SOURCES, LocalClassifier::new);
         System.out.print(CrossSourceEvaluation.report("cross-source", p, true));
-        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.90, "cross-source accuracy");
-        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.90, "security recall");
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.89, "cross-source accuracy");
+        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.89, "security recall");
         assertSecurityIsNotSentCheap(p);
         assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.05, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
@@ -55,15 +55,20 @@ class CrossSourceEvaluationTest {
         assertSecurityIsNotSentCheap(p);
         List<CrossSourceEvaluation.Prediction> p2 = CrossSourceEvaluation.sealed(shipped, "sealed-2");
         System.out.print(CrossSourceEvaluation.report("sealed-2", p2, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.82, "sealed-2 accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p2) >= 0.83, "sealed-2 accuracy");
         assertSecurityIsNotSentCheap(p2);
         List<CrossSourceEvaluation.Prediction> p3 = CrossSourceEvaluation.sealed(shipped, "sealed-3");
         System.out.print(CrossSourceEvaluation.report("sealed-3", p3, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p3) >= 0.87, "sealed-3 accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p3) >= 0.90, "sealed-3 accuracy");
+        assertSecurityIsNotSentCheap(p3);
         List<CrossSourceEvaluation.Prediction> p4 = CrossSourceEvaluation.sealed(shipped, "sealed-4");
         System.out.print(CrossSourceEvaluation.report("sealed-4", p4, false));
-        assertTrue(CrossSourceEvaluation.accuracy(p4) >= 0.88, "sealed-4 accuracy");
+        assertTrue(CrossSourceEvaluation.accuracy(p4) >= 0.90, "sealed-4 accuracy");
         assertSecurityIsNotSentCheap(p4);
+        List<CrossSourceEvaluation.Prediction> p5 = CrossSourceEvaluation.sealed(shipped, "sealed-5");
+        System.out.print(CrossSourceEvaluation.report("sealed-5", p5, false));
+        assertTrue(CrossSourceEvaluation.accuracy(p5) >= 0.90, "sealed-5 accuracy");
+        assertSecurityIsNotSentCheap(p5);
     }
 
     private static void assertSecurityIsNotSentCheap(List<CrossSourceEvaluation.Prediction> p) {
