@@ -6,8 +6,6 @@ import dev.srooter.api.Classification;
 import dev.srooter.api.ClassifierInput;
 import dev.srooter.api.Intent;
 import dev.srooter.plugins.classifier.LocalClassifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class CheapRoutingSafetyTest {
 
-    private static final Path SEALED = Path.of("../plugins/classifier-local/src/test/resources");
     private static final String AGENT = "You are an interactive coding agent.";
     private static final String TITLE = "Generate a concise, sentence-case title (3-7 words) for this session.";
 
@@ -29,27 +26,18 @@ class CheapRoutingSafetyTest {
         LocalClassifier classifier = new LocalClassifier();
         int security = 0, securityCheapAlone = 0, securityCheapScreened = 0;
         int trivial = 0, trivialCheapAlone = 0, trivialCheapScreened = 0;
-        List<String> lines = new java.util.ArrayList<>();
-        for (String name : List.of("intents-sealed.tsv", "intents-sealed-2.tsv", "intents-sealed-3.tsv",
-                "intents-sealed-4.tsv", "intents-sealed-5.tsv")) {
-            lines.addAll(Files.readAllLines(SEALED.resolve(name)));
-        }
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.replace("\\n", "\n").split("\t");
-            boolean title = f[1].equals("title");
-            ClassifierInput input = new ClassifierInput(title ? TITLE : AGENT, f[2], "", title ? List.of()
+        for (SealedAsks.Ask ask : SealedAsks.all()) {
+            boolean title = ask.shape().equals("title");
+            ClassifierInput input = new ClassifierInput(title ? TITLE : AGENT, ask.text(), "", title ? List.of()
                     : List.of("Read", "Edit", "Bash"), 1, "model");
             Classification c = classifier.classify(input);
             boolean cheapAlone = c.intent() == Intent.TRIVIAL && c.confidence() >= 0.7;
-            boolean cheapScreened = cheapAlone && (input.sideCall() || !SecuritySignals.present(f[2]));
-            if (f[0].equals("security")) {
+            boolean cheapScreened = cheapAlone && (input.sideCall() || !SecuritySignals.present(ask.text()));
+            if (ask.intent().equals("security")) {
                 security++;
                 securityCheapAlone += cheapAlone ? 1 : 0;
                 securityCheapScreened += cheapScreened ? 1 : 0;
-            } else if (f[0].equals("trivial")) {
+            } else if (ask.intent().equals("trivial")) {
                 trivial++;
                 trivialCheapAlone += cheapAlone ? 1 : 0;
                 trivialCheapScreened += cheapScreened ? 1 : 0;

@@ -2,9 +2,6 @@ package dev.srooter.server.routing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,29 +14,20 @@ import org.junit.jupiter.api.Test;
  */
 class SecurityScreenTest {
 
-    private static final Path SEALED = Path.of("..", "plugins", "classifier-local", "src", "test", "resources");
-
     @Test
     void theScreenSeesTheSecurityAsksOfEverySealedSet() throws Exception {
         int security = 0;
         int seen = 0;
         int trivial = 0;
         int kept = 0;
-        for (String name : List.of("intents-sealed.tsv", "intents-sealed-2.tsv", "intents-sealed-3.tsv",
-                "intents-sealed-4.tsv", "intents-sealed-5.tsv")) {
-            for (String line : Files.readAllLines(SEALED.resolve(name))) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                boolean signal = SecuritySignals.present(f[2].replace("\\n", "\n"));
-                if (f[0].equals("security")) {
-                    security++;
-                    seen += signal ? 1 : 0;
-                } else if (f[0].equals("trivial")) {
-                    trivial++;
-                    kept += signal ? 1 : 0;
-                }
+        for (SealedAsks.Ask ask : SealedAsks.all()) {
+            boolean signal = SecuritySignals.present(ask.text());
+            if (ask.intent().equals("security")) {
+                security++;
+                seen += signal ? 1 : 0;
+            } else if (ask.intent().equals("trivial")) {
+                trivial++;
+                kept += signal ? 1 : 0;
             }
         }
         System.out.printf("security screen on the sealed sets: %d of %d security asks seen; %d of %d trivial ones kept"
