@@ -87,7 +87,8 @@ final class CrossSourceEvaluation {
             Map.entry("sealed-2", "written after the last sources"),
             Map.entry("sealed-3", "written 2026-12-03 before that day's changes"),
             Map.entry("sealed-4", "written 2026-12-03 evening before that session's changes"),
-            Map.entry("sealed-5", "written 2026-12-03 night after the style variants"));
+            Map.entry("sealed-5", "written 2026-12-03 night after the style variants"),
+            Map.entry("sealed-6", "written 2026-12-03 late night before that session's changes"));
 
     /** The classifier on the sealed set {@code name} (one of {@link #SEALED_SETS}). */
     static List<Prediction> sealed(LocalClassifier classifier, String name) {
