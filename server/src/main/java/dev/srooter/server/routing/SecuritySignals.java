@@ -47,7 +47,10 @@ public final class SecuritySignals {
             + "scanner|severity|unescap|safe(?:ly)?\\b|unsafe|any url|users? controls?|user[- ]controlled|"
             + "user input|from the user|user's (?:input|branch|name|text)|stack ?traces? (?:to|in)|someone else|"
             + "reus(?:e|ed)|presigned|pre-signed|expir|shell command|external entit|service account|read-only|"
-            + "least privilege|mask|email address|server[- ]side|servidor|serveur"
+            + "least privilege|mask|email address|server[- ]side|servidor|serveur|"
+            // a dependency upgrade for a published vulnerability (sealed-7 sent one cheap: "bump openssl, there's a
+            // new advisory")
+            + "advisor(?:y|ies)|openssl|dependabot|npm audit|snyk|osv"
             + ")", Pattern.CASE_INSENSITIVE);
 
     private SecuritySignals() {

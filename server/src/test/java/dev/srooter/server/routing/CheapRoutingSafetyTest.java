@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How often security work would go to a cheaper model under srooter defaults (trivial work to the cheapest model
  * when the classifier is at least 0.7 sure), with the local classifier alone and with the security screen in
- * front of cheap routing, on the classifier's six sealed sets (never trained on). Those were written in
+ * front of cheap routing, on the classifier's seven sealed sets (never trained on). Those were written in
  * this project (not by outsiders), so the figures printed here flatter; the outside measurement is the one the
  * issue reports.
  */
@@ -43,7 +43,7 @@ class CheapRoutingSafetyTest {
                 trivialCheapScreened += cheapScreened ? 1 : 0;
             }
         }
-        System.out.printf("the six sealed sets (written in this project): security routed cheaper: classifier"
+        System.out.printf("the seven sealed sets (written in this project): security routed cheaper: classifier"
                 + " alone %d of %d,"
                 + " with the screen %d of %d; trivial routed cheaper: alone %d of %d, with the screen %d of %d%n",
                 securityCheapAlone, security, securityCheapScreened, security, trivialCheapAlone, trivial,

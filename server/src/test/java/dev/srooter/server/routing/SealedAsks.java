@@ -18,7 +18,8 @@ final class SealedAsks {
 
     private static final Path DIR = Path.of("..", "plugins", "classifier-local", "src", "test", "resources");
     private static final List<String> SETS = List.of("intents-sealed.tsv", "intents-sealed-2.tsv",
-            "intents-sealed-3.tsv", "intents-sealed-4.tsv", "intents-sealed-5.tsv", "intents-sealed-6.tsv");
+            "intents-sealed-3.tsv", "intents-sealed-4.tsv", "intents-sealed-5.tsv", "intents-sealed-6.tsv",
+            "intents-sealed-7.tsv");
 
     private SealedAsks() {
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The screen in front of cheap routing ({@link SecuritySignals}) on the classifier's six sealed sets (requests
+ * The screen in front of cheap routing ({@link SecuritySignals}) on the classifier's seven sealed sets (requests
  * never trained on): of the security asks it must see nearly all, since one it misses can go to a cheap model when
  * the classifier is wrong too; of the trivial ones it may keep some on the model asked for (the price of caution),
  * which it reports. Its words were extended with what it missed of sealed and sealed-2 (their asks were read) and

@@ -15,7 +15,8 @@ class SecuritySignalsTest {
         for (String ask : List.of("make the admin page reachable without login from the office IP range",
                 "review this diff that removes a server-side permission check",
                 "cache GET /me at the CDN for five minutes",
-                "rotate the database credentials of every service")) {
+                "rotate the database credentials of every service",
+                "bump the base image's openssl to 3.0.15", "upgrade libxml2, GHSA advisory 2026-11")) {
             assertTrue(SecuritySignals.present(ask), ask);
         }
     }

@@ -1,6 +1,7 @@
 package dev.srooter.plugins.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.api.Classification;
 import dev.srooter.api.ClassifierInput;
@@ -32,5 +33,36 @@ class LocalClassifierTest {
                 Corpus.AGENT_TOOLS, 5, "m"));
         assertEquals(Intent.TRIVIAL, without.intent(), without.toString());
         assertEquals(without, with);
+    }
+
+    /**
+     * An ask in a language the corpus never taught (Finnish, Czech, Lithuanian here) is read with little confidence,
+     * whatever its scores say, so that no rule and no cheap route acts on it; the same asks in English keep theirs.
+     */
+    @Test
+    void anAskInWordsItNeverSawIsNotSure() {
+        List<String> foreign = List.of(
+                "Lisää kirjautuminen sähköpostilinkillä ilman salasanaa, linkki voimassa viikon",
+                "Přidej přihlášení odkazem z e-mailu bez hesla, odkaz platí týden",
+                "Ištaisyk rašybos klaidą README antraštėje");
+        List<String> english = List.of(
+                "Add sign-in with an emailed link and no password, the link valid for a week",
+                "Add sign-in with an emailed link and no password, the link valid for a week",
+                "Fix the typo in the README heading");
+        for (int k = 0; k < foreign.size(); k++) {
+            Classification far = classify(foreign.get(k));
+            Classification near = classify(english.get(k));
+            assertTrue(far.confidence() < 0.5, foreign.get(k) + ": " + far);
+            assertTrue(near.confidence() > far.confidence(), english.get(k) + ": " + near + " against " + far);
+        }
+        assertTrue(new LocalClassifier().classify(input(english.get(2))).confidence() >= 0.7, "English typo fix");
+    }
+
+    private Classification classify(String ask) {
+        return classifier.classify(input(ask));
+    }
+
+    private static ClassifierInput input(String ask) {
+        return new ClassifierInput(Corpus.AGENT_PROMPT, ask, "", Corpus.AGENT_TOOLS, 1, "m");
     }
 }

@@ -25,7 +25,7 @@ class ShippedModelTest {
 
     @Test
     void bytesOfAnotherShapeAreRefused() {
-        assertEquals("not a model of 4 x 65536 weights: 12 bytes",
+        assertEquals("not a model of 4 x 65536 weights and 262144 word bits: 12 bytes",
                 assertThrows(IllegalArgumentException.class, () -> IntentModel.of(new byte[12])).getMessage());
     }
 }
