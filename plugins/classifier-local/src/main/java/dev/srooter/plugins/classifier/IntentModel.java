@@ -59,7 +59,12 @@ final class IntentModel {
     }
 
     double[] probabilities(int[] x) {
-        double scale = 1.0 / Math.sqrt(x.length);
+        return probabilities(x, 1);
+    }
+
+    /** The probabilities with the scores divided by {@code temperature} first (above 1: less sure of everything). */
+    double[] probabilities(int[] x, double temperature) {
+        double scale = 1.0 / Math.sqrt(x.length) / temperature;
         double[] scores = new double[INTENTS.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < INTENTS.length; c++) {

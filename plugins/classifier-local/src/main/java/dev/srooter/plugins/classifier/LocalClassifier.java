@@ -55,6 +55,15 @@ public class LocalClassifier implements IntentClassifier {
      */
     static final double READABLE = 0.6;
 
+    /**
+     * The scores are divided by this before they become probabilities: fitted on the cross-source predictions (each
+     * ask read by a model that never saw its source), not on any sealed set. With READABLE, the calibration error
+     * across sources went 0.039 (1.0), 0.027 (1.15), 0.029 (1.2), 0.032 (1.3), 0.058 (1.6); on the four sealed sets
+     * never read, 0.066 on average at 1.0 and 0.061 at 1.2. Asks sent cheap across sources 266 to 257, 95.1% to 95.7%
+     * of them trivial.
+     */
+    static final double TEMPERATURE = 1.2;
+
     @Override
     public String name() {
         return "local";
@@ -69,7 +78,7 @@ public class LocalClassifier implements IntentClassifier {
         if (input.sideCall()) {
             return new Classification(Intent.TRIVIAL, 0.99, "local side call");
         }
-        double[] p = model.probabilities(Features.of(input));
+        double[] p = model.probabilities(Features.of(input), TEMPERATURE);
         int best = 0;
         for (int c = 1; c < p.length; c++) {
             if (p[c] > p[best]) {

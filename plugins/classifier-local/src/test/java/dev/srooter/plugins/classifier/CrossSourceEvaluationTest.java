@@ -41,7 +41,8 @@ class CrossSourceEvaluationTest {
         assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.89, "cross-source accuracy");
         assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.87, "security recall");
         assertSecurityIsNotSentCheap(p);
-        assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.05, "confidence is calibrated");
+        // 0.029 with the temperature (LocalClassifier.TEMPERATURE), 0.039 without it
+        assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.035, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
                 .toList();
         assertTrue(cheap.stream().filter(x -> x.truth() == Intent.TRIVIAL).count() >= 0.9 * cheap.size(),
