@@ -19,8 +19,12 @@ final class Features {
 
     /** The hashed feature indexes of a request; repeats are kept (a word said twice weighs twice). */
     static int[] of(ClassifierInput input) {
+        return of(input, words(input.lastUser()));
+    }
+
+    /** The same, with the ask's {@link #words} already read (the classifier also counts how many it knows). */
+    static int[] of(ClassifierInput input, List<String> words) {
         List<String> names = new ArrayList<>();
-        List<String> words = words(input.lastUser());
         String previous = "^";
         for (String w : words) {
             names.add("u:" + w);

@@ -99,11 +99,14 @@ final class IntentModel {
         }
     }
 
-    /** The share of the ask's words (three letters or more, or a pair of ideographs) the examples had; 1 if none. */
-    double wordsKnown(String ask) {
+    /**
+     * The share of an ask's {@link Features#words} (those of three letters or more, or a pair of ideographs) the
+     * examples had; 1 if it has none.
+     */
+    double wordsKnown(List<String> askWords) {
         int words = 0;
         int seen = 0;
-        for (String w : Features.words(ask)) {
+        for (String w : askWords) {
             if (counts(w)) {
                 words++;
                 int bit = wordBit(w);
@@ -114,7 +117,8 @@ final class IntentModel {
     }
 
     private static boolean counts(String word) {
-        return (word.length() >= 3 || Features.ideographic(word.charAt(0))) && !word.chars().allMatch(Character::isDigit);
+        return (word.length() >= 3 || Features.ideographic(word.charAt(0)))
+                && !word.chars().allMatch(Character::isDigit);
     }
 
     private static int wordBit(String word) {

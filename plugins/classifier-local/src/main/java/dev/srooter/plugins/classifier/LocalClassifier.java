@@ -78,14 +78,15 @@ public class LocalClassifier implements IntentClassifier {
         if (input.sideCall()) {
             return new Classification(Intent.TRIVIAL, 0.99, "local side call");
         }
-        double[] p = model.probabilities(Features.of(input), TEMPERATURE);
+        List<String> words = Features.words(input.lastUser());
+        double[] p = model.probabilities(Features.of(input, words), TEMPERATURE);
         int best = 0;
         for (int c = 1; c < p.length; c++) {
             if (p[c] > p[best]) {
                 best = c;
             }
         }
-        double readable = Math.min(1, model.wordsKnown(input.lastUser()) / READABLE);
+        double readable = Math.min(1, model.wordsKnown(words) / READABLE);
         return new Classification(IntentModel.intent(best), p[best] * readable, "local");
     }
 }

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (89.2% across 16 sources, security recall 88.1%; 88.8%, 85.0%, 93.8%, 93.8%, 88.8%, 83.8% and 76.3%
- * on the seven sealed sets; training is seeded, so they are exact). The sixteenth source (harms) is the hardest (81.7% held
- * out): with it the floors across sources cover harder asks than before, so the security recall floor is 0.87 where
- * it was 0.89 over fifteen (the fifteen older sources went from 89.5% to 91.0% security recall with it). All of it was written in this project: an upper bound on other people's
- * requests.
+ * today's figures (89.2% across 16 sources, security recall 88.1%; 88.8%, 85.0%, 93.8%, 93.8%, 88.8%, 83.8% and
+ * 76.3% on the seven sealed sets; training is seeded, so they are exact). The sixteenth source (harms) is the hardest
+ * (81.7% held out): with it the floors across sources cover harder asks than before, so the security recall floor is
+ * 0.87 where it was 0.89 over fifteen (the fifteen older sources went from 89.5% to 91.0% security recall with it).
+ * All of it was written in this project: an upper bound on other people's requests.
  */
 class CrossSourceEvaluationTest {
 
