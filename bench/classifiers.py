@@ -6,7 +6,7 @@ Evaluates intent classification, in two parts.
    the one left out (plugins/classifier-local/src/main/resources/intents/), then the shipped classifier on the
    sealed examples nothing was tuned on. Prints accuracy, per-intent recall, security routed cheaper,
    calibration and the time per classification.
-2. End to end: sends every example of the seven sealed sets (plugins/classifier-local/src/test/resources/)
+2. End to end: sends every example of the sealed sets (plugins/classifier-local/src/test/resources/)
    through a running srooter as a coding agent would, reads the intent from x-srooter-intent, then sends the
    task's follow-up (the tool result of its first turn): the first request of a task pays for classification,
    the follow-up must not. Prints accuracy, per-intent precision and recall, and both latencies, for the local
@@ -17,16 +17,14 @@ Evaluates intent classification, in two parts.
 
 Starts nginx and the gateway like bench/run.py (mvn -B install -DskipTests first).
 """
-import argparse, json, os, statistics, subprocess, sys, time, urllib.request
+import argparse, glob, json, os, statistics, subprocess, sys, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
 ROOT = run.ROOT
-SEALED = [os.path.join(ROOT, "plugins", "classifier-local", "src", "test", "resources", name)
-          for name in ("intents-sealed.tsv", "intents-sealed-2.tsv", "intents-sealed-3.tsv", "intents-sealed-4.tsv",
-                       "intents-sealed-5.tsv", "intents-sealed-6.tsv",
-                       "intents-sealed-7.tsv")]
+SEALED = sorted(glob.glob(os.path.join(ROOT, "plugins", "classifier-local", "src", "test", "resources",
+                                      "intents-sealed*.tsv")))
 TITLE = ("Generate a concise, sentence-case title (3-7 words) that captures the main topic or goal of this "
          "coding session. Return JSON with a single \"title\" field.")
 AGENT = "You are an interactive coding agent. Use the tools available to you to help the user."

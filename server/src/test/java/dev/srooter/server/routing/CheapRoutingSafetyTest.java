@@ -43,7 +43,7 @@ class CheapRoutingSafetyTest {
                 trivialCheapScreened += cheapScreened ? 1 : 0;
             }
         }
-        System.out.printf("the seven sealed sets (written in this project): security routed cheaper: classifier"
+        System.out.printf("the sealed sets (written in this project): security routed cheaper: classifier"
                 + " alone %d of %d,"
                 + " with the screen %d of %d; trivial routed cheaper: alone %d of %d, with the screen %d of %d%n",
                 securityCheapAlone, security, securityCheapScreened, security, trivialCheapAlone, trivial,

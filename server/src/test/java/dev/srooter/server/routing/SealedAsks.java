@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The classifier plugin's sealed sets (labelled asks it was never trained on), read by the routing tests that measure
- * what cheap routing would do with them. A new set is added here once.
+ * The classifier plugin's sealed sets (labelled asks it was never trained on: every {@code intents-sealed*.tsv} of its
+ * test resources), read by the routing tests that measure what cheap routing would do with them.
  */
 final class SealedAsks {
 
@@ -17,18 +18,23 @@ final class SealedAsks {
     }
 
     private static final Path DIR = Path.of("..", "plugins", "classifier-local", "src", "test", "resources");
-    private static final List<String> SETS = List.of("intents-sealed.tsv", "intents-sealed-2.tsv",
-            "intents-sealed-3.tsv", "intents-sealed-4.tsv", "intents-sealed-5.tsv", "intents-sealed-6.tsv",
-            "intents-sealed-7.tsv");
 
     private SealedAsks() {
     }
 
     /** Every ask of every sealed set, with {@code \n} in the text turned into line breaks. */
     static List<Ask> all() throws IOException {
+        List<Path> sets;
+        try (Stream<Path> files = Files.list(DIR)) {
+            sets = files.filter(f -> f.getFileName().toString().matches("intents-sealed(-\\d+)?\\.tsv")).sorted()
+                    .toList();
+        }
+        if (sets.size() < 7) { // seven when this was written; fewer means the plugin's resources moved
+            throw new IllegalStateException("sealed sets in " + DIR.toAbsolutePath() + ": " + sets);
+        }
         List<Ask> asks = new ArrayList<>();
-        for (String set : SETS) {
-            for (String line : Files.readAllLines(DIR.resolve(set))) {
+        for (Path set : sets) {
+            for (String line : Files.readAllLines(set)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
