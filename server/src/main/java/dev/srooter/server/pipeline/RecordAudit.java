@@ -68,7 +68,7 @@ public class RecordAudit implements Stage {
         record.ttfbMs = exchange.firstByteNanos == 0 ? null : (exchange.firstByteNanos - exchange.startNanos) / 1e6;
         record.status = exchange.status;
         record.errorType = bounded(exchange.errorCode, 100);
-        // The digest is computed by the audit writer, off the request thread.
+        // submit takes the prompt's digest on this thread, after the answer's bytes are written: microseconds.
         auditLog.submit(record, exchange.body == null ? null : exchange.body.bytes());
     }
 

@@ -80,4 +80,22 @@ class AuditLogTest {
         assertNotNull(any.promptSha256);
         assertEquals(Sha256.hex("prompt " + any.id.substring(any.id.indexOf('-') + 1)), any.promptSha256);
     }
+
+    /**
+     * The queue holds records, not prompts: the digest is taken when a record is submitted, so a writer that is behind
+     * (or a database that is away) keeps a kilobyte per request waiting, not the request's whole body.
+     */
+    @Test
+    void aQueuedRecordAlreadyCarriesItsDigestAndNotThePrompt() {
+        AuditLog log = new AuditLog(); // never started: nothing writes
+        AuditRecord record = new AuditRecord();
+        record.id = "queued";
+        byte[] prompt = new byte[60 * 1024];
+        java.util.Arrays.fill(prompt, (byte) 'x');
+
+        log.submit(record, prompt);
+
+        assertEquals(1, log.backlog());
+        assertEquals(Sha256.hex(prompt), record.promptSha256);
+    }
 }
