@@ -17,6 +17,7 @@ class LearnerSimulationTest {
     void learnedRoutesKeepTheSuccessOfTheBestAndNeverCostMore() {
         List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerSimulation.workloads());
         all.addAll(LearnerSimulation.heldOut());
+        all.addAll(LearnerSimulation.heldOutLater());
         System.out.println("Learned routes, simulated (20,000 tasks, seed 3; docs/routing.md has the 40,000-task runs):");
         for (LearnerSimulation.Workload w : all) {
             LearnerSimulation.Result best = LearnerSimulation.run(w, 20_000, 3, "best", false);
