@@ -21,6 +21,8 @@ public final class Learner {
     static final double PRIOR = 4;
     /** The outcomes (by weight) a context must have seen of a model before the learner chooses it there. */
     static final double MIN_EVIDENCE = 5;
+    /** How many standard errors above its estimate a candidate may be for exploration to try it. */
+    static final double OPTIMISM = 2;
 
     /** One candidate as the learner sees it, for the choice and for {@code GET /api/routing/learned}. */
     public record Estimate(String model, double success, double costUsd, double outcomes, long decisions) {
@@ -95,16 +97,44 @@ public final class Learner {
                 : "most success per dollar at " + percent(chosen.success()) + ", within " + percent(
                 settings.qualityFloor()) + " of the best (" + percent(estimates.get(best).success()) + ")";
         if (mayExplore && estimates.size() > 1 && random.nextDouble() < settings.exploreShare()) {
-            int least = -1;
-            for (int i = 0; i < estimates.size(); i++) {
-                if (i != pick && (least < 0 || estimates.get(i).outcomes() < estimates.get(least).outcomes())) {
-                    least = i;
-                }
+            int explore = worthExploring(estimates, eligible, pick, floor, random);
+            if (explore >= 0) {
+                return new Choice(estimates.get(explore).model(), true, "exploring: the least-known candidate that"
+                        + " could do better than " + chosen.model() + " (" + Math.round(
+                        estimates.get(explore).outcomes() * 10) / 10.0 + " outcomes seen)", estimates);
             }
-            return new Choice(estimates.get(least).model(), true, "exploring: the least-known candidate ("
-                    + Math.round(estimates.get(least).outcomes() * 10) / 10.0 + " outcomes seen)", estimates);
         }
         return new Choice(chosen.model(), false, why, estimates);
+    }
+
+    /**
+     * The least-known candidate that could still beat the pick: one that, at the optimistic end of its estimate
+     * ({@link #OPTIMISM} standard errors up), would keep the floor and give more success per dollar than the pick. A
+     * candidate dearer per success than the pick even at its best, or one that cannot reach the floor, is not worth a
+     * task: trying the frontier model on one task in twenty where a model a fifteenth of its price serves cost more
+     * than the learning saved. A tenth of the exploration goes to the least-known candidate cheaper than the pick
+     * whatever its estimate, so that a cheap model that has improved is seen again. -1: nothing worth exploring now
+     * (the share is a bound, not a quota).
+     */
+    static int worthExploring(List<Estimate> estimates, boolean[] eligible, int pick, double floor, Random random) {
+        Estimate chosen = estimates.get(pick);
+        boolean anyCheaper = random.nextDouble() < 0.1;
+        int least = -1;
+        for (int i = 0; i < estimates.size(); i++) {
+            Estimate e = estimates.get(i);
+            if (i == pick) {
+                continue;
+            }
+            double upper = Math.min(1, e.success() + OPTIMISM * Math.sqrt(e.success() * (1 - e.success())
+                    / (e.outcomes() + PRIOR)));
+            boolean couldBeat = upper >= floor && upper / e.costUsd() > chosen.success() / chosen.costUsd();
+            boolean cheaper = e.costUsd() < chosen.costUsd();
+            if ((couldBeat || !eligible[i] && cheaper || anyCheaper && cheaper)
+                    && (least < 0 || e.outcomes() < estimates.get(least).outcomes())) {
+                least = i;
+            }
+        }
+        return least;
     }
 
     /** With learning off: the catalogue's best candidate (rank, then price), chosen without looking at outcomes. */

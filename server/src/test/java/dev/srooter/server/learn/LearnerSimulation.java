@@ -264,6 +264,14 @@ public final class LearnerSimulation {
                 windowSuccess = 0;
             }
         }
+        if (System.getenv("SIM_ESTIMATES") != null && policy.equals("learned")) {
+            for (String context : new java.util.TreeSet<>(arms.keySet())) {
+                if (context.contains("|")) {
+                    System.out.println("    " + context + " " + Learner.estimates(candidates, arms.get(context),
+                            arms.get(context.substring(0, context.indexOf('|')))));
+                }
+            }
+        }
         return new Result(cost, successes / tasks, tasks, shareBeforeDrop, recoveredAfter);
     }
 

@@ -96,6 +96,40 @@ class LearnerTest {
     }
 
     @Test
+    void explorationNeverSpendsATaskOnADearerModelThatCouldNotBeatThePick() {
+        // The cheap model keeps the floor and is chosen; the best is fifteen times its price and known: at its most
+        // optimistic it gives less success per dollar, so trying it teaches nothing that could change the choice.
+        Map<String, Arm> context = seen("p/cheap", 200, 6, "p/best", 200, 4);
+        LearnSettings always = new LearnSettings(true, 1.0, 0.95, false, false);
+        Random random = new Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            Learner.Choice c = Learner.choose(BOTH, context, context, always, null, true, random);
+            assertEquals("p/cheap", c.model(), c.why());
+            assertFalse(c.explored(), c.why());
+        }
+    }
+
+    @Test
+    void aCheaperModelFarBelowTheFloorIsTriedOnlyByATenthOfTheExploration() {
+        // The cheap model has shown it fails a third of the time: it cannot reach the floor even optimistically, so
+        // of the tasks exploration may take, it gets about a tenth (to notice if it improves), not all.
+        Map<String, Arm> context = seen("p/cheap", 130, 70, "p/best", 200, 4);
+        LearnSettings always = new LearnSettings(true, 1.0, 0.95, false, false);
+        Random random = new Random(7);
+        int explored = 0;
+        for (int i = 0; i < 10_000; i++) {
+            Learner.Choice c = Learner.choose(BOTH, context, context, always, null, true, random);
+            if (c.explored()) {
+                explored++;
+                assertEquals("p/cheap", c.model());
+            } else {
+                assertEquals("p/best", c.model());
+            }
+        }
+        assertTrue(explored > 850 && explored < 1150, "about a tenth: " + explored);
+    }
+
+    @Test
     void theSameSeedMakesTheSameChoices() {
         LearnSettings half = new LearnSettings(true, 0.5, 0.95, false, false);
         Random a = new Random(7);
