@@ -13,7 +13,7 @@ import java.util.Random;
  *
  * <p>Estimates: a model's success in a context starts from its success across the intent (the coarse context,
  * worth {@link #PRIOR} outcomes) and moves with what the context itself has seen. Costs are the mean seen per
- * decision, else the intent's, else an assumption from the price.
+ * decision, else the intent's, else a costed candidate's scaled by the two prices, else an assumption from the price.
  */
 public final class Learner {
 
@@ -38,15 +38,32 @@ public final class Learner {
     public static List<Estimate> estimates(List<Candidate> candidates, Map<String, Arm> context,
                                            Map<String, Arm> intent) {
         List<Estimate> estimates = new ArrayList<>();
-        for (Candidate c : candidates) {
+        double[] seen = new double[candidates.size()];
+        // A candidate never costed is priced from one that was, by their prices' ratio: what tasks cost here (their
+        // length, their caching) is the same for both, and an assumption in absolute dollars could be ten times off
+        // and make a cheap model look dearer than a costed expensive one.
+        double usdPerUnitPrice = Double.NaN;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            Arm fine = context.getOrDefault(c.model(), Arm.NONE);
+            Arm coarse = intent.getOrDefault(c.model(), Arm.NONE);
+            seen[i] = !Double.isNaN(fine.meanCost()) ? fine.meanCost() : coarse.meanCost();
+            if (!Double.isNaN(seen[i]) && !Double.isNaN(c.unitPrice()) && c.unitPrice() > 0
+                    && Double.isNaN(usdPerUnitPrice)) {
+                usdPerUnitPrice = seen[i] / c.unitPrice();
+            }
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             Arm fine = context.getOrDefault(c.model(), Arm.NONE);
             Arm coarse = intent.getOrDefault(c.model(), Arm.NONE);
             double prior = (coarse.reward() + 1) / (coarse.weight() + 2);
             double n = fine.weight() + PRIOR;
             double success = (fine.reward() + PRIOR * prior) / n;
-            double cost = !Double.isNaN(fine.meanCost()) ? fine.meanCost()
-                    : !Double.isNaN(coarse.meanCost()) ? coarse.meanCost() : c.assumedCost();
-            estimates.add(new Estimate(c.model(), success, Math.max(cost, 1e-6), fine.weight(), fine.decisions()));
+            double cost = !Double.isNaN(seen[i]) ? seen[i]
+                    : !Double.isNaN(usdPerUnitPrice) && !Double.isNaN(c.unitPrice()) ? usdPerUnitPrice * c.unitPrice()
+                    : c.assumedCost();
+            estimates.add(new Estimate(c.model(), success, Math.max(cost, 1e-9), fine.weight(), fine.decisions()));
         }
         return estimates;
     }

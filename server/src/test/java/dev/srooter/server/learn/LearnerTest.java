@@ -130,6 +130,20 @@ class LearnerTest {
     }
 
     @Test
+    void aCandidateNeverCostedIsPricedFromOneThatWasByThePriceRatio() {
+        // The best model's tasks here cost a thousandth of a dollar (short asks, cached prompts): the cheap model, never
+        // tried, is estimated at the same tokens for its price (1/15 of it), not at a guess in absolute dollars
+        // that would make it look dearer than the best and never worth exploring.
+        Map<String, Arm> context = Map.of("p/best", new Arm(0, 0, 10, 0.010));
+        List<Learner.Estimate> e = Learner.estimates(BOTH, context, Map.of());
+        assertEquals(0.001, e.get(1).costUsd(), 1e-12);
+        assertEquals(0.001 / 15, e.get(0).costUsd(), 1e-12);
+        Learner.Choice c = Learner.choose(BOTH, context, Map.of(), new LearnSettings(true, 1.0, 0.95, false, false),
+                null, true, new Random(3));
+        assertTrue(c.explored() && c.model().equals("p/cheap"), c.why());
+    }
+
+    @Test
     void theSameSeedMakesTheSameChoices() {
         LearnSettings half = new LearnSettings(true, 0.5, 0.95, false, false);
         Random a = new Random(7);
