@@ -215,6 +215,76 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
             "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
 
 
+def first_events(port, path, body_file, key, count):
+    """
+    Times to the first whole SSE event (the first "data:" line and the blank line that ends its event) of {@code
+    count} streamed requests, one after another on one keep-alive connection, in ms: what a client waits before it can
+    show anything. wrk cannot see inside an answer, so this reads the socket itself, with no HTTP library between (a
+    library's chunk parsing cost more than srooter's whole answer); the same reader goes straight to nginx and
+    through srooter, so the difference is what srooter adds.
+    """
+    import socket
+    body = open(body_file, "rb").read()
+    head = ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nanthropic-version: 2023-06-01"
+            "\r\n%sContent-Length: %d\r\n\r\n" % (path, "x-api-key: %s\r\n" % key if key else "", len(body)))
+    request = head.encode() + body
+    connection = socket.create_connection(("127.0.0.1", port), timeout=30)
+    connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        connection.sendall(request)
+        data = b""
+        first = None
+        while True:
+            piece = connection.recv(65536)
+            if not piece:
+                raise RuntimeError("first event: %s closed the connection" % path)
+            data += piece
+            if first is None:
+                at = data.find(b"\r\n\r\n")
+                event = data.find(b"data:", at) if at >= 0 else -1
+                if event >= 0 and data.find(b"\n\n", event) >= 0:
+                    first = time.perf_counter()
+            if first is not None and complete(data):
+                break
+        if not data.startswith(b"HTTP/1.1 200"):
+            raise RuntimeError("first event: %s answered %s" % (path, data[:60]))
+        times.append((first - started) * 1000.0)
+    connection.close()
+    return times
+
+
+def complete(data):
+    """Whether a buffer holds a whole HTTP answer: its declared length, or a chunked body's last chunk."""
+    at = data.find(b"\r\n\r\n")
+    headers = data[:at].lower()
+    m = re.search(rb"content-length: *(\d+)", headers)
+    if m:
+        return len(data) >= at + 4 + int(m.group(1))
+    return data.endswith(b"\r\n0\r\n\r\n")
+
+
+def first_event_added(bodies, key, chat, rounds):
+    """The first SSE event's added latency at c=1, Anthropic and (with --chat) Chat, direct and srooter interleaved."""
+    rows = [("2KB SSE", "/v1/messages")] + ([("2KB SSE chat", "/v1/chat/completions")] if chat else [])
+    print("\nfirst SSE event, c=1, one keep-alive connection, %d rounds of 500 requests (ms; added = srooter minus"
+          " direct)" % rounds)
+    print("| body | direct p50 | srooter p50 | added p50 | direct p99 | srooter p99 | added p99 |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, gateway_path in rows:
+        path, upstream_path = bodies[name]
+        first_events(GATEWAY_PORT, gateway_path, path, key, 200)  # warm this reader's path
+        direct, through = [], []
+        for _ in range(rounds):
+            direct += first_events(UPSTREAM_PORT, upstream_path, path, None, 500)
+            through += first_events(GATEWAY_PORT, gateway_path, path, key, 500)
+        q = lambda xs, f: statistics.quantiles(xs, n=100)[f - 1]
+        print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
+            name, q(direct, 50), q(through, 50), q(through, 50) - q(direct, 50), q(direct, 99), q(through, 99),
+            q(through, 99) - q(direct, 99)))
+
+
 def entry(body):
     """The gateway path a scenario's body goes to: the Chat rows are OpenAI Chat Completions requests."""
     return "/v1/chat/completions" if body.endswith(" chat") else "/v1/messages"
@@ -394,6 +464,8 @@ def main():
                     body[:-len(" chat")], connections, a_rps, c_rps, c_rps / a_rps,
                     med(anthropic, lambda d, g: g["p50"] - d["p50"]), med(runs, lambda d, g: g["p50"] - d["p50"]),
                     med(anthropic, lambda d, g: g["p99"] - d["p99"]), med(runs, lambda d, g: g["p99"] - d["p99"])))
+        if scenarios:
+            first_event_added(bodies, key, args.chat, args.rounds)
         if args.startup:
             key = startup(lambda: start_gateway(), bodies["2KB"][0])
         if args.governance:
