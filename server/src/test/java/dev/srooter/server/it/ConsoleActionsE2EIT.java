@@ -63,10 +63,12 @@ class ConsoleActionsE2EIT {
 
     /**
      * Waits until the API shows what the console did. A 503 (the database chose the check as a lock's victim while
-     * the console's own change ran: srooter says to retry) is retried like any other not-yet.
+     * the console's own change ran: srooter says to retry) is retried like any other not-yet, and so is an element
+     * the console re-rendered between being found and being read (a stale reference: the next poll finds it anew).
      */
     private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(15)).withMessage(what).until(d -> {
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(15)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             try {
                 return condition.getAsBoolean();
             } catch (AssertionError busy) {
