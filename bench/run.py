@@ -9,7 +9,7 @@ Needs nginx and wrk (Debian packages) and a built project (mvn -B install -Dskip
 Starts nginx and the gateway itself (liberty:start, data in server/target/bench), stops both after.
 Prints medians over the rounds.
 """
-import argparse, json, os, re, shutil, statistics, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
+import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "server", "target", "bench")
@@ -223,7 +223,6 @@ def first_events(port, path, body_file, key, count):
     library's chunk parsing cost more than srooter's whole answer); the same reader goes straight to nginx and
     through srooter, so the difference is what srooter adds.
     """
-    import socket
     body = open(body_file, "rb").read()
     head = ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nanthropic-version: 2023-06-01"
             "\r\n%sContent-Length: %d\r\n\r\n" % (path, "x-api-key: %s\r\n" % key if key else "", len(body)))
@@ -246,7 +245,7 @@ def first_events(port, path, body_file, key, count):
                 event = data.find(b"data:", at) if at >= 0 else -1
                 if event >= 0 and data.find(b"\n\n", event) >= 0:
                     first = time.perf_counter()
-            if first is not None and complete(data):
+            if first is not None and answer_complete(data):
                 break
         if not data.startswith(b"HTTP/1.1 200"):
             raise RuntimeError("first event: %s answered %s" % (path, data[:60]))
@@ -255,7 +254,7 @@ def first_events(port, path, body_file, key, count):
     return times
 
 
-def complete(data):
+def answer_complete(data):
     """Whether a buffer holds a whole HTTP answer: its declared length, or a chunked body's last chunk."""
     at = data.find(b"\r\n\r\n")
     headers = data[:at].lower()

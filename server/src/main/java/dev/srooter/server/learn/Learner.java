@@ -23,6 +23,8 @@ public final class Learner {
     static final double MIN_EVIDENCE = 5;
     /** How many standard errors above its estimate a candidate may be for exploration to try it. */
     static final double OPTIMISM = 2;
+    /** The part of exploration that may try any cheaper candidate, whatever its estimate: to see one that improved. */
+    static final double REVISIT = 0.1;
 
     /** One candidate as the learner sees it, for the choice and for {@code GET /api/routing/learned}. */
     public record Estimate(String model, double success, double costUsd, double outcomes, long decisions) {
@@ -37,33 +39,34 @@ public final class Learner {
 
     public static List<Estimate> estimates(List<Candidate> candidates, Map<String, Arm> context,
                                            Map<String, Arm> intent) {
-        List<Estimate> estimates = new ArrayList<>();
-        double[] seen = new double[candidates.size()];
+        int count = candidates.size();
+        Arm[] fine = new Arm[count];
+        Arm[] coarse = new Arm[count];
+        double[] seen = new double[count];
         // A candidate never costed is priced from one that was, by their prices' ratio: what tasks cost here (their
         // length, their caching) is the same for both, and an assumption in absolute dollars could be ten times off
         // and make a cheap model look dearer than a costed expensive one.
         double usdPerUnitPrice = Double.NaN;
-        for (int i = 0; i < candidates.size(); i++) {
+        for (int i = 0; i < count; i++) {
             Candidate c = candidates.get(i);
-            Arm fine = context.getOrDefault(c.model(), Arm.NONE);
-            Arm coarse = intent.getOrDefault(c.model(), Arm.NONE);
-            seen[i] = !Double.isNaN(fine.meanCost()) ? fine.meanCost() : coarse.meanCost();
+            fine[i] = context.getOrDefault(c.model(), Arm.NONE);
+            coarse[i] = intent.getOrDefault(c.model(), Arm.NONE);
+            seen[i] = !Double.isNaN(fine[i].meanCost()) ? fine[i].meanCost() : coarse[i].meanCost();
             if (!Double.isNaN(seen[i]) && !Double.isNaN(c.unitPrice()) && c.unitPrice() > 0
                     && Double.isNaN(usdPerUnitPrice)) {
                 usdPerUnitPrice = seen[i] / c.unitPrice();
             }
         }
-        for (int i = 0; i < candidates.size(); i++) {
+        List<Estimate> estimates = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Candidate c = candidates.get(i);
-            Arm fine = context.getOrDefault(c.model(), Arm.NONE);
-            Arm coarse = intent.getOrDefault(c.model(), Arm.NONE);
-            double prior = (coarse.reward() + 1) / (coarse.weight() + 2);
-            double n = fine.weight() + PRIOR;
-            double success = (fine.reward() + PRIOR * prior) / n;
+            double prior = (coarse[i].reward() + 1) / (coarse[i].weight() + 2);
+            double success = (fine[i].reward() + PRIOR * prior) / (fine[i].weight() + PRIOR);
             double cost = !Double.isNaN(seen[i]) ? seen[i]
                     : !Double.isNaN(usdPerUnitPrice) && !Double.isNaN(c.unitPrice()) ? usdPerUnitPrice * c.unitPrice()
                     : c.assumedCost();
-            estimates.add(new Estimate(c.model(), success, Math.max(cost, 1e-9), fine.weight(), fine.decisions()));
+            estimates.add(new Estimate(c.model(), success, Math.max(cost, 1e-9), fine[i].weight(),
+                    fine[i].decisions()));
         }
         return estimates;
     }
@@ -129,13 +132,13 @@ public final class Learner {
      * ({@link #OPTIMISM} standard errors up), would keep the floor and give more success per dollar than the pick. A
      * candidate dearer per success than the pick even at its best, or one that cannot reach the floor, is not worth a
      * task: trying the frontier model on one task in twenty where a model a fifteenth of its price serves cost more
-     * than the learning saved. A tenth of the exploration goes to the least-known candidate cheaper than the pick
-     * whatever its estimate, so that a cheap model that has improved is seen again. -1: nothing worth exploring now
-     * (the share is a bound, not a quota).
+     * than the learning saved. A share of the exploration ({@link #REVISIT}) goes to the least-known candidate cheaper
+     * than the pick whatever its estimate, so that a cheap model that has improved is seen again. -1: nothing worth
+     * exploring now (the share is a bound, not a quota).
      */
     static int worthExploring(List<Estimate> estimates, boolean[] eligible, int pick, double floor, Random random) {
         Estimate chosen = estimates.get(pick);
-        boolean anyCheaper = random.nextDouble() < 0.1;
+        boolean anyCheaper = random.nextDouble() < REVISIT;
         int least = -1;
         for (int i = 0; i < estimates.size(); i++) {
             Estimate e = estimates.get(i);
