@@ -127,10 +127,23 @@ class LearnedRoutesIT {
         return gateway.send("POST", "/api/feedback", h, "{\"task\":\"" + task + "\",\"outcome\":\"" + outcome + "\"}");
     }
 
+    /** The outcomes the learner has counted for a candidate in the context under test. */
+    private double outcomes(String model) {
+        return Gateway.object(gateway.admin("GET", "/api/routing/learned", null).body()).getJsonArray("contexts")
+                .stream().map(JsonValue::asJsonObject).filter(c -> c.getString("context").equals(CONTEXT))
+                .flatMap(c -> c.getJsonArray("candidates").stream().map(JsonValue::asJsonObject))
+                .filter(c -> c.getString("model").equals(model)).mapToDouble(c -> c.getJsonNumber("outcomes")
+                        .doubleValue()).findFirst().orElse(0);
+    }
+
     @Test
     void afterFeedbackThatTheCheapCandidateSucceedsMostTrivialTasksGoToIt() {
         settings("{\"exploreShare\":0.5}");
-        for (int i = 0; i < 24; i++) {
+        // Until the cheap candidate has proven itself: eight outcomes, all successes. A fixed number of tasks left it
+        // to chance (one run in a hundred or so explored it only five times in 24, and five successes against the
+        // strong model's nineteen are not yet within the floor: the learner rightly kept the strong one).
+        for (int i = 0; outcomes(CHEAP) < 8; i++) {
+            assertTrue(i < 80, "the cheap candidate explored in a share of 0.5: " + outcomes(CHEAP) + " outcomes");
             HttpResponse<String> done = ask("learn-" + run + "-" + i, trivialAsk());
             assertEquals("trivial", done.headers().firstValue("x-srooter-intent").orElse(""), done.headers().map()
                     .toString());
