@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How often security work would go to a cheaper model under srooter defaults (trivial work to the cheapest model
  * when the classifier is at least 0.7 sure), with the local classifier alone and with the security screen in
- * front of cheap routing, on the classifier's seven sealed sets (never trained on). Those were written in
+ * front of cheap routing, on the classifier's sealed sets (never trained on; the seven older ones were folded into its
+ * training, so they no longer count here). Those were written in
  * this project (not by outsiders), so the figures printed here flatter; the outside measurement is the one the
  * issue reports.
  */
@@ -26,7 +27,7 @@ class CheapRoutingSafetyTest {
         LocalClassifier classifier = new LocalClassifier();
         int security = 0, securityCheapAlone = 0, securityCheapScreened = 0;
         int trivial = 0, trivialCheapAlone = 0, trivialCheapScreened = 0;
-        for (SealedAsks.Ask ask : SealedAsks.all()) {
+        for (SealedAsks.Ask ask : SealedAsks.sealed()) {
             boolean title = ask.shape().equals("title");
             ClassifierInput input = new ClassifierInput(title ? TITLE : AGENT, ask.text(), "", title ? List.of()
                     : List.of("Read", "Edit", "Bash"), 1, "model");

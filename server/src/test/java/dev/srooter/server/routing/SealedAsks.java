@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The classifier plugin's sealed sets (labelled asks it was never trained on: every {@code intents-sealed*.tsv} of its
- * test resources), read by the routing tests that measure what cheap routing would do with them.
+ * Labelled asks of the classifier plugin, read by the routing tests that measure what cheap routing would do with
+ * them: its sealed sets (every {@code intents-sealed*.tsv} of its test resources, never trained on), and the sets
+ * that were sealed until they were folded into its training (its sources {@code mixed-*.tsv}), which still test
+ * what is not trained, such as the security screen.
  */
 final class SealedAsks {
 
@@ -17,20 +19,32 @@ final class SealedAsks {
     record Ask(String intent, String shape, String text) {
     }
 
-    private static final Path DIR = Path.of("..", "plugins", "classifier-local", "src", "test", "resources");
+    private static final Path PLUGIN = Path.of("..", "plugins", "classifier-local", "src");
+    private static final Path SEALED = PLUGIN.resolve(Path.of("test", "resources"));
+    private static final Path CORPUS = PLUGIN.resolve(Path.of("main", "resources", "intents"));
 
     private SealedAsks() {
     }
 
-    /** Every ask of every sealed set, with {@code \n} in the text turned into line breaks. */
-    static List<Ask> all() throws IOException {
+    /** Every ask of the sealed sets: what the shipped classifier never saw. */
+    static List<Ask> sealed() throws IOException {
+        return read(SEALED, "intents-sealed(-\\d+)?\\.tsv", 1); // sealed-8 when this was written
+    }
+
+    /** The sealed sets and those folded into training since: for what the classifier's training does not touch. */
+    static List<Ask> sealedOnceOrStill() throws IOException {
+        List<Ask> asks = new ArrayList<>(read(CORPUS, "mixed-\\d+\\.tsv", 7));
+        asks.addAll(sealed());
+        return asks;
+    }
+
+    private static List<Ask> read(Path dir, String names, int atLeast) throws IOException {
         List<Path> sets;
-        try (Stream<Path> files = Files.list(DIR)) {
-            sets = files.filter(f -> f.getFileName().toString().matches("intents-sealed(-\\d+)?\\.tsv")).sorted()
-                    .toList();
+        try (Stream<Path> files = Files.list(dir)) {
+            sets = files.filter(f -> f.getFileName().toString().matches(names)).sorted().toList();
         }
-        if (sets.size() < 7) { // seven when this was written; fewer means the plugin's resources moved
-            throw new IllegalStateException("sealed sets in " + DIR.toAbsolutePath() + ": " + sets);
+        if (sets.size() < atLeast) { // fewer means the plugin's resources moved
+            throw new IllegalStateException(names + " in " + dir.toAbsolutePath() + ": " + sets);
         }
         List<Ask> asks = new ArrayList<>();
         for (Path set : sets) {

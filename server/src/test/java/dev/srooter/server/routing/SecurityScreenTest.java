@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The screen in front of cheap routing ({@link SecuritySignals}) on the classifier's seven sealed sets (requests
- * never trained on): of the security asks it must see nearly all, since one it misses can go to a cheap model when
+ * The screen in front of cheap routing ({@link SecuritySignals}) on the classifier's eight sealed sets (seven of them
+ * since folded into its training, which the screen's words are not): of the security asks it must see nearly all, since one it misses can go to a cheap model when
  * the classifier is wrong too; of the trivial ones it may keep some on the model asked for (the price of caution),
  * which it reports. Its words were extended with what it missed of sealed and sealed-2 (their asks were read) and
- * with harm that names no security word; the asks of sealed-3 to sealed-6 were not read against it.
+ * with harm that names no security word; the asks of sealed-3 to sealed-6 and sealed-8 were not read against it.
  */
 class SecurityScreenTest {
 
@@ -19,7 +19,7 @@ class SecurityScreenTest {
         int seen = 0;
         int trivial = 0;
         int kept = 0;
-        for (SealedAsks.Ask ask : SealedAsks.all()) {
+        for (SealedAsks.Ask ask : SealedAsks.sealedOnceOrStill()) {
             boolean signal = SecuritySignals.present(ask.text());
             if (ask.intent().equals("security")) {
                 security++;
@@ -31,9 +31,10 @@ class SecurityScreenTest {
         }
         System.out.printf("security screen on the sealed sets: %d of %d security asks seen; %d of %d trivial ones kept"
                 + " on the model asked for%n", seen, security, kept, trivial);
-        // a floor under what it sees today (99 of 120: 39 of the 40 of sealed and sealed-2, which it was extended on;
-        // 17, 16, 15 and 12 of the 20 of sealed-3 to sealed-6, which it was not checked against ask by ask)
-        assertTrue(seen >= 99, seen + " of " + security + " security asks seen");
+        // a floor under what it sees today (124 of 160: 39 of the 40 of sealed and sealed-2, which it was extended on;
+        // 17, 16, 15 and 12 of the 20 of sealed-3 to sealed-6 and 13 of sealed-8's 20, which it was not checked
+        // against ask by ask)
+        assertTrue(seen >= 120, seen + " of " + security + " security asks seen");
         assertTrue(kept <= trivial / 4, kept + " of " + trivial + " trivial asks kept from the cheap model");
     }
 }

@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (89.2% across 16 sources, security recall 88.1%; 88.8%, 85.0%, 93.8%, 93.8%, 88.8%, 83.8% and
- * 76.3% on the seven sealed sets; training is seeded, so they are exact). The sixteenth source (harms) is the hardest
- * (81.7% held out): with it the floors across sources cover harder asks than before, so the security recall floor is
- * 0.87 where it was 0.89 over fifteen (the fifteen older sources went from 89.5% to 91.0% security recall with it).
- * All of it was written in this project: an upper bound on other people's requests.
+ * today's figures (90.6% across 23 sources, security recall 91.2%; 90.0% on the sealed set sealed-8; training is
+ * seeded, so they are exact). Seven of the sources (mixed-1 to mixed-7) were sealed sets until they were folded into
+ * training; sealed-8 was written before that. All of it was written in this project: an upper bound on other
+ * people's requests.
  */
 class CrossSourceEvaluationTest {
 
@@ -31,17 +30,18 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 16 && total >= 1200, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 23 && total >= 1760, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
     void onAStyleItHasNotSeenItStaysAboveItsFloors() {
         List<CrossSourceEvaluation.Prediction> p = CrossSourceEvaluation.leaveOneSourceOut(SOURCES, LocalClassifier::new);
         System.out.print(CrossSourceEvaluation.report("cross-source", p, true));
-        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.89, "cross-source accuracy");
-        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.87, "security recall");
+        assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.90, "cross-source accuracy");
+        assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.90, "security recall");
         assertSecurityIsNotSentCheap(p);
-        // 0.029 with the temperature (LocalClassifier.TEMPERATURE), 0.039 without it
+        // 0.025 with the temperature (LocalClassifier.TEMPERATURE) over 23 sources; 0.029 with it and 0.039 without
+        // it over the sixteen it was fitted on
         assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.035, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
                 .toList();
@@ -50,8 +50,7 @@ class CrossSourceEvaluationTest {
     }
 
     /** The floor under each sealed set's accuracy today. */
-    private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed", 0.85, "sealed-2", 0.83, "sealed-3",
-            0.90, "sealed-4", 0.90, "sealed-5", 0.87, "sealed-6", 0.82, "sealed-7", 0.75);
+    private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed-8", 0.89);
 
     @Test
     void onTheSealedSetsItStaysAboveItsFloors() {
@@ -66,9 +65,9 @@ class CrossSourceEvaluationTest {
                     set.getKey() + " accuracy");
             all.addAll(p);
         }
-        // 2% is a rate: over one set's 20 security asks it would allow none, so it is held over all of them (the
-        // classifier alone sends 1 of sealed-6's 20 cheap; the screen in front of cheap routing keeps it, see the
-        // server's CheapRoutingSafetyTest)
+        // 2% is a rate: over one set's 20 security asks it allows none, so it is held over all the sealed sets'
+        // security asks together (sealed-8: none sent cheap by the classifier alone; the server's
+        // CheapRoutingSafetyTest adds the screen in front of cheap routing)
         assertSecurityIsNotSentCheap(all);
     }
 
