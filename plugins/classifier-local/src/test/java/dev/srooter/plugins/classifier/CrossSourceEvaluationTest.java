@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (88.9% across 26 sources, security recall 88.5%; 97.5% and 93.8% on the sealed sets sealed-8 and
- * sealed-9; training is seeded, so they are exact). The three newest sources are the hardest held out (languages
- * 56%: a language the other sources never taught is read from identifiers and borrowed words; features 81%;
- * borderline-2 85%), so the floors across sources sit under the older 23 sources' 91.0%. Seven of the sources
+ * today's figures (89.0% across 27 sources, security recall 88.3%; 96.3% and 93.8% on the sealed sets sealed-8 and
+ * sealed-9; training is seeded, so they are exact). The four newest sources are the hardest held out (languages
+ * 56%: a language the other sources never taught is read from identifiers and borrowed words; features 79%;
+ * borderline-2 84%; context-first 85%), so the floors across sources sit under the older 23 sources' 91.6%. Seven of the sources
  * (mixed-1 to mixed-7) were sealed sets until they were folded into training. All of it was written in this
  * project: an upper bound on other people's requests.
  */
@@ -32,7 +32,7 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 26 && total >= 2040, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 27 && total >= 2140, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
@@ -42,7 +42,7 @@ class CrossSourceEvaluationTest {
         assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.88, "cross-source accuracy");
         assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.88, "security recall");
         assertSecurityIsNotSentCheap(p);
-        // 0.025 with the temperature (LocalClassifier.TEMPERATURE) over 26 sources; 0.029 with it and 0.039 without
+        // 0.033 with the temperature (LocalClassifier.TEMPERATURE) over 27 sources; 0.029 with it and 0.039 without
         // it over the sixteen it was fitted on
         assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.035, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
@@ -52,7 +52,7 @@ class CrossSourceEvaluationTest {
     }
 
     /** The floor under each sealed set's accuracy today. */
-    private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed-8", 0.96, "sealed-9", 0.92);
+    private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed-8", 0.95, "sealed-9", 0.92);
 
     @Test
     void onTheSealedSetsItStaysAboveItsFloors() {
