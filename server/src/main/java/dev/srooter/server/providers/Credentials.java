@@ -41,6 +41,8 @@ public class Credentials {
         final String secret;
         final String hint;
         volatile Subscription subscription;
+        /** The subscription as read from the database when this was opened (null for an API key). */
+        Subscription opened;
 
         Live(String id, String providerId, String secret, String hint) {
             this.id = id;
@@ -107,6 +109,8 @@ public class Credentials {
 
     private volatile SecretBox box;
     private volatile Map<String, List<Live>> byProvider = Map.of();
+    /** Held while the open credentials are swapped and while renewed tokens are put in service (both rare). */
+    private final Object swap = new Object();
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
 
     public void init(SecretBox secretBox) {
@@ -136,12 +140,41 @@ public class Credentials {
             String opened = box.unseal(c.secret, c.providerId);
             Live live = new Live(c.id, c.providerId, SUBSCRIPTION.equals(c.kind) ? "" : opened, c.hint);
             if (SUBSCRIPTION.equals(c.kind)) {
-                live.subscription = Subscription.fromJson(opened);
+                live.opened = Subscription.fromJson(opened);
+                live.subscription = live.opened;
             }
             next.computeIfAbsent(c.providerId, k -> new ArrayList<>()).add(live);
         }
         next.replaceAll((k, v) -> List.copyOf(v));
-        byProvider = Map.copyOf(next);
+        synchronized (swap) {
+            // A renewal that raced this read (an admin's change reloads every credential; a request renews on a 401
+            // meanwhile) put its tokens in service after the row above was read: keep them, or the next call sends
+            // the access token just replaced and the refresh token just spent, and the subscription is lost.
+            for (List<Live> now : byProvider.values()) {
+                for (Live was : now) {
+                    if (was.opened != null && was.subscription != was.opened) {
+                        for (Live live : next.getOrDefault(was.providerId, List.of())) {
+                            if (live.id.equals(was.id) && was.opened.equals(live.opened)) {
+                                live.subscription = was.subscription;
+                            }
+                        }
+                    }
+                }
+            }
+            byProvider = Map.copyOf(next);
+        }
+    }
+
+    /** Puts a subscription's new tokens in service on this credential and on the one open now for its id. */
+    private void inService(Live credential, Subscription tokens) {
+        synchronized (swap) {
+            credential.subscription = tokens;
+            for (Live open : byProvider.getOrDefault(credential.providerId, List.of())) {
+                if (open.id.equals(credential.id)) {
+                    open.subscription = tokens;
+                }
+            }
+        }
     }
 
     /**
@@ -241,14 +274,14 @@ public class Credentials {
 
     /** Puts in service tokens another node renewed (and stored already). */
     public void adopt(Live credential, Subscription stored) {
-        credential.subscription = stored;
+        inService(credential, stored);
         signIn.remove(credential.id);
     }
 
     /** Puts renewed tokens in service and keeps them sealed, so a restart (or another node) uses them too. */
     @Transactional
     public void renewed(Live credential, Subscription renewed) {
-        credential.subscription = renewed;
+        inService(credential, renewed);
         signIn.remove(credential.id);
         ProviderCredential row = em.find(ProviderCredential.class, credential.id);
         if (row != null) {
