@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 final class Cues {
 
-    /** Word stems, matched at the start of a word. */
-    static final List<String> SECURITY = List.of("auth", "login", "logout", "password", "passwort", "contrase",
+    /** Word stems, matched at the start of a word; with those of more languages ({@link OtherLanguages}). */
+    static final List<String> SECURITY = withOtherLanguages(OtherLanguages.SECURITY,
+            "auth", "login", "logout", "password", "passwort", "contrase",
             "senha", "credential", "secret", "token", "jwt", "oauth", "saml", "sso", "mfa", "2fa", "totp", "csrf",
             "xss", "ssrf", "xxe", "inject", "inyecc", "sanitiz", "escap", "encrypt", "decrypt", "crypt", "cifr",
             "chiffr", "verschl", "tls", "ssl", "certific", "zertifik", "vulnerab", "cve", "exploit", "permission",
@@ -29,7 +30,8 @@ final class Cues {
             // Chinese and Japanese, matched as pairs of characters (Features.words)
             "登录", "登入", "身份", "认证", "認証", "验证", "权限", "権限", "密码", "口令", "加密", "暗号", "令牌", "密钥",
             "漏洞", "脆弱", "注入", "会话", "隐私", "个人", "個人", "支付", "管理");
-    static final List<String> ARCHITECTURE = List.of("architect", "architektur", "arquitect", "design", "diseñ",
+    static final List<String> ARCHITECTURE = withOtherLanguages(OtherLanguages.ARCHITECTURE,
+            "architect", "architektur", "arquitect", "design", "diseñ",
             "migrat", "migra", "schema", "esquema", "schéma", "table", "tabell", "tabla", "tabel", "column",
             "spalte", "columna", "coluna", "service", "servic", "servizi", "dienst", "microservi", "monolit",
             "boundar", "grenz", "event", "topic", "kafka", "queue", "cola", "fila", "warteschl", "shard",
@@ -41,7 +43,8 @@ final class Cues {
             "terraform", "warehouse", "lake", "pipeline", "cache", "caching", "redis", "strategy", "plan",
             "propose", "topology", "shared", "common", "compart", "gemeinsam", "serviç", "dipend", "dépend",
             "架构", "設計", "设计", "微服", "服务", "拆分", "单体", "模块", "迁移", "移行", "接口", "队列", "缓存", "分片", "表结");
-    static final List<String> SMALL = List.of("typo", "tippfehler", "spell", "rename", "renomb", "renomm",
+    static final List<String> SMALL = withOtherLanguages(OtherLanguages.SMALL,
+            "typo", "tippfehler", "spell", "rename", "renomb", "renomm",
             "benenn", "renomin", "format", "indent", "whitespace", "comment", "comentar", "kommentar", "commento",
             "docstring", "readme", "heading", "wording", "reword", "punctuation", "copyright", "link", "explain",
             "explic", "erklär", "spieg", "what", "whats", "what's", "qué", "was", "quoi", "how", "summar", "resum",
@@ -49,13 +52,20 @@ final class Cues {
             "sort", "alphabet", "semicolon", "changelog", "commit", "mean", "meaning", "differen", "short",
             "briefly", "sentence",
             "拼写", "错别", "重命", "注释", "格式", "总结", "解释", "什么", "意思", "标题", "翻译", "提交");
-    static final List<String> CODE = List.of("implement", "implementi", "implemente", "fix", "bug", "error",
+    static final List<String> CODE = withOtherLanguages(OtherLanguages.CODE,
+            "implement", "implementi", "implemente", "fix", "bug", "error",
             "exception", "crash", "trava", "absturz", "fail", "falla", "test", "prueba", "refactor", "function",
             "método", "method", "class", "endpoint", "query", "performance", "slow", "lent", "langsam", "optimi",
             "memory", "leak", "render", "component", "parse", "support", "handle", "retry", "valid", "returns",
             "null", "async", "thread", "race", "deadlock", "goroutine", "panic", "traceback", "feature", "add",
             "agrega", "adicion", "ajout", "hinzu", "export", "import", "filter", "paginat",
             "修复", "实现", "添加", "加上", "功能", "测试", "错误", "崩溃", "筛选", "性能", "実装", "修正");
+
+    private static List<String> withOtherLanguages(List<String> more, String... stems) {
+        List<String> all = new java.util.ArrayList<>(List.of(stems));
+        all.addAll(more);
+        return List.copyOf(all);
+    }
 
     /** Agent bookkeeping (INTENTS.md tie-break 4): trivial whatever the conversation was about. */
     private static final Pattern BOOKKEEPING = Pattern.compile("\\b(summar(y|ise|ize)|recap)\\b.{0,40}\\b"

@@ -43,7 +43,8 @@ class LocalClassifierTest {
     void anAskInWordsItNeverSawIsNotSure() {
         List<String> foreign = List.of(
                 "Lisää kirjautuminen sähköpostilinkillä ilman salasanaa, linkki voimassa viikon",
-                "Přidej přihlášení odkazem z e-mailu bez hesla, odkaz platí týden",
+                // Latvian (Czech was here until its cue stems were added, OtherLanguages: now read as security, 0.52)
+                "Pievieno pieteikšanos ar e-pasta saiti bez paroles, saite derīga nedēļu",
                 "Ištaisyk rašybos klaidą README antraštėje");
         List<String> english = List.of(
                 "Add sign-in with an emailed link and no password, the link valid for a week",
