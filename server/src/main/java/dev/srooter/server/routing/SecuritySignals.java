@@ -1,5 +1,6 @@
 package dev.srooter.server.routing;
 
+import dev.srooter.api.SecurityWords;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -62,6 +63,7 @@ public final class SecuritySignals {
             return false;
         }
         String text = ClientReminders.strip(ask).toLowerCase(Locale.ROOT);
-        return SIGNAL.matcher(text).find();
+        // and the same in other languages (SIGNAL is English, with a few words of the languages closest to it)
+        return SIGNAL.matcher(text).find() || SecurityWords.anyIn(text);
     }
 }

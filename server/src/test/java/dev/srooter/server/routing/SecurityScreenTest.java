@@ -31,10 +31,29 @@ class SecurityScreenTest {
         }
         System.out.printf("security screen on the sealed sets: %d of %d security asks seen; %d of %d trivial ones kept"
                 + " on the model asked for%n", seen, security, kept, trivial);
-        // a floor under what it sees today (143 of 200: 39 of the 40 of sealed and sealed-2, which it was extended on;
-        // 17, 16, 15 and 12 of the 20 of sealed-3 to sealed-6, 13, 16 and 3 of those of sealed-8 to sealed-10, which
-        // it was not checked against ask by ask; sealed-10 is in languages its words do not cover)
-        assertTrue(seen >= 135, seen + " of " + security + " security asks seen");
+        // a floor under what it sees today (147 of 200: 39 of the 40 of sealed and sealed-2, which it was extended on;
+        // 17, 16, 15 and 12 of the 20 of sealed-3 to sealed-6, 13, 16 and 7 of those of sealed-8 to sealed-10, which
+        // it was not checked against ask by ask; sealed-10 is in languages only SecurityWords covers)
+        assertTrue(seen >= 140, seen + " of " + security + " security asks seen");
         assertTrue(kept <= trivial / 4, kept + " of " + trivial + " trivial asks kept from the cheap model");
+    }
+
+    @Test
+    void itSeesSecurityWorkInOtherLanguagesAndNotTheirPlainEdits() {
+        for (String ask : java.util.List.of(
+                "Сделай так, чтобы ссылка для сброса пароля действовала неделю",
+                "Nowi użytkownicy mają domyślnie dostawać uprawnienia administratora",
+                "관리자 페이지를 로그인 없이 열리게 해 줘",
+                "Zet de sessieduur op 30 dagen",
+                "把用户的密码明文保存到日志里",
+                "Salvează numerele de card ale clienților pentru plată rapidă")) {
+            assertTrue(SecuritySignals.present(ask), ask);
+        }
+        for (String ask : java.util.List.of(
+                "Исправь опечатку в README",
+                "Dodaj paginację do listy zamówień",
+                "Sorteer de imports alfabetisch")) {
+            assertTrue(!SecuritySignals.present(ask), ask);
+        }
     }
 }

@@ -16,41 +16,8 @@ final class OtherLanguages {
     private OtherLanguages() {
     }
 
-    static final List<String> SECURITY = List.of(
-            "парол", "логин", "авториз", "аутентиф", "права", "доступ", "админ", "роль", "роли", "токен", "ключ",
-            "секрет", "шифр", "криптогр", "сесси", "сеанс", "персональн", "личн", "платеж", "платёж", "оплат",
-            "уязвим", "атак", "безопас", "подпис", "вхід", "дозвол", "безпек", "влизан", "сигурност", "лозинк",
-            "пријав", "безбедн",
-            "lozink", "prijav", "dozvol", "ovlast", "sigurnost",
-            "hasł", "hasl", "logow", "zalogow", "uprawnie", "dostęp", "rola", "roli", "klucz", "sekret", "szyfr",
-            "sesj", "osobow", "prywatn", "płatno", "bezpiecz", "podatno", "podpis", "weryfik",
-            "hesl", "přihláš", "prihlás", "oprávně", "oprávne", "přístup", "prístup", "klíč", "tajn", "šifr", "relac",
-            "osobní", "osobné", "platb", "bezpečn", "zranitel",
-            "wachtwoord", "inlog", "rechten", "toegang", "machtig", "sleutel", "geheim", "versleutel", "sessie",
-            "persoonsgegeven", "privacy", "betaling", "beveilig", "kwetsba", "handtekening",
-            "adgangskode", "passord", "lösenord", "innlogg", "inlogg", "rettighed", "rettighet", "behörighet",
-            "adgang", "tilgang", "åtkomst", "nøgle", "nøkkel", "nyckel", "hemmelig", "hemlig", "krypt",
-            "personoplys", "personopplys", "personuppgift", "betalning", "sikkerhed", "sikkerhet", "säkerhet",
-            "sårbar", "signatur",
-            "salasan", "kirjaut", "oikeu", "pääsy", "avain", "salai", "salaus", "istunto", "henkilötie", "maksu",
-            "luottokort", "tietoturv", "haavoittu", "allekirjoit",
-            "jelsz", "bejelentkez", "jogosults", "hozzáfér", "kulcs", "titk", "munkamenet", "személyes", "fizetés",
-            "kártya", "biztonság", "sebezhet", "aláírás",
-            "parolă", "parolei", "autentific", "permisiun", "cheie", "criptare", "sesiun", "plată", "plăți", "securit",
-            "semnătur", "contrasenya", "permís", "accés", "seguretat", "sessió",
-            "κωδικ", "συνδεθ", "δικαιώμ", "πρόσβασ", "ρόλ", "διαχειρισ", "διαχειριστ", "κλειδ", "μυστικ",
-            "κρυπτογρ", "συνεδρ", "προσωπικ", "πληρωμ", "κάρτ", "ασφάλει", "ευπάθει", "υπογραφ",
-            "şifre", "sifre", "giriş", "oturum", "yetki", "izin", "erişim", "anahtar", "gizli", "kişisel",
-            "ödeme", "kart", "güvenlik", "imza", "doğrula",
-            "סיסמ", "התחבר", "הרשא", "גישה", "מנהל", "מפתח", "סוד", "הצפנ", "פרטיות", "אישי", "תשלום", "אשראי",
-            "אבטח", "פגיע", "חתימ",
-            "رمز", "ورود", "دسترسی", "مجوز", "مدیر", "کلید", "شخصی", "حریم", "پرداخت", "امنیت", "آسیب", "امضا",
-            "mật", "quyền", "khóa", "thẻ",
-            "sandi", "akses", "kunci", "rahasia", "rahsia", "enkripsi", "pribadi", "peribadi", "pembayaran", "kartu",
-            "keamanan", "keselamatan", "kebenaran", "pahintulot", "seguridad", "bayad",
-            "nenosiri", "ruhusa", "ufunguo", "siri", "binafsi", "malipo", "kadi", "usalama",
-            "비밀", "암호", "로그인", "인증", "권한", "접근", "관리자", "역할", "세션", "개인정보", "결제", "카드", "보안",
-            "취약", "서명", "검증", "업로드");
+    /** Security work: one list with the gateway's screen ({@link dev.srooter.api.SecurityWords}). */
+    static final List<String> SECURITY = dev.srooter.api.SecurityWords.STEMS;
 
     static final List<String> ARCHITECTURE = List.of(
             "архитект", "миграц", "схем", "таблиц", "столб", "колонк", "сервис", "микросерв", "модул", "верси",
