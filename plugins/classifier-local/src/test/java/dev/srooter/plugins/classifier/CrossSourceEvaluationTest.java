@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (89.1% across 28 sources, security recall 88.3%; 95.0%, 93.8% and 71.3% on the sealed sets
- * sealed-8, sealed-9 and sealed-10 (asks in languages no source has); training is seeded, so they are exact). The five newest sources are the hardest held out (the two of
- * other languages, read from cue stems, identifiers and borrowed words where the other sources teach little of the
- * language; features; borderline-2; context-first), so the floors across sources sit under the older 23 sources'. Seven of the sources
- * (mixed-1 to mixed-7) were sealed sets until they were folded into training. All of it was written in this
- * project: an upper bound on other people's requests.
+ * today's figures (89.1% across 28 sources, security recall 88.3%; 95.0%, 93.8%, 71.3% and 87.5% on the sealed sets
+ * sealed-8 to sealed-11, sealed-10 in languages no source has and sealed-11 in eight the corpus has; training is
+ * seeded, so they are exact). The five newest sources are the hardest held out (the two of other languages, read from
+ * cue stems, identifiers and borrowed words where the other sources teach little of the language; features;
+ * borderline-2; context-first), so the floors across sources sit under the older 23 sources'. Seven of the sources
+ * (mixed-1 to mixed-7) were sealed sets until they were folded into training. All of it was written in this project:
+ * an upper bound on other people's requests.
  */
 class CrossSourceEvaluationTest {
 
@@ -54,7 +55,7 @@ class CrossSourceEvaluationTest {
 
     /** The floor under each sealed set's accuracy today. */
     private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed-8", 0.94, "sealed-9", 0.92, "sealed-10",
-            0.70);
+            0.70, "sealed-11", 0.85);
 
     @Test
     void onTheSealedSetsItStaysAboveItsFloors() {
@@ -70,7 +71,7 @@ class CrossSourceEvaluationTest {
             all.addAll(p);
         }
         // 2% is a rate: over one set's 20 security asks it allows none, so it is held over all the sealed sets'
-        // security asks together (1 of the 60 of sealed-8 to sealed-10 sent cheap by the classifier alone, an ask in a
+        // security asks together (1 of the 72 of sealed-8 to sealed-11 sent cheap by the classifier alone, an ask in a
         // language no source has; the server's CheapRoutingSafetyTest adds the screen in front of cheap routing)
         assertSecurityIsNotSentCheap(all);
     }
