@@ -150,14 +150,14 @@ public class Credentials {
             // A renewal that raced this read (an admin's change reloads every credential; a request renews on a 401
             // meanwhile) put its tokens in service after the row above was read: keep them, or the next call sends
             // the access token just replaced and the refresh token just spent, and the subscription is lost.
-            for (List<Live> now : byProvider.values()) {
-                for (Live was : now) {
-                    if (was.opened != null && was.subscription != was.opened) {
-                        for (Live live : next.getOrDefault(was.providerId, List.of())) {
-                            if (live.id.equals(was.id) && was.opened.equals(live.opened)) {
-                                live.subscription = was.subscription;
-                            }
-                        }
+            Map<String, Live> before = new HashMap<>();
+            byProvider.values().forEach(open -> open.forEach(was -> before.put(was.id, was)));
+            for (List<Live> opening : next.values()) {
+                for (Live live : opening) {
+                    Live was = before.get(live.id);
+                    if (was != null && was.opened != null && was.subscription != was.opened
+                            && was.opened.equals(live.opened)) {
+                        live.subscription = was.subscription;
                     }
                 }
             }
