@@ -27,11 +27,32 @@ public class ProviderCall {
 
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
+        return retried(() -> upstream.client().send(request, handler));
+    }
+
+    /**
+     * A model call: its answer as an {@link UpstreamBody} (an event stream to relay, or the whole answer, at most
+     * {@code maxWholeBytes}), the provider allowed {@code idleMillis} of silence within it.
+     */
+    public HttpResponse<UpstreamBody> answer(HttpRequest request, byte[] body, long idleMillis, long maxWholeBytes)
+            throws IOException, InterruptedException {
+        Http1Transport own = upstream.own(request.uri());
+        if (own == null) {
+            return send(request, UpstreamBody.handler(idleMillis, maxWholeBytes));
+        }
+        return retried(() -> own.send(request, body, idleMillis, maxWholeBytes));
+    }
+
+    private interface Attempt<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private <T> T retried(Attempt<T> attempt) throws IOException, InterruptedException {
+        for (int tried = 0; ; tried++) {
             try {
-                return upstream.client().send(request, handler);
+                return attempt.run();
             } catch (ConnectException refused) {
-                if (attempt == RETRIES) {
+                if (tried == RETRIES) {
                     throw refused;
                 }
                 pause();

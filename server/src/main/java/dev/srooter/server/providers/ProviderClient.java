@@ -147,7 +147,7 @@ public class ProviderClient {
         authenticate(http, target.provider(), new ProviderConfig(target.account().name(), target.account().baseUrl(),
                 credential.secret(), credential.attributes()), client);
         try {
-            return call.send(http.build(), UpstreamBody.handler(timeout.toMillis(), settings.maxAnswerBytes()));
+            return call.answer(http.build(), request.body(), timeout.toMillis(), settings.maxAnswerBytes());
         } catch (HttpTimeoutException e) {
             failed(target, "timeout");
             throw new GatewayError(504, "upstream_timeout", "Provider '" + target.account().name()

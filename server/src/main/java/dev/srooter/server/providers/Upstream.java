@@ -1,10 +1,26 @@
 package dev.srooter.server.providers;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The one HTTP client every provider call goes through, so connections are pooled and reused. */
+/**
+ * How srooter reaches providers, with connections pooled and reused: its own HTTP/1.1 transport for a model call to
+ * an origin it reaches directly, and the JDK's client for the rest (model discovery, and any origin the JVM's proxy
+ * settings send through a proxy, which the JDK's client knows how to speak to). {@code SROOTER_UPSTREAM_CLIENT=jdk}
+ * sends every call through the JDK's client.
+ */
 @ApplicationScoped
 public class Upstream {
 
@@ -19,7 +35,53 @@ public class Upstream {
             .executor(Runnable::run)
             .build();
 
+    private volatile Http1Transport own;
+    private boolean ownEnabled = true;
+    private final Map<String, Boolean> direct = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void configure() {
+        ownEnabled = !"jdk".equals(ConfigProvider.getConfig().getOptionalValue("srooter.upstream.client", String.class)
+                .map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("own"));
+    }
+
     public HttpClient client() {
         return client;
+    }
+
+    /** srooter's own transport for a model call to this address, or null when the JDK's client takes it. */
+    Http1Transport own(URI uri) {
+        if (!ownEnabled || !direct.computeIfAbsent(Http1Pool.origin(uri), o -> reachedDirectly(uri))) {
+            return null;
+        }
+        Http1Transport transport = own;
+        if (transport == null) {
+            synchronized (this) {
+                if (own == null) {
+                    own = new Http1Transport(tls());
+                }
+                transport = own;
+            }
+        }
+        return transport;
+    }
+
+    private static boolean reachedDirectly(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            return false;
+        }
+        ProxySelector proxies = ProxySelector.getDefault();
+        List<Proxy> chosen = proxies == null ? List.of() : proxies.select(uri);
+        return chosen.stream().allMatch(proxy -> proxy.type() == Proxy.Type.DIRECT);
+    }
+
+    /** The JVM's default TLS context, the one the JDK's client uses too: the same trusted authorities. */
+    private static javax.net.ssl.SSLSocketFactory tls() {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No default TLS context in this JVM", e);
+        }
     }
 }

@@ -1,0 +1,235 @@
+package dev.srooter.server.providers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Calls to providers over HTTP/1.1 on the calling thread: the request written, the answer's head read, and its body
+ * handed over as {@link UpstreamBody}, with no thread in between. The JDK's client reads every answer on its
+ * selector thread and wakes the caller: under load that thread spent a fifth of the gateway's CPU (a third at one
+ * connection), and every call registered its timeout under one lock (bench/README.md, "A client of its own").
+ *
+ * <p>A request written into a kept connection that the provider closed meanwhile fails before any byte of an answer;
+ * it is written once more into a new connection, as nginx does for its kept upstream connections. A provider that
+ * closed the connection could not have read the request.
+ */
+final class Http1Transport {
+
+    private static final int MAX_HEAD_LINES = 200;
+
+    private final Http1Pool pool;
+
+    Http1Transport(SSLSocketFactory tls) {
+        this.pool = new Http1Pool(tls);
+    }
+
+    Http1Pool pool() {
+        return pool;
+    }
+
+    /**
+     * Sends a request and returns its answer once its head is read. {@code idleMillis}: how long the provider may fall
+     * silent within its answer; {@code maxWholeBytes}: the largest answer taken whole (an event stream is relayed).
+     * Throws {@link HttpTimeoutException} when no answer began within the request's timeout.
+     */
+    HttpResponse<UpstreamBody> send(HttpRequest request, byte[] body, long idleMillis, long maxWholeBytes)
+            throws IOException {
+        URI uri = request.uri();
+        byte[] head = head(request, body.length);
+        long firstByteMillis = request.timeout().map(Duration::toMillis).orElse(idleMillis);
+        String origin = Http1Pool.origin(uri);
+        while (true) {
+            Http1Connection connection = pool.take(origin);
+            boolean kept = connection != null;
+            if (!kept) {
+                connection = pool.open(uri);
+            }
+            int first;
+            try {
+                connection.send(head, body);
+                connection.waitAtMost(firstByteMillis);
+                first = connection.read();
+            } catch (SocketTimeoutException slow) {
+                connection.close();
+                throw new HttpTimeoutException("The provider did not start answering within " + firstByteMillis
+                        + " ms.");
+            } catch (IOException broken) {
+                connection.close();
+                if (kept) {
+                    continue; // closed by the provider while it was kept: not read, so written again
+                }
+                throw broken;
+            }
+            if (first < 0) {
+                connection.close();
+                if (kept) {
+                    continue;
+                }
+                throw new EOFException("The provider closed the connection without answering.");
+            }
+            try {
+                return answer(request, connection, first, idleMillis, maxWholeBytes);
+            } catch (SocketTimeoutException silent) {
+                connection.close();
+                throw new UpstreamFault("upstream_idle", "The provider sent nothing for " + idleMillis / 1000.0
+                        + " s in the middle of its answer.");
+            } catch (IOException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+    }
+
+    /** The request line and headers; Host and Content-Length are the transport's, as with the JDK's client. */
+    static byte[] head(HttpRequest request, int length) {
+        URI uri = request.uri();
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        StringBuilder head = new StringBuilder(512).append(request.method()).append(' ').append(target)
+                .append(" HTTP/1.1\r\nhost: ").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            head.append(':').append(uri.getPort());
+        }
+        head.append("\r\n");
+        if (request.headers().firstValue("user-agent").isEmpty()) {
+            head.append("user-agent: srooter\r\n"); // the JDK's client names itself too
+        }
+        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
+            for (String value : header.getValue()) {
+                head.append(header.getKey()).append(": ").append(value).append("\r\n");
+            }
+        }
+        return Http1Connection.ascii(head.append("content-length: ").append(length).append("\r\n\r\n").toString());
+    }
+
+    private HttpResponse<UpstreamBody> answer(HttpRequest request, Http1Connection connection, int first,
+                                              long idleMillis, long maxWholeBytes) throws IOException {
+        connection.waitAtMost(idleMillis);
+        while (true) {
+            String statusLine = (char) first + connection.line(8 * 1024);
+            int status = status(statusLine);
+            Map<String, List<String>> headers = headers(connection);
+            if (status >= 100 && status < 200) { // informational (103 early hints): the answer follows
+                first = connection.read();
+                if (first < 0) {
+                    throw new EOFException("The provider closed the connection after an informational answer.");
+                }
+                continue;
+            }
+            Http1Body stream = body(connection, status, statusLine.startsWith("HTTP/1.0"), headers, idleMillis);
+            HttpHeaders answerHeaders = HttpHeaders.of(headers, (name, value) -> true);
+            String type = answerHeaders.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+            UpstreamBody answer = status < 300 && type.startsWith("text/event-stream") ? new UpstreamBody.Stream(stream)
+                    : new UpstreamBody.Whole(whole(stream, answerHeaders, maxWholeBytes));
+            return new Http1Response(request, status, answerHeaders, answer);
+        }
+    }
+
+    private static int status(String line) throws IOException {
+        // "HTTP/1.1 200 OK": the reason phrase may be empty or absent
+        if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
+            throw new IOException("The provider's answer does not begin with an HTTP/1.1 status line.");
+        }
+        try {
+            return Integer.parseInt(line.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw new IOException("The provider's answer has a malformed status.");
+        }
+    }
+
+    private static Map<String, List<String>> headers(Http1Connection connection) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int lines = 0; ; lines++) {
+            String line = connection.line(16 * 1024);
+            if (line.isEmpty()) {
+                return headers;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0 || lines == MAX_HEAD_LINES) {
+                throw new IOException("The provider's answer has a malformed head.");
+            }
+            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
+                    .add(line.substring(colon + 1).trim());
+        }
+    }
+
+    /** How the body ends (RFC 9112, 6.3) and whether the connection may be kept after it. */
+    private Http1Body body(Http1Connection connection, int status, boolean http10, Map<String, List<String>> headers,
+                           long idleMillis) throws IOException {
+        String connectionHeader = String.join(",", headers.getOrDefault("connection", List.of()))
+                .toLowerCase(Locale.ROOT);
+        boolean keep = http10 ? connectionHeader.contains("keep-alive") : !connectionHeader.contains("close");
+        if (status == 204 || status == 304) {
+            return new Http1Body(connection, pool, Http1Body.Framing.LENGTH, 0, keep, idleMillis);
+        }
+        List<String> encodings = headers.get("transfer-encoding");
+        if (encodings != null) {
+            if (!String.join(",", encodings).toLowerCase(Locale.ROOT).trim().endsWith("chunked")) {
+                return new Http1Body(connection, pool, Http1Body.Framing.UNTIL_CLOSE, 0, false, idleMillis);
+            }
+            return new Http1Body(connection, pool, Http1Body.Framing.CHUNKED, 0, keep, idleMillis);
+        }
+        List<String> lengths = headers.get("content-length");
+        if (lengths != null) {
+            long length;
+            try {
+                length = Long.parseLong(lengths.get(0).trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("The provider's answer has a malformed content-length.");
+            }
+            for (String other : lengths) {
+                if (!other.trim().equals(lengths.get(0).trim()) || length < 0) {
+                    throw new IOException("The provider's answer has conflicting content-lengths.");
+                }
+            }
+            return new Http1Body(connection, pool, Http1Body.Framing.LENGTH, length, keep, idleMillis);
+        }
+        return new Http1Body(connection, pool, Http1Body.Framing.UNTIL_CLOSE, 0, false, idleMillis);
+    }
+
+    /** An answer collected whole, up to the limit. */
+    private static byte[] whole(Http1Body stream, HttpHeaders headers, long maxBytes) throws IOException {
+        long declared = headers.firstValueAsLong("content-length").orElse(-1);
+        if (declared > maxBytes || declared > Integer.MAX_VALUE - 8) {
+            stream.close();
+            throw tooLarge(maxBytes);
+        }
+        if (declared >= 0 && headers.firstValue("transfer-encoding").isEmpty()) {
+            byte[] bytes = stream.readNBytes((int) declared);
+            if (bytes.length < declared) {
+                throw new EOFException("The provider closed the connection before its answer was complete.");
+            }
+            return bytes;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8 * 1024];
+        int n;
+        while ((n = stream.read(buffer, 0, buffer.length)) >= 0) {
+            if (bytes.size() + (long) n > maxBytes) {
+                stream.close();
+                throw tooLarge(maxBytes);
+            }
+            bytes.write(buffer, 0, n);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static UpstreamFault tooLarge(long maxBytes) {
+        return new UpstreamFault("upstream_too_large", "The provider's answer is larger than this gateway takes ("
+                + maxBytes + " bytes).");
+    }
+}
