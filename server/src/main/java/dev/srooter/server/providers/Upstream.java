@@ -36,7 +36,7 @@ public class Upstream {
             .build();
 
     private volatile Http1Transport own;
-    private boolean ownEnabled = true;
+    boolean ownEnabled = true;
     private final Map<String, Boolean> direct = new ConcurrentHashMap<>();
 
     @PostConstruct
