@@ -20,7 +20,15 @@ public final class AuditExport {
         "prompt_sha256", "intent", "intent_confidence", "attempts", "team", "policies", "skills", "risk_score", "risk", "task", "turn", "context_notes"};
 
     private static final int PAGE = 1000;
-    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** Made at the first JSON export only. */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
+
+    private interface Row {
+        void write(AuditRecord record) throws IOException;
+    }
 
     private AuditExport() {
     }
@@ -29,44 +37,46 @@ public final class AuditExport {
         Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
         out.write(String.join(",", COLUMNS));
         out.write("\r\n");
-        for (int offset = 0; ; offset += PAGE) {
-            List<AuditRecord> page = store.page(query, offset, PAGE);
-            for (AuditRecord r : page) {
-                Object[] cells = {r.id, r.createdAt, r.keyId, r.username, r.endpoint, r.requestedModel,
-                    r.servedModel, r.provider, r.route, r.streamed, r.inputTokens, r.outputTokens, r.cacheReadTokens,
-                    r.cacheWriteTokens, String.format(Locale.ROOT, "%.6f", r.costUsd), r.priceKnown,
-                    String.format(Locale.ROOT, "%.3f", r.latencyMs),
-                    r.ttfbMs == null ? null : String.format(Locale.ROOT, "%.3f", r.ttfbMs), r.status, r.errorType,
-                    r.promptSha256, r.intent,
-                    r.intentConfidence == null ? null : String.format(Locale.ROOT, "%.3f", r.intentConfidence),
-                    r.attempts, r.team, r.policies, r.skills, r.riskScore, r.risk, r.task, r.turn, r.contextNotes};
-                for (int k = 0; k < cells.length; k++) {
-                    if (k > 0) {
-                        out.write(',');
-                    }
-                    out.write(CsvCell.of(cells[k]));
+        each(store, query, r -> {
+            Object[] cells = {r.id, r.createdAt, r.keyId, r.username, r.endpoint, r.requestedModel,
+                r.servedModel, r.provider, r.route, r.streamed, r.inputTokens, r.outputTokens, r.cacheReadTokens,
+                r.cacheWriteTokens, String.format(Locale.ROOT, "%.6f", r.costUsd), r.priceKnown,
+                String.format(Locale.ROOT, "%.3f", r.latencyMs),
+                r.ttfbMs == null ? null : String.format(Locale.ROOT, "%.3f", r.ttfbMs), r.status, r.errorType,
+                r.promptSha256, r.intent,
+                r.intentConfidence == null ? null : String.format(Locale.ROOT, "%.3f", r.intentConfidence),
+                r.attempts, r.team, r.policies, r.skills, r.riskScore, r.risk, r.task, r.turn, r.contextNotes};
+            for (int k = 0; k < cells.length; k++) {
+                if (k > 0) {
+                    out.write(',');
                 }
-                out.write("\r\n");
+                out.write(CsvCell.of(cells[k]));
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+            out.write("\r\n");
+        });
         out.flush();
     }
 
     public static void jsonLines(AuditStore store, AuditQuery query, OutputStream target) throws IOException {
         Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
-        for (int offset = 0; ; offset += PAGE) {
-            List<AuditRecord> page = store.page(query, offset, PAGE);
+        each(store, query, record -> {
+            out.write(Json.JSONB.toJson(record));
+            out.write('\n');
+        });
+        out.flush();
+    }
+
+    /** Every matching record, oldest first, a page at a time, each page read from where the last ended. */
+    private static void each(AuditStore store, AuditQuery query, Row row) throws IOException {
+        for (AuditRecord last = null; ; ) {
+            List<AuditRecord> page = store.pageAfter(query, last, PAGE);
             for (AuditRecord record : page) {
-                out.write(JSONB.toJson(record));
-                out.write('\n');
+                row.write(record);
             }
             if (page.size() < PAGE) {
-                break;
+                return;
             }
+            last = page.get(page.size() - 1);
         }
-        out.flush();
     }
 }

@@ -27,9 +27,23 @@ public record AuditQuery(Instant from, Instant to, String user, String model, St
     }
 
     <T> TypedQuery<T> select(EntityManager em, String order, Class<T> type) {
+        return select(em, order, type, null, null);
+    }
+
+    /**
+     * The same, only records after ({@code createdAt}, {@code id}) {@code afterAt}, {@code afterId} when given: an
+     * export reads page after page from where the last ended, not past an offset that grows with every page.
+     */
+    <T> TypedQuery<T> select(EntityManager em, String order, Class<T> type, Instant afterAt, String afterId) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
+        if (afterAt != null) {
+            // the range first, so that the index on created_at finds where to begin
+            conditions.add("a.createdAt >= :afterAt AND (a.createdAt > :afterAt OR a.id > :afterId)");
+            parameters.put("afterAt", afterAt);
+            parameters.put("afterId", afterId);
+        }
         if (from != null) {
             conditions.add("a.createdAt >= :from");
             parameters.put("from", from);
