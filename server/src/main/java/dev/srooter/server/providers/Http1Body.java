@@ -21,6 +21,8 @@ final class Http1Body extends InputStream {
     private final Framing framing;
     private final boolean keep;
     private final long idleMillis;
+    /** The body's length when the answer declared it (LENGTH), else -1. */
+    private final long length;
     /** Bytes left of the body (LENGTH) or of the current chunk (CHUNKED). */
     private long remaining;
     /** A chunk's data was read whole and its CRLF not yet: read before the next chunk's size, not after the data,
@@ -34,12 +36,18 @@ final class Http1Body extends InputStream {
         this.connection = connection;
         this.pool = pool;
         this.framing = framing;
+        this.length = framing == Framing.LENGTH ? length : -1;
         this.remaining = framing == Framing.LENGTH ? length : 0;
         this.keep = keep && framing != Framing.UNTIL_CLOSE;
         this.idleMillis = idleMillis;
         if (framing == Framing.LENGTH && length == 0) {
             end();
         }
+    }
+
+    /** The body's declared length, or -1 when it is chunked or ends with the connection. */
+    long length() {
+        return length;
     }
 
     @Override
@@ -82,8 +90,7 @@ final class Http1Body extends InputStream {
             return n;
         } catch (SocketTimeoutException silent) {
             drop();
-            throw new UpstreamFault("upstream_idle", "The provider sent nothing for " + idleMillis / 1000.0
-                    + " s in the middle of its answer.");
+            throw UpstreamFault.idle(idleMillis);
         } catch (IOException e) {
             drop();
             throw e;

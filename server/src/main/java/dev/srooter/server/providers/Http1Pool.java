@@ -22,6 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
 final class Http1Pool {
 
     static final long KEEP_IDLE_MILLIS = 4_000;
+    private static final long KEEP_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(KEEP_IDLE_MILLIS);
     /** Idle connections kept per origin; beyond, the oldest are closed. */
     static final int MAX_IDLE = 256;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
@@ -54,7 +55,7 @@ final class Http1Pool {
         Http1Connection connection;
         while ((connection = kept.connections.pollFirst()) != null) {
             kept.count.decrementAndGet();
-            if (now - connection.idleSince < TimeUnit.MILLISECONDS.toNanos(KEEP_IDLE_MILLIS)) {
+            if (now - connection.idleSince < KEEP_IDLE_NANOS) {
                 return connection;
             }
             connection.close();
@@ -96,7 +97,7 @@ final class Http1Pool {
         // the oldest go when there are too many, or when they have idled too long to be used (no sweeper thread)
         Http1Connection oldest;
         while ((oldest = kept.connections.peekLast()) != null && (kept.count.get() > MAX_IDLE
-                || connection.idleSince - oldest.idleSince >= TimeUnit.MILLISECONDS.toNanos(KEEP_IDLE_MILLIS))) {
+                || connection.idleSince - oldest.idleSince >= KEEP_IDLE_NANOS)) {
             if (kept.connections.removeLastOccurrence(oldest)) {
                 kept.count.decrementAndGet();
                 oldest.close();

@@ -85,8 +85,7 @@ final class Http1Transport {
                 return answer(request, connection, first, idleMillis, maxWholeBytes);
             } catch (SocketTimeoutException silent) {
                 connection.close();
-                throw new UpstreamFault("upstream_idle", "The provider sent nothing for " + idleMillis / 1000.0
-                        + " s in the middle of its answer.");
+                throw UpstreamFault.idle(idleMillis);
             } catch (IOException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -134,7 +133,7 @@ final class Http1Transport {
             HttpHeaders answerHeaders = HttpHeaders.of(headers, (name, value) -> true);
             String type = answerHeaders.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
             UpstreamBody answer = status < 300 && type.startsWith("text/event-stream") ? new UpstreamBody.Stream(stream)
-                    : new UpstreamBody.Whole(whole(stream, answerHeaders, maxWholeBytes));
+                    : new UpstreamBody.Whole(whole(stream, maxWholeBytes));
             return new Http1Response(request, status, answerHeaders, answer);
         }
     }
@@ -202,13 +201,13 @@ final class Http1Transport {
     }
 
     /** An answer collected whole, up to the limit. */
-    private static byte[] whole(Http1Body stream, HttpHeaders headers, long maxBytes) throws IOException {
-        long declared = headers.firstValueAsLong("content-length").orElse(-1);
+    private static byte[] whole(Http1Body stream, long maxBytes) throws IOException {
+        long declared = stream.length();
         if (declared > maxBytes || declared > Integer.MAX_VALUE - 8) {
             stream.close();
-            throw tooLarge(maxBytes);
+            throw UpstreamFault.tooLarge(maxBytes);
         }
-        if (declared >= 0 && headers.firstValue("transfer-encoding").isEmpty()) {
+        if (declared >= 0) {
             byte[] bytes = stream.readNBytes((int) declared);
             if (bytes.length < declared) {
                 throw new EOFException("The provider closed the connection before its answer was complete.");
@@ -221,15 +220,10 @@ final class Http1Transport {
         while ((n = stream.read(buffer, 0, buffer.length)) >= 0) {
             if (bytes.size() + (long) n > maxBytes) {
                 stream.close();
-                throw tooLarge(maxBytes);
+                throw UpstreamFault.tooLarge(maxBytes);
             }
             bytes.write(buffer, 0, n);
         }
         return bytes.toByteArray();
-    }
-
-    private static UpstreamFault tooLarge(long maxBytes) {
-        return new UpstreamFault("upstream_too_large", "The provider's answer is larger than this gateway takes ("
-                + maxBytes + " bytes).");
     }
 }

@@ -35,7 +35,8 @@ public class Upstream {
             .executor(Runnable::run)
             .build();
 
-    private volatile Http1Transport own;
+    /** TLS by the JVM's default context, the one the JDK's client uses too: the same trusted authorities. */
+    private final Http1Transport own = new Http1Transport(tls());
     boolean ownEnabled = true;
     private final Map<String, Boolean> direct = new ConcurrentHashMap<>();
 
@@ -54,16 +55,7 @@ public class Upstream {
         if (!ownEnabled || !direct.computeIfAbsent(Http1Pool.origin(uri), o -> reachedDirectly(uri))) {
             return null;
         }
-        Http1Transport transport = own;
-        if (transport == null) {
-            synchronized (this) {
-                if (own == null) {
-                    own = new Http1Transport(tls());
-                }
-                transport = own;
-            }
-        }
-        return transport;
+        return own;
     }
 
     private static boolean reachedDirectly(URI uri) {
@@ -76,7 +68,6 @@ public class Upstream {
         return chosen.stream().allMatch(proxy -> proxy.type() == Proxy.Type.DIRECT);
     }
 
-    /** The JVM's default TLS context, the one the JDK's client uses too: the same trusted authorities. */
     private static javax.net.ssl.SSLSocketFactory tls() {
         try {
             return SSLContext.getDefault().getSocketFactory();

@@ -70,10 +70,10 @@ public sealed interface UpstreamBody {
             try {
                 n = super.read(b, off, len);
             } catch (IOException e) {
-                throw idle ? silent() : e;
+                throw idle ? UpstreamFault.idle(idleMillis) : e;
             }
             if (idle) {
-                throw silent();
+                throw UpstreamFault.idle(idleMillis);
             }
             if (n > 0) {
                 watch.active();
@@ -81,11 +81,6 @@ public sealed interface UpstreamBody {
                 watch.stop();
             }
             return n;
-        }
-
-        private UpstreamFault silent() {
-            return new UpstreamFault("upstream_idle", "The provider sent nothing for " + idleMillis / 1000.0
-                    + " s in the middle of its answer.");
         }
 
         @Override
@@ -117,8 +112,7 @@ public sealed interface UpstreamBody {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            watch = new IdleWatch(idleMillis, () -> fail(new UpstreamFault("upstream_idle", "The provider sent"
-                    + " nothing for " + idleMillis / 1000.0 + " s in the middle of its answer.")));
+            watch = new IdleWatch(idleMillis, () -> fail(UpstreamFault.idle(idleMillis)));
             s.request(Long.MAX_VALUE);
         }
 
@@ -130,8 +124,7 @@ public sealed interface UpstreamBody {
             watch.active();
             for (ByteBuffer item : items) {
                 if (bytes.size() + (long) item.remaining() > maxBytes) {
-                    fail(new UpstreamFault("upstream_too_large", "The provider's answer is larger than this"
-                            + " gateway takes (" + maxBytes + " bytes)."));
+                    fail(UpstreamFault.tooLarge(maxBytes));
                     return;
                 }
                 if (item.hasArray()) {

@@ -11,9 +11,21 @@ public final class UpstreamFault extends IOException {
 
     private final String code;
 
-    UpstreamFault(String code, String message) {
+    private UpstreamFault(String code, String message) {
         super(message);
         this.code = code;
+    }
+
+    /** The provider fell silent within its answer for longer than it may. */
+    static UpstreamFault idle(long idleMillis) {
+        return new UpstreamFault("upstream_idle", "The provider sent nothing for " + idleMillis / 1000.0
+                + " s in the middle of its answer.");
+    }
+
+    /** The provider's whole answer is larger than srooter takes. */
+    static UpstreamFault tooLarge(long maxBytes) {
+        return new UpstreamFault("upstream_too_large", "The provider's answer is larger than this gateway takes ("
+                + maxBytes + " bytes).");
     }
 
     /** {@code upstream_idle} or {@code upstream_too_large}. */
