@@ -215,6 +215,21 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
             "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
 
 
+def portkey(url, body, path, upstream_path, connections, seconds, pid):
+    """
+    The same load through Portkey, passthrough to the same nginx: its Anthropic route for the Messages rows, its
+    OpenAI route for the Chat ones (the provider's base URL in x-portkey-custom-host, as Portkey's docs show).
+    """
+    if body.endswith(" chat"):
+        upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/chat/completions", ""))
+        return wrk(url + "/v1/chat/completions", path, connections, seconds, None,
+                   "authorization: Bearer sk-bench|x-portkey-provider: openai|x-portkey-custom-host: " + upstream,
+                   pid=pid)
+    upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
+    return wrk(url + "/v1/messages", path, connections, seconds, "sk-bench",
+               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream, pid=pid)
+
+
 def first_events(port, path, body_file, key, count):
     """
     Times to the first whole SSE event (the first "data:" line and the blank line that ends its event) of {@code
@@ -377,10 +392,8 @@ def main():
                     before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
                                  args.seconds, baseline_key, pid=baseline_pid)
                 peer = None
-                if args.portkey and "->" not in body and not body.endswith(" chat"):
-                    upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
-                    peer = wrk(args.portkey + "/v1/messages", path, connections, args.seconds, "sk-bench",
-                               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream, pid=peer_pid)
+                if args.portkey and "->" not in body:
+                    peer = portkey(args.portkey, body, path, upstream_path, connections, args.seconds, peer_pid)
                 results.setdefault((body, connections), []).append((direct, gateway, peer))
                 if baseline_key:
                     compared.setdefault((body, connections), []).append((direct, before, gateway))
@@ -399,10 +412,11 @@ def main():
         if baseline_rss:
             print("peak resident memory of the baseline's JVM, the same way: %.0f MB" % baseline_rss.stop())
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
-        peer_columns = " portkey req/s | portkey added p50 ms | portkey CPU ms/req |" if args.portkey else ""
+        peer_columns = (" portkey req/s | portkey added p50 ms | portkey CPU ms/req | srooter / portkey req/s |"
+                        if args.portkey else "")
         print("| body | c | direct req/s | srooter req/s | srooter p50 ms | added p50 ms | added p99 ms |"
               " srooter CPU ms/req |" + peer_columns)
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- | --- |" if args.portkey else ""))
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- | --- | --- | --- |" if args.portkey else ""))
         for (body, connections), runs in results.items():
             med = lambda f: statistics.median(f(d, g, p) for d, g, p in runs)
             row = "| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f |" % (
@@ -410,13 +424,14 @@ def main():
                 med(lambda d, g, p: g["p50"]), med(lambda d, g, p: g["p50"] - d["p50"]),
                 med(lambda d, g, p: g["p99"] - d["p99"]), med(lambda d, g, p: g["cpu"]))
             if args.portkey and any(p is None for d, g, p in runs):
-                row += " | | |"  # rows Portkey is not measured on (the Chat and translated ones)
+                row += " | | | |"  # rows Portkey is not measured on (the translated ones)
             elif args.portkey and any(p["failed"] for d, g, p in runs):
                 # answers that fail fast are no measure of a gateway's speed
-                row += " failed (%d non-2xx) | | |" % max(p["failed"] for d, g, p in runs)
+                row += " failed (%d non-2xx) | | | |" % max(p["failed"] for d, g, p in runs)
             elif args.portkey:
-                row += " %.0f | %.3f | %.3f |" % (med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]),
-                                                  med(lambda d, g, p: p["cpu"]))
+                row += " %.0f | %.3f | %.3f | %.1f |" % (
+                    med(lambda d, g, p: p["rps"]), med(lambda d, g, p: p["p50"] - d["p50"]),
+                    med(lambda d, g, p: p["cpu"]), med(lambda d, g, p: g["rps"]) / med(lambda d, g, p: p["rps"]))
             print(row)
         if compared:
             print("\nbaseline (%s) and this checkout, same rounds (medians; ratio = this / baseline)" % args.baseline)
