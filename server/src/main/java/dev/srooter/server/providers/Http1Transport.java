@@ -24,8 +24,8 @@ import javax.net.ssl.SSLSocketFactory;
  * connection), and every call registered its timeout under one lock (bench/README.md, "A client of its own").
  *
  * <p>A request written into a kept connection that the provider closed meanwhile fails before any byte of an answer;
- * it is written once more into a new connection, as nginx does for its kept upstream connections. A provider that
- * closed the connection could not have read the request.
+ * it is written once more into a new connection when the failure shows the close came before the request (see
+ * {@link #closedBeforeItWasUsed}), and is a failure otherwise.
  */
 final class Http1Transport {
 
@@ -59,8 +59,10 @@ final class Http1Transport {
                 connection = pool.open(uri);
             }
             int first;
+            long written = Long.MAX_VALUE;
             try {
                 connection.send(head, body);
+                written = System.nanoTime();
                 connection.waitAtMost(firstByteMillis);
                 first = connection.read();
             } catch (SocketTimeoutException slow) {
@@ -69,14 +71,14 @@ final class Http1Transport {
                         + " ms.");
             } catch (IOException broken) {
                 connection.close();
-                if (kept) {
+                if (kept && closedBeforeItWasUsed(written)) {
                     continue; // closed by the provider while it was kept: not read, so written again
                 }
                 throw broken;
             }
             if (first < 0) {
                 connection.close();
-                if (kept) {
+                if (kept && closedBeforeItWasUsed(written)) {
                     continue;
                 }
                 throw new EOFException("The provider closed the connection without answering.");
@@ -92,6 +94,22 @@ final class Http1Transport {
             }
         }
     }
+
+    /**
+     * Whether a kept connection that failed had been closed by the provider before this request reached it, so that
+     * writing the request again cannot make the provider serve (and bill) it twice: the write itself failed, or the
+     * end of the connection or its reset came within {@link #STALE_NANOS} of the write, as a close that was already
+     * on its way does (its FIN waiting to be read, or the provider's reset to the write one round trip later). A
+     * provider that read the request and then closed without answering, later than that, may have started on it:
+     * that is a failure for the caller's fallbacks, not a silent second request. The JDK's client does not retry a
+     * POST at all; nginx not after the request was sent.
+     */
+    private static boolean closedBeforeItWasUsed(long writtenNanos) {
+        return writtenNanos == Long.MAX_VALUE || System.nanoTime() - writtenNanos < STALE_NANOS;
+    }
+
+    /** Longer than a round trip to any provider's region, far shorter than a model takes to begin answering. */
+    static final long STALE_NANOS = 500_000_000L;
 
     /** The request line and headers; Host and Content-Length are the transport's, as with the JDK's client. */
     static byte[] head(HttpRequest request, int length) {

@@ -218,6 +218,20 @@ class Http1TransportTest {
     }
 
     @Test
+    void aKeptConnectionClosedLongAfterTheRequestReachedItIsAFailureNotASecondRequest() throws Exception {
+        answers.add(writes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
+        send("{}");
+        answers.add(out -> { // the provider reads the request, works on it, then drops the connection
+            Thread.sleep(Http1Transport.STALE_NANOS / 1_000_000 + 500);
+            return false;
+        });
+        answers.add(writes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")); // what a second request would get
+        assertThrows(IOException.class, () -> send("{\"once\":1}"));
+        assertEquals(2, requests.size(), "the request the provider may have started on is not sent again");
+        assertEquals(1, connections.get());
+    }
+
+    @Test
     void aNewConnectionClosedWithoutAnAnswerIsAFailureNotARetry() {
         answers.add(out -> false);
         assertThrows(IOException.class, () -> send("{}"));
