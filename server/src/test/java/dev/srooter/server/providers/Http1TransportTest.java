@@ -48,28 +48,12 @@ class Http1TransportTest {
 
     Http1TransportTest() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "fake-provider");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Acceptor.start(server, connections, this::serve);
     }
 
     @AfterEach
     void stop() throws IOException {
         server.close();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.incrementAndGet();
-                Thread serving = new Thread(() -> serve(socket));
-                serving.setDaemon(true);
-                serving.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket socket) {

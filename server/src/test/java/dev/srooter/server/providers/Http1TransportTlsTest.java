@@ -72,21 +72,7 @@ class Http1TransportTlsTest {
     private void serve(SSLContext context) throws IOException {
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket socket = server.accept();
-                    connections.incrementAndGet();
-                    Thread serving = new Thread(() -> answerEach(socket));
-                    serving.setDaemon(true);
-                    serving.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Acceptor.start(server, connections, Http1TransportTlsTest::answerEach);
     }
 
     private static void answerEach(Socket socket) {
