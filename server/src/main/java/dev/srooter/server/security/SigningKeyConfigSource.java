@@ -16,6 +16,9 @@ public class SigningKeyConfigSource implements ConfigSource {
     private static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     private static final String ISSUER = "mp.jwt.verify.issuer";
 
+    /** Looked up once: the verifier asks for the key on every request. */
+    private volatile Path dataDir;
+
     @Override
     public Set<String> getPropertyNames() {
         return Set.of(PUBLIC_KEY, ISSUER);
@@ -35,8 +38,12 @@ public class SigningKeyConfigSource implements ConfigSource {
             return null;
         }
         try {
-            String dataDir = (String) new InitialContext().lookup("srooter/dataDir");
-            return SigningKeys.loadOrCreate(Path.of(dataDir)).publicPem();
+            Path dataDir = this.dataDir;
+            if (dataDir == null) {
+                dataDir = Path.of((String) new InitialContext().lookup("srooter/dataDir"));
+                this.dataDir = dataDir;
+            }
+            return SigningKeys.publicPem(dataDir);
         } catch (NamingException | RuntimeException outsideTheServer) {
             return null;
         }

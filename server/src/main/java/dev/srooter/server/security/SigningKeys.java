@@ -15,6 +15,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RS256 key pair that signs admin tokens: made on first start, kept as PEM files in the data
@@ -32,6 +34,23 @@ public final class SigningKeys {
     public record Pair(RSAPrivateKey privateKey, RSAPublicKey publicKey, String publicPem) {
     }
 
+    /**
+     * The public half last loaded from each data folder. The token verifier reads it through its configuration on
+     * every request, admin or not; loading it each time read two files and parsed the private key under this class's
+     * lock, once per request (bench/README.md, "The signing key on every request").
+     */
+    private static final Map<Path, String> PUBLIC_PEMS = new ConcurrentHashMap<>();
+
+    /** The public half of {@code dataDir}'s pair as last loaded (or written by {@link #shared}): read once. */
+    public static String publicPem(Path dataDir) {
+        String pem = PUBLIC_PEMS.get(key(dataDir));
+        return pem != null ? pem : loadOrCreate(dataDir).publicPem();
+    }
+
+    private static Path key(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
     /** Loads the pair from {@code dataDir/jwt}, creating it the first time. */
     public static synchronized Pair loadOrCreate(Path dataDir) {
         Path folder = dataDir.resolve("jwt");
@@ -47,6 +66,7 @@ public final class SigningKeys {
                     new PKCS8EncodedKeySpec(decode(Files.readString(privateFile), PRIVATE)));
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
                     new X509EncodedKeySpec(decode(publicPem, PUBLIC)));
+            PUBLIC_PEMS.put(key(dataDir), publicPem);
             return new Pair(privateKey, publicKey, publicPem);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the token signing key in " + folder, e);
