@@ -6,8 +6,14 @@ f:close()
 wrk.headers["content-type"] = "application/json"
 wrk.headers["anthropic-version"] = "2023-06-01"
 local key = os.getenv("GATEWAY_KEY")
+-- the key as the clients send it: Claude Code and the Anthropic SDK in x-api-key, the OpenAI SDK, Codex and aider as
+-- a bearer token (which Liberty's token verifier looks at first: it costs more)
 if key and key ~= "" then
-  wrk.headers["x-api-key"] = key
+  if os.getenv("GATEWAY_AUTH") == "bearer" then
+    wrk.headers["authorization"] = "Bearer " .. key
+  else
+    wrk.headers["x-api-key"] = key
+  end
 end
 -- extra headers for a peer gateway under comparison, "name: value|name: value"
 local extra = os.getenv("EXTRA_HEADERS")
