@@ -189,18 +189,27 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def sends_bearer(path):
+    """
+    Whether a client sends its key as a bearer token on this path: the OpenAI SDK, Codex and aider do on the Chat path;
+    Claude Code and the Anthropic SDK send x-api-key on the Messages path. Liberty's token verifier looks at every
+    bearer token first, so the two cost differently (bench/README.md, "The signing key on every request").
+    """
+    return "/chat/completions" in path
+
+
 def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
     """
     One wrk run. {@code pid}: the server's process, whose CPU time per answered request is reported too ("cpu"): on a
     shared machine, throughput moves with the neighbours' load; the work a request costs moves much less. The key goes
-    as the clients send it: a bearer token on the OpenAI Chat path, x-api-key on the Anthropic one (post.lua).
+    as the clients send it ({@code sends_bearer}, post.lua).
     """
     threads = 1 if connections == 1 else 2
     cpu_before = cpu_seconds(pid) if pid else None
     out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
                           "-s", os.path.join(ROOT, "bench", "post.lua"), url],
                          env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or "",
-                              "GATEWAY_AUTH": "bearer" if "/chat/completions" in url else "",
+                              "GATEWAY_AUTH": "bearer" if sends_bearer(url) else "",
                               "EXTRA_HEADERS": extra_headers},
                          capture_output=True, text=True, check=True).stdout
     def latency(p):
@@ -241,10 +250,10 @@ def first_events(port, path, body_file, key, count):
     through srooter, so the difference is what srooter adds.
     """
     body = open(body_file, "rb").read()
+    credential = "" if not key else (
+        "authorization: Bearer %s\r\n" if sends_bearer(path) else "x-api-key: %s\r\n") % key
     head = ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nanthropic-version: 2023-06-01"
-            "\r\n%sContent-Length: %d\r\n\r\n" % (path, "" if not key else "authorization: Bearer %s\r\n" % key
-                                                  if "/chat/completions" in path else "x-api-key: %s\r\n" % key,
-                                                  len(body)))
+            "\r\n%sContent-Length: %d\r\n\r\n" % (path, credential, len(body)))
     request = head.encode() + body
     connection = socket.create_connection(("127.0.0.1", port), timeout=30)
     connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
