@@ -141,6 +141,31 @@ public final class LearnerSimulation {
                         new double[] {0.2, 0.55, 0.15, 0.1}, 0.25, -1, 0, 0, 0, 0.6));
     }
 
+    /**
+     * Workloads written on 2026-12-04 (afternoon) before the learner's quality floor was read on a success scale
+     * calibrated by explicit feedback, committed before that change, and run before and once after it. New in them: a
+     * middle model just under the floor (where a lenient floor costs success), a free local model, the small model
+     * of four whose trivial work regresses, and a cheap model close to the best at a fortieth of its price.
+     */
+    static List<Workload> heldOutLatest() {
+        return List.of(
+                new Workload("O (held out 12-04 pm): mid just under the floor for substantive and architecture work",
+                        new String[] {"cheap", "mid", "best"}, new double[] {0.4, 1.5, 5.0},
+                        new double[][] {{0.90, 0.93, 0.95}, {0.62, 0.86, 0.92}, {0.45, 0.84, 0.89}, {0.40, 0.85, 0.91}},
+                        new double[] {0.35, 0.40, 0.15, 0.10}, 0.2, -1, 0, 0, 0, 0.3),
+                new Workload("P (held out 12-04 pm): four models from a free local one; small's trivial success drops"
+                        + " to 0.70 at task 20,000", new String[] {"local", "small", "mid", "best"},
+                        new double[] {0.03, 0.6, 2.2, 5.5},
+                        new double[][] {{0.88, 0.93, 0.95, 0.96}, {0.50, 0.87, 0.91, 0.93}, {0.25, 0.72, 0.88, 0.91},
+                                {0.20, 0.70, 0.88, 0.93}}, new double[] {0.3, 0.45, 0.15, 0.1}, 0.25, 20_000, 1, 0, 0.70,
+                        0.5),
+                new Workload("Q (held out 12-04 pm): trivial-heavy, cheap close to the best at a fortieth of its price,"
+                        + " high risk much harder", new String[] {"cheap", "mid", "best"},
+                        new double[] {0.15, 2.0, 6.0},
+                        new double[][] {{0.93, 0.95, 0.97}, {0.80, 0.90, 0.94}, {0.55, 0.88, 0.92}, {0.50, 0.85, 0.93}},
+                        new double[] {0.5, 0.3, 0.1, 0.1}, 0.15, -1, 0, 0, 0, 0.8));
+    }
+
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
@@ -148,7 +173,7 @@ public final class LearnerSimulation {
                 + LearnSettings.DEFAULTS);
         String set = args.length > 2 ? args[2] : "";
         for (Workload w : set.equals("--held-out") ? heldOut() : set.equals("--held-out-later") ? heldOutLater()
-                : workloads()) {
+                : set.equals("--held-out-latest") ? heldOutLatest() : workloads()) {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);
