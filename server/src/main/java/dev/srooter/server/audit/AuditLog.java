@@ -28,6 +28,13 @@ public class AuditLog {
     private static final int BATCH = 2000;
     /** How long the writer lets records gather before a write: each write is one commit, and commits cost. */
     private static final long GATHER_MILLIS = 100;
+    /**
+     * The backlog beyond which request threads wait for the writer (see {@link #pace}): two full batches, about a
+     * second of records at the most this machine serves, a few megabytes.
+     */
+    static final int PACE_AT = 2 * BATCH;
+    /** The longest one request thread waits for the writer, so that a writer that stalls holds no one for long. */
+    static final long PACE_LONGEST_MS = 200;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -41,6 +48,8 @@ public class AuditLog {
     private final BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
+    /** Set while the writer keeps a batch the database refused for being away (see {@link #save}). */
+    private volatile boolean databaseAway;
 
     public void start() {
         running = true;
@@ -57,6 +66,11 @@ public class AuditLog {
         return queue.size();
     }
 
+    /** Whether the writer is keeping a batch because the database is away. */
+    boolean databaseAway() {
+        return databaseAway;
+    }
+
     /** Whether the writer thread runs (false before start and after it died). */
     public boolean writerAlive() {
         Thread current = writer;
@@ -64,7 +78,8 @@ public class AuditLog {
     }
 
     /**
-     * Queues a record; blocks only if the writer is 100,000 records behind, rather than lose one. The prompt's digest
+     * Queues a record; waits a little when the writer is behind ({@link #pace}), and blocks only if it is 100,000
+     * records behind (the database away), rather than lose one. The prompt's digest
      * is taken here, on the caller's thread (after the answer has gone out, about 30 us for 60 KB), so that the queue
      * holds records of a kilobyte, not prompts: queued with their prompts, the records waiting for the writer's next
      * batch held 70 MB of 60 KB bodies under load (most of the live heap; bench/README.md), and a database outage could
@@ -79,9 +94,29 @@ public class AuditLog {
         }
         try {
             queue.put(record);
+            if (queue.size() > PACE_AT && !databaseAway && writerAlive()) {
+                pace();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.severe("srooter: interrupted while queueing audit record " + record.id);
+        }
+    }
+
+    /**
+     * Holds the calling request thread (its answer is out; the connection's next request waits) until the writer is
+     * back under {@link #PACE_AT}, for at most {@link #PACE_LONGEST_MS}. The writer falls behind only when the
+     * processor is short: it writes a record in about 50 us of processor time, but under a load that keeps every core
+     * busy it is one thread among dozens, and at 2 KB and 32 connections on two cores the backlog grew by a thousand
+     * records a second until the queue held 100,000 (a hundred megabytes of heap, seconds of work owed to the next
+     * minute's requests; bench/README.md, "The audit writer fell behind"). Waiting here gives the writer the processor
+     * the requests were taking, so the gateway serves what it can also record. Not while the database is away: then
+     * the queue is what keeps the records, up to its bound, and requests go on.
+     */
+    private void pace() throws InterruptedException {
+        long until = System.nanoTime() + PACE_LONGEST_MS * 1_000_000;
+        while (queue.size() > PACE_AT && !databaseAway && System.nanoTime() < until) {
+            Thread.sleep(1);
         }
     }
 
@@ -145,6 +180,7 @@ public class AuditLog {
             try {
                 store.saveAll(pending);
                 saved.addAll(pending);
+                databaseAway = false;
                 return saved;
             } catch (RuntimeException batchRefused) {
                 RuntimeException outage = null;
@@ -164,9 +200,12 @@ public class AuditLog {
                     }
                 }
                 if (pending.isEmpty()) {
+                    databaseAway = false;
                     return saved;
                 }
+                databaseAway = true;
                 if (System.currentTimeMillis() > giveUp) {
+                    databaseAway = false; // given up on this batch: the next one finds out afresh
                     LOG.log(Level.SEVERE, "srooter: could not write " + pending.size() + " audit records; the"
                             + " database was unavailable for " + OUTAGE_WAIT_MS / 1000 + " s", outage);
                     return saved;

@@ -1,0 +1,120 @@
+package dev.srooter.server.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srooter.server.store.AuditRecord;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under a load that kept both cores busy the audit writer fell behind, and its queue grew towards 100,000 records: a
+ * hundred megabytes of heap and seconds of work owed to later requests. Request threads now wait for a writer more than
+ * {@link AuditLog#PACE_AT} behind, except while the database is away, when the queue is what keeps the records.
+ */
+class AuditLogPaceTest {
+
+    /** A database that takes 20 us of processor a record (about 50,000 a second), or is away for a while. */
+    static final class SlowDatabase extends AuditStore {
+        final AtomicInteger stored = new AtomicInteger();
+        volatile boolean away;
+
+        @Override
+        public void saveAll(List<AuditRecord> records) {
+            if (away) {
+                throw new IllegalStateException("audit batch insert failed",
+                        new SQLException("Connection refused", "08001"));
+            }
+            long until = System.nanoTime() + records.size() * 20_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            stored.addAndGet(records.size());
+        }
+    }
+
+    private static AuditLog started(SlowDatabase database) {
+        AuditLog log = new AuditLog();
+        log.store = database;
+        log.sinks = new AuditSinks() {
+            @Override
+            void deliver(List<AuditRecord> records) {
+                // no sinks here: only the database
+            }
+        };
+        log.threads = new ManagedThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) {
+                return new Thread(r);
+            }
+
+            @Override
+            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        log.start();
+        return log;
+    }
+
+    /** Submits {@code count} records from eight threads as fast as they can; returns the largest backlog seen. */
+    private static int flood(AuditLog log, int count) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger largest = new AtomicInteger();
+        Thread[] submitters = new Thread[8];
+        for (int t = 0; t < submitters.length; t++) {
+            submitters[t] = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    AuditRecord r = new AuditRecord();
+                    r.id = "req_" + i;
+                    log.submit(r, null);
+                    largest.accumulateAndGet(log.backlog(), Math::max);
+                }
+            });
+            submitters[t].start();
+        }
+        for (Thread t : submitters) {
+            t.join();
+        }
+        return largest.get();
+    }
+
+    @Test
+    void requestThreadsWaitForAWriterThatFallsBehind() throws InterruptedException {
+        SlowDatabase database = new SlowDatabase();
+        AuditLog log = started(database);
+        int largest = flood(log, 30_000);
+        log.stop();
+        assertEquals(30_000, database.stored.get(), "every record written");
+        // without the pace the backlog reaches most of the 30,000: eight threads submit millions a second
+        assertTrue(largest < 2 * AuditLog.PACE_AT, "the backlog stayed near the mark: " + largest);
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayTheQueueTakesTheRecordsAndNoOneWaits() throws InterruptedException {
+        SlowDatabase database = new SlowDatabase();
+        database.away = true;
+        AuditLog log = started(database);
+        AuditRecord first = new AuditRecord();
+        first.id = "req_first";
+        log.submit(first, null);
+        for (int i = 0; i < 200 && !log.databaseAway(); i++) {
+            Thread.sleep(10); // the writer finds the database away on its first batch
+        }
+        assertTrue(log.databaseAway());
+        long start = System.nanoTime();
+        int largest = flood(log, 3 * AuditLog.PACE_AT);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // the writer has a first batch in hand and keeps it until the database returns; the rest queue up
+        assertTrue(largest > 2 * AuditLog.PACE_AT, "the queue kept the records: " + largest);
+        assertTrue(millis < AuditLog.PACE_LONGEST_MS, "no request waited for an absent database: " + millis + " ms");
+        database.away = false;
+        log.stop();
+        assertEquals(3 * AuditLog.PACE_AT + 1, database.stored.get(), "all written once it returned");
+    }
+}
