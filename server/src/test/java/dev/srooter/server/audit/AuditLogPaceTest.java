@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.server.store.AuditRecord;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,23 +38,8 @@ class AuditLogPaceTest {
     private static AuditLog started(SlowDatabase database) {
         AuditLog log = new AuditLog();
         log.store = database;
-        log.sinks = new AuditSinks() {
-            @Override
-            void deliver(List<AuditRecord> records) {
-                // no sinks here: only the database
-            }
-        };
-        log.threads = new ManagedThreadFactory() {
-            @Override
-            public Thread newThread(Runnable r) {
-                return new Thread(r);
-            }
-
-            @Override
-            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        log.sinks = new AuditSinks(); // none enabled: the database only
+        log.threads = new AuditLogTest.PlainThreads();
         log.start();
         return log;
     }
