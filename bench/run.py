@@ -405,8 +405,8 @@ def main():
         # Warm the JIT on every path before measuring, then go on until its compilers have settled: the rounds measure
         # the server as it runs once warm. A minute of load on every path left the C2 compiler busy for minutes more
         # (Derby's store, the HTTP channel, the pipeline, still being compiled), taking one of two cores from the
-        # requests, and a c=1 row in the first round then had three times the p99 of the same row two rounds later
-        # (bench/README.md, "The tail at c=1 was the JIT still at work").
+        # requests: 2 KB at c=1 right after it had three times the p99 it had two minutes later (bench/README.md, "The
+        # audit writer fell behind under load, and the JIT was still at work").
         warm_start = time.time()
         for warm_pass in range(1, 100):
             jit_before = [jit_seconds(p) for p in (gateway_pid, baseline_pid) if p]

@@ -29,7 +29,7 @@ public class AuditLog {
     /** How long the writer lets records gather before a write: each write is one commit, and commits cost. */
     private static final long GATHER_MILLIS = 100;
     /**
-     * The backlog beyond which request threads wait for the writer (see {@link #pace}): two full batches, about a
+     * The backlog beyond which request threads wait for the writer (see {@link #pace}): two full batches, under a
      * second of records at the most this machine serves, a few megabytes.
      */
     static final int PACE_AT = 2 * BATCH;
@@ -104,14 +104,15 @@ public class AuditLog {
     }
 
     /**
-     * Holds the calling request thread (its answer is out; the connection's next request waits) until the writer is
-     * back under {@link #PACE_AT}, for at most {@link #PACE_LONGEST_MS}. The writer falls behind only when the
-     * processor is short: it writes a record in about 50 us of processor time, but under a load that keeps every core
-     * busy it is one thread among dozens, and at 2 KB and 32 connections on two cores the backlog grew by a thousand
-     * records a second until the queue held 100,000 (a hundred megabytes of heap, seconds of work owed to the next
-     * minute's requests; bench/README.md, "The audit writer fell behind"). Waiting here gives the writer the processor
-     * the requests were taking, so the gateway serves what it can also record. Not while the database is away: then
-     * the queue is what keeps the records, up to its bound, and requests go on.
+     * Holds the calling request thread until the writer is back under {@link #PACE_AT}, for at most
+     * {@link #PACE_LONGEST_MS}. The answer's bytes are out by now; a streamed answer's closing chunk and the
+     * connection's next request wait. The writer falls behind only when the processor is short: it writes a record in
+     * about 50 us of processor time, but under a load that keeps every core busy it is one thread among dozens, and at
+     * 2 KB and 32 connections on two cores the backlog grew by about 650 records a second (53,155 after 80 s), towards
+     * the queue's bound of 100,000: tens of megabytes of heap, and seconds of work owed to later requests
+     * (bench/README.md, "The audit writer fell behind under load"). Waiting here gives the writer the processor the
+     * requests were taking, so the gateway serves what it can also record. Not while the database is away: then the
+     * queue is what keeps the records, up to its bound, and requests go on.
      */
     private void pace() throws InterruptedException {
         long until = System.nanoTime() + PACE_LONGEST_MS * 1_000_000;
