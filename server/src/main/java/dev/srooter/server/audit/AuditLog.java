@@ -35,6 +35,11 @@ public class AuditLog {
     static final int PACE_AT = 2 * BATCH;
     /** The longest one request thread waits for the writer, so that a writer that stalls holds no one for long. */
     static final long PACE_LONGEST_MS = 200;
+    /**
+     * A writer that has saved nothing for this long is stuck (a database that hangs rather than refuses), not slow:
+     * then no one waits for it, and the queue keeps the records as in an outage.
+     */
+    static final long STUCK_MS = 2_000;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -50,9 +55,12 @@ public class AuditLog {
     private Thread writer;
     /** Set while the writer keeps a batch the database refused for being away (see {@link #save}). */
     private volatile boolean databaseAway;
+    /** When the writer last saved a batch (or started). */
+    private volatile long savedAtNanos = System.nanoTime();
 
     public void start() {
         running = true;
+        savedAtNanos = System.nanoTime();
         writer = threads.newThread(this::writeUntilStopped);
         writer.setName("srooter-audit-writer");
         writer.start();
@@ -94,7 +102,7 @@ public class AuditLog {
         }
         try {
             queue.put(record);
-            if (queue.size() > PACE_AT && !databaseAway && writerAlive()) {
+            if (queue.size() > PACE_AT && writing()) {
                 pace();
             }
         } catch (InterruptedException e) {
@@ -111,14 +119,20 @@ public class AuditLog {
      * 2 KB and 32 connections on two cores the backlog grew by about 650 records a second (53,155 after 80 s), towards
      * the queue's bound of 100,000: tens of megabytes of heap, and seconds of work owed to later requests
      * (bench/README.md, "The audit writer fell behind under load"). Waiting here gives the writer the processor the
-     * requests were taking, so the gateway serves what it can also record. Not while the database is away: then the
-     * queue is what keeps the records, up to its bound, and requests go on.
+     * requests were taking, so the gateway serves what it can also record. Not while the database is away, or hangs
+     * (no batch saved for {@link #STUCK_MS}): then the queue is what keeps the records, up to its bound, and requests
+     * go on.
      */
     private void pace() throws InterruptedException {
         long until = System.nanoTime() + PACE_LONGEST_MS * 1_000_000;
-        while (queue.size() > PACE_AT && !databaseAway && System.nanoTime() < until) {
+        while (queue.size() > PACE_AT && writing() && System.nanoTime() < until) {
             Thread.sleep(1);
         }
+    }
+
+    /** Whether the writer is at work and getting on with it: alive, the database there, a batch saved lately. */
+    private boolean writing() {
+        return !databaseAway && writerAlive() && System.nanoTime() - savedAtNanos < STUCK_MS * 1_000_000;
     }
 
     /** Writes everything queued so far and stops the writer. */
@@ -182,6 +196,7 @@ public class AuditLog {
                 store.saveAll(pending);
                 saved.addAll(pending);
                 databaseAway = false;
+                savedAtNanos = System.nanoTime();
                 return saved;
             } catch (RuntimeException batchRefused) {
                 RuntimeException outage = null;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Under a load that kept both cores busy the audit writer fell behind, and its queue grew towards 100,000 records: a
@@ -16,13 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 class AuditLogPaceTest {
 
-    /** A database that takes 20 us of processor a record (about 50,000 a second), or is away for a while. */
+    /**
+     * A database that takes 20 us of processor a record (about 50,000 a second), or is away for a while, or hangs
+     * (holds every write until let go).
+     */
     static final class SlowDatabase extends AuditStore {
         final AtomicInteger stored = new AtomicInteger();
         volatile boolean away;
+        final java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(0);
+        volatile java.util.concurrent.CountDownLatch held = hang;
 
         @Override
         public void saveAll(List<AuditRecord> records) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (away) {
                 throw new IllegalStateException("audit batch insert failed",
                         new SQLException("Connection refused", "08001"));
@@ -75,6 +86,26 @@ class AuditLogPaceTest {
         assertEquals(30_000, database.stored.get(), "every record written");
         // without the pace the backlog reaches most of the 30,000: eight threads submit millions a second
         assertTrue(largest < 2 * AuditLog.PACE_AT, "the backlog stayed near the mark: " + largest);
+    }
+
+    @Test
+    @Timeout(30) // without the stuck rule, minutes
+    void aDatabaseThatHangsHoldsNoOneForLong() throws InterruptedException {
+        SlowDatabase database = new SlowDatabase();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AuditLog log = started(database);
+        database.held = release; // the next write hangs until released
+        long start = System.nanoTime();
+        int largest = flood(log, 3 * AuditLog.PACE_AT);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // past the mark each submitter waits at most until the writer counts as stuck; without that, each of the
+        // 8,000 submissions past it would wait 200 ms (over three minutes for eight threads)
+        assertTrue(millis < AuditLog.STUCK_MS + 10 * AuditLog.PACE_LONGEST_MS,
+                "submitting went on once the writer was stuck: " + millis + " ms");
+        assertTrue(largest > 2 * AuditLog.PACE_AT, "the queue kept the records: " + largest);
+        release.countDown();
+        log.stop();
+        assertEquals(3 * AuditLog.PACE_AT, database.stored.get(), "all written once it answered");
     }
 
     @Test
