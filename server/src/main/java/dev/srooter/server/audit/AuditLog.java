@@ -56,7 +56,7 @@ public class AuditLog {
     /** Set while the writer keeps a batch the database refused for being away (see {@link #save}). */
     private volatile boolean databaseAway;
     /** When the writer last saved a batch (or started). */
-    private volatile long savedAtNanos = System.nanoTime();
+    private volatile long savedAtNanos;
 
     public void start() {
         running = true;
@@ -130,6 +130,12 @@ public class AuditLog {
         }
     }
 
+    /** A batch is in the database: it is there, and the writer is getting on. */
+    private void written() {
+        databaseAway = false;
+        savedAtNanos = System.nanoTime();
+    }
+
     /** Whether the writer is at work and getting on with it: alive, the database there, a batch saved lately. */
     private boolean writing() {
         return !databaseAway && writerAlive() && System.nanoTime() - savedAtNanos < STUCK_MS * 1_000_000;
@@ -195,8 +201,7 @@ public class AuditLog {
             try {
                 store.saveAll(pending);
                 saved.addAll(pending);
-                databaseAway = false;
-                savedAtNanos = System.nanoTime();
+                written();
                 return saved;
             } catch (RuntimeException batchRefused) {
                 RuntimeException outage = null;
@@ -216,7 +221,7 @@ public class AuditLog {
                     }
                 }
                 if (pending.isEmpty()) {
-                    databaseAway = false;
+                    written();
                     return saved;
                 }
                 databaseAway = true;

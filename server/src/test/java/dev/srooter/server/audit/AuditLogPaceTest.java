@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.srooter.server.store.AuditRecord;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Under a load that kept both cores busy the audit writer fell behind, and its queue grew towards 100,000 records: a
  * hundred megabytes of heap and seconds of work owed to later requests. Request threads now wait for a writer more than
- * {@link AuditLog#PACE_AT} behind, except while the database is away, when the queue is what keeps the records.
+ * {@link AuditLog#PACE_AT} behind, except while the database is away or hangs, when the queue is what keeps the
+ * records.
  */
 class AuditLogPaceTest {
 
@@ -24,8 +26,7 @@ class AuditLogPaceTest {
     static final class SlowDatabase extends AuditStore {
         final AtomicInteger stored = new AtomicInteger();
         volatile boolean away;
-        final java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(0);
-        volatile java.util.concurrent.CountDownLatch held = hang;
+        volatile CountDownLatch held = new CountDownLatch(0);
 
         @Override
         public void saveAll(List<AuditRecord> records) {
@@ -92,7 +93,7 @@ class AuditLogPaceTest {
     @Timeout(30) // without the stuck rule, minutes
     void aDatabaseThatHangsHoldsNoOneForLong() throws InterruptedException {
         SlowDatabase database = new SlowDatabase();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AuditLog log = started(database);
         database.held = release; // the next write hangs until released
         long start = System.nanoTime();
