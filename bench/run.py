@@ -186,10 +186,15 @@ def startup(key_for_start, body_file):
     return key
 
 
+def stat_cpu_seconds(stat):
+    """CPU time (user and system) in a /proc stat line, of a process or of one of its threads."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pid):
     """CPU time (user and system) a process has used, from /proc."""
-    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return stat_cpu_seconds(open("/proc/%d/stat" % pid).read())
 
 
 def jit_seconds(pid):
@@ -200,9 +205,8 @@ def jit_seconds(pid):
             stat = open("/proc/%d/task/%s/stat" % (pid, task)).read()
         except OSError:
             continue  # a compiler thread that ended (HotSpot starts and stops them as the queue grows and shrinks)
-        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat.rsplit(")", 1)[1].split()
-        if re.match(r"C[12] CompilerThre", name):
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        if re.match(r"C[12] CompilerThre", stat[stat.index("(") + 1:stat.rindex(")")]):
+            total += stat_cpu_seconds(stat)
     return total
 
 
@@ -408,8 +412,9 @@ def main():
         # requests: 2 KB at c=1 right after it had three times the p99 it had two minutes later (bench/README.md, "The
         # audit writer fell behind under load, and the JIT was still at work").
         warm_start = time.time()
+        warmed_pids = [p for p in (gateway_pid, baseline_pid) if p]
         for warm_pass in range(1, 100):
-            jit_before = [jit_seconds(p) for p in (gateway_pid, baseline_pid) if p]
+            jit_before = [jit_seconds(p) for p in warmed_pids]
             pass_start = time.time()
             for name, body in bodies.items():
                 if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
@@ -420,8 +425,7 @@ def main():
                 wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], 32, seconds, key)
                 if baseline_key:
                     wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), body[0], 32, seconds, baseline_key)
-            jit_share = max((jit_seconds(p) - b) / (time.time() - pass_start)
-                            for p, b in zip((q for q in (gateway_pid, baseline_pid) if q), jit_before))
+            jit_share = max((jit_seconds(p) - b) / (time.time() - pass_start) for p, b in zip(warmed_pids, jit_before))
             print("warm-up pass %d: the JIT compilers used %.1f%% of a core" % (warm_pass, 100 * jit_share),
                   flush=True)
             if jit_share < JIT_SETTLED or time.time() - warm_start > WARM_UP_LIMIT_S:
