@@ -14,6 +14,7 @@ Evaluates intent classification, in two parts.
    anything).
 
     python3 bench/classifiers.py [--llm-model provider/model]
+    python3 bench/classifiers.py --file labelled.tsv     # the shipped classifier on requests of your own
 
 Starts nginx and the gateway like bench/run.py (mvn -B install -DskipTests first).
 """
@@ -85,21 +86,28 @@ def evaluate(base, key, label):
         print("| %s | %.2f | %.2f |" % (intent, hit / predicted if predicted else 0, hit / actual if actual else 0))
 
 
-def cross_source():
-    """The in-process evaluation across sources (CrossSourceEvaluation, on the plugin's test class path)."""
+def cross_source(labelled=None):
+    """The in-process evaluation across sources (CrossSourceEvaluation, on the plugin's test class path); with a
+    file of labelled requests, the shipped classifier on that file only."""
     module = os.path.join(ROOT, "plugins", "classifier-local")
     classpath = subprocess.run(["mvn", "-q", "-f", os.path.join(module, "pom.xml"), "dependency:build-classpath",
                                 "-Dmdep.outputFile=/dev/stdout"], check=True, capture_output=True, text=True).stdout
     subprocess.run(["mvn", "-q", "-f", os.path.join(module, "pom.xml"), "test-compile"], check=True)
     classes = os.pathsep.join([os.path.join(module, "target", "classes"), os.path.join(module, "target",
                                                                                         "test-classes"), classpath.strip()])
-    subprocess.run(["java", "-cp", classes, "dev.srooter.plugins.classifier.CrossSourceEvaluation"], check=True)
+    extra = ["--file", os.path.abspath(labelled), "--misses"] if labelled else []
+    subprocess.run(["java", "-cp", classes, "dev.srooter.plugins.classifier.CrossSourceEvaluation"] + extra, check=True)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--llm-model", help="also evaluate the LLM classifier asking this model (provider/model)")
+    parser.add_argument("--file", help="only evaluate the shipped classifier on this file of labelled requests (intent,"
+                                       " shape, text: the corpus's format), in process, and list its misses")
     args = parser.parse_args()
+    if args.file:
+        cross_source(args.file)
+        return
     cross_source()
     nginx = run.start_nginx()
     try:

@@ -56,8 +56,13 @@ final class Corpus {
     }
 
     static List<IntentModel.Example> load(String resource) {
+        return parse(lines(resource));
+    }
+
+    /** Examples in the sources' format, from any lines: a source, or a file of an organisation's own requests. */
+    static List<IntentModel.Example> parse(List<String> lines) {
         List<IntentModel.Example> examples = new ArrayList<>();
-        for (String line : lines(resource)) {
+        for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

@@ -2,6 +2,9 @@ package dev.srooter.plugins.classifier;
 
 import dev.srooter.api.Classification;
 import dev.srooter.api.Intent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -191,7 +194,30 @@ final class CrossSourceEvaluation {
         return out.toString();
     }
 
-    public static void main(String[] args) {
+    /**
+     * The shipped classifier on a file of labelled requests in the sources' format (intent, shape, text): requests
+     * written by other people, or an organisation's own, none of them trained on. {@code --file <path> [--misses]}.
+     */
+    static List<Prediction> file(LocalClassifier classifier, Path path) throws IOException {
+        List<Prediction> predictions = new ArrayList<>();
+        String name = path.getFileName().toString();
+        for (IntentModel.Example e : Corpus.parse(Files.readAllLines(path))) {
+            predictions.add(new Prediction(name, e.intent(), classifier.classify(e.input()), e.input().lastUser()));
+        }
+        return predictions;
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> options = List.of(args);
+        if (options.contains("--file")) {
+            Path path = Path.of(options.get(options.indexOf("--file") + 1));
+            List<Prediction> predictions = file(new LocalClassifier(), path);
+            System.out.print(report(path + " (the shipped classifier)", predictions, false));
+            if (options.contains("--misses")) {
+                System.out.print(misses(predictions));
+            }
+            return;
+        }
         Map<String, List<IntentModel.Example>> sources = Corpus.sources();
         List<Prediction> crossSource = leaveOneSourceOut(sources, LocalClassifier::new);
         System.out.print(report("cross-source (train on the other sources, test on the one left out)", crossSource,
@@ -209,7 +235,7 @@ final class CrossSourceEvaluation {
             }
         }
         System.out.print(latency(new LocalClassifier(), Corpus.all()));
-        if (args.length > 0 && args[0].equals("--misses")) {
+        if (options.contains("--misses")) {
             System.out.print(misses(crossSource));
             System.out.print(misses(read));
         }
