@@ -89,9 +89,29 @@ final class Cues {
             + "(add|new|nullable|rename)( a| the)? [a-z`_ ]{0,20}(column|field)|column|primary key|topic|"
             + "protobuf|contract|schema|event(s)? (carry|schema|contract)|all (the )?services|every service|"
             + "several services|across (the )?(whole|entire|codebase|services|frontend|backend|app)|everywhere|"
-            + "shared (library|package)|common package|read replica|multi[- ]?tenan|tenant|instances)\\b"
+            + "shared (library|package)|common package|read replica|multi[- ]?tenan|tenant|instances|"
+            + "(all|every|each) (the |our )?(list |public |api )?(endpoints?|routes|responses)|endpoints that return|"
+            + "(whole|entire|complete) (code ?base|project|app)|any place in the code|all usages)\\b"
             // "across the whole code" in Spanish, Portuguese, French, Italian, German and Chinese
             + "|en todo el código|em todo o código|dans tout le code|in tutto il codice|im ganzen code|整个|所有服务");
+    /**
+     * One library, framework or tool swapped for another, named and nothing more ("Replace axios with fetch",
+     * "Migrate from Mocha to Jest"): INTENTS.md's "replacing a framework or library across the codebase", which an
+     * issue title says without "across the codebase". Outside set A read four of four such titles as ordinary work.
+     */
+    private static final Pattern SWAP = Pattern.compile("\\b(replac(e|es|ing)|swap(s|ping)?|switch(es|ing)? from|"
+            + "migrat(e|es|ing) from|mov(e|es|ing) from|port(s|ing)? from|drop(s|ping)?|remov(e|es|ing))"
+            + "(\\s+(the|all|usages of|uses of))?(\\s+[\\w.@/+-]+){1,3}\\s+(with|for|to|by|in favou?r of)\\b"
+            + "|\\b(use|using|switch to|move to|migrate to)\\s+[\\w.@/+-]+(\\s+[\\w.@/+-]+)?\\s+instead of\\b");
+    /**
+     * Where a swap is confined to one place ("... in the upload helper", "... in utils.py"): ordinary work, not a
+     * codebase change. A bare name with an extension is a library as often as a file (moment.js, chart.js).
+     */
+    private static final Pattern ONE_PLACE = Pattern.compile("\\b(in|inside|within|on|for) (the |our |this |a )?"
+            + "[\\w.-]+( [\\w.-]+)? (helper|file|function|method|component|page|screen|view|form|class|script|test|"
+            + "handler|formatter|controller|endpoint|route|widget|dialog)\\b|\\b(in|inside|within) [\\w./-]+\\.(js|ts|py|"
+            + "rb|go|java|kt|php|cs|tsx|jsx|vue|html)\\b");
+
     /** Small changes that move a security boundary (tie-break 2). */
     private static final Pattern BOUNDARY = Pattern.compile("\\b(verify ?= ?(true|false)|default role|session "
             + "(lifetime|timeout|length)|without (login|auth)|permission check|ownership check|"
@@ -156,6 +176,9 @@ final class Cues {
         }
         if (CONTRACT.matcher(text).find()) {
             cue(names, "cue:contract");
+        }
+        if (SWAP.matcher(text).find()) {
+            cue(names, ONE_PLACE.matcher(text).find() ? "cue:swap+one-place" : "cue:swap");
         }
         if (BOUNDARY.matcher(text).find()) {
             cue(names, "cue:boundary");

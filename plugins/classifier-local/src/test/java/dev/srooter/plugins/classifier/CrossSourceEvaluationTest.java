@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the classifier to what the cross-source evaluation measured when it was last changed, so that a change to
  * features, data or training that makes it worse on styles it has not seen fails here. These are floors under
- * today's figures (91.2% across 28 sources, security recall 93.3%; 93.8%, 96.3%, 81.3% and 77.1% on the sealed sets
+ * today's figures (91.2% across 29 sources, security recall 93.1%; 93.8%, 96.3%, 81.3% and 79.2% on the sealed sets
  * sealed-8 to sealed-11, sealed-10 in languages no source has and sealed-11 in eight the corpus has; training is
  * seeded, so they are exact). The five newest sources are the hardest held out (the two of other languages, read from
  * cue stems, identifiers and borrowed words where the other sources teach little of the language; features;
  * borderline-2; context-first), so the floors across sources sit under the older 23 sources'. Seven of the sources
  * (mixed-1 to mixed-7) were sealed sets until they were folded into training. All of it was written in this project:
- * an upper bound on other people's requests.
+ * an upper bound on other people's requests, which bench/outside/ measures on GitHub issues (81.3% and 85.6% on two
+ * sets on their first runs; 86.9% on the second after the source titles and the swap cue).
  */
 class CrossSourceEvaluationTest {
 
@@ -33,7 +34,7 @@ class CrossSourceEvaluationTest {
             }
             total += source.getValue().size();
         }
-        assertTrue(SOURCES.size() >= 28 && total >= 2240, SOURCES.size() + " sources, " + total + " examples");
+        assertTrue(SOURCES.size() >= 29 && total >= 2360, SOURCES.size() + " sources, " + total + " examples");
     }
 
     @Test
@@ -43,7 +44,7 @@ class CrossSourceEvaluationTest {
         assertTrue(CrossSourceEvaluation.accuracy(p) >= 0.905, "cross-source accuracy");
         assertTrue(CrossSourceEvaluation.recall(p, Intent.SECURITY) >= 0.92, "security recall");
         assertSecurityIsNotSentCheap(p);
-        // 0.042 with the temperature (LocalClassifier.TEMPERATURE, fitted here with L2) over 28 sources, much of it
+        // 0.043 with the temperature (LocalClassifier.TEMPERATURE, fitted here with L2) over 29 sources, much of it
         // asks in languages read from a few words (cue stems, borrowed words); 0.144 without it
         assertTrue(CrossSourceEvaluation.calibrationError(p) <= 0.045, "confidence is calibrated");
         List<CrossSourceEvaluation.Prediction> cheap = p.stream().filter(CrossSourceEvaluation.Prediction::routedCheaper)
@@ -54,7 +55,7 @@ class CrossSourceEvaluationTest {
 
     /** The floor under each sealed set's accuracy today. */
     private static final Map<String, Double> SEALED_FLOORS = Map.of("sealed-8", 0.93, "sealed-9", 0.95, "sealed-10",
-            0.80, "sealed-11", 0.76);
+            0.80, "sealed-11", 0.78);
 
     @Test
     void onTheSealedSetsItStaysAboveItsFloors() {

@@ -59,6 +59,18 @@ class LocalClassifierTest {
         assertTrue(new LocalClassifier().classify(input(english.get(2))).confidence() >= 0.7, "English typo fix");
     }
 
+    /**
+     * A library swapped for another, named and nothing more, is INTENTS.md's "replacing a library across the
+     * codebase" (outside set A read four "Replace moment with date-fns" titles as ordinary work); the same swap
+     * confined to one helper is ordinary work. Neither ask is in the corpus.
+     */
+    @Test
+    void aNamedLibrarySwapIsArchitectureUnlessConfinedToOnePlace() {
+        assertEquals(Intent.ARCHITECTURE, classify("Replace winston with pino").intent());
+        assertEquals(Intent.ARCHITECTURE, classify("Migrate from Karma to Vitest").intent());
+        assertEquals(Intent.SUBSTANTIVE, classify("Swap nodemailer for the SES SDK in the signup email helper").intent());
+    }
+
     private Classification classify(String ask) {
         return classifier.classify(input(ask));
     }
