@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,7 +32,7 @@ public class GatewaySettings {
     @PostConstruct
     void parse() {
         maxBodyLimit = Long.parseLong(maxBodyBytes.toString().trim());
-        providerTimeout = java.time.Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString()
+        providerTimeout = Duration.ofMillis((long) (Double.parseDouble(providerTimeoutSeconds.toString()
                 .trim()) * 1000));
         maxAnswerLimit = optional("srooter/maxAnswerBytes").filter(v -> !v.isBlank())
                 .map(v -> Long.parseLong(v.trim())).orElse(maxAnswerLimit);
@@ -89,10 +90,10 @@ public class GatewaySettings {
     Object circuitOpenSeconds;
 
     /** Parsed once ({@link #parse}): read on every call to a provider. */
-    private java.time.Duration providerTimeout;
+    private Duration providerTimeout;
 
     /** How long a provider may take to start answering before the next model in the chain serves. */
-    public java.time.Duration providerTimeout() {
+    public Duration providerTimeout() {
         return providerTimeout;
     }
 
@@ -115,6 +116,15 @@ public class GatewaySettings {
     /** The intent classifier to run, by name ({@code none}: no classification). */
     public String classifier() {
         return classifier == null ? "local" : classifier.trim();
+    }
+
+    @Resource(lookup = "srooter/subscriptionRenewAheadSeconds")
+    Object subscriptionRenewAheadSeconds;
+
+    /** The renewal round renews subscriptions' access tokens that expire within this long (5 minutes by default). */
+    public Duration subscriptionRenewAhead() {
+        return subscriptionRenewAheadSeconds == null ? Duration.ofMinutes(5)
+                : Duration.ofSeconds(Long.parseLong(subscriptionRenewAheadSeconds.toString().trim()));
     }
 
     /** How often every provider's models are listed again; 0 turns the schedule off. */

@@ -24,7 +24,7 @@ public class Subscriptions implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Subscriptions.class.getName());
 
-    /** The round renews tokens this close to their expiry. */
+    /** The round renews tokens this close to their expiry, unless set otherwise ({@link #setRenewAhead}). */
     static final Duration RENEW_AHEAD = Duration.ofMinutes(5);
     /** A call renews first a token this close to its expiry. */
     static final Duration RENEW_BEFORE_USE = Duration.ofMinutes(1);
@@ -33,6 +33,17 @@ public class Subscriptions implements Runnable {
     Credentials credentials;
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    private volatile Duration renewAhead = RENEW_AHEAD;
+
+    /**
+     * How close to expiry the round renews tokens (SROOTER_SUBSCRIPTION_RENEW_AHEAD_SECONDS). Under the minute a call
+     * renews ahead, the round leaves that renewal to the call: the integration tests set it so, to watch the call do
+     * it without the round taking its turn.
+     */
+    public void setRenewAhead(Duration renewAhead) {
+        this.renewAhead = renewAhead;
+    }
 
     /** Outside CDI (unit tests of the callers): renewals over these credentials. */
     public static Subscriptions over(Credentials credentials) {
@@ -85,7 +96,7 @@ public class Subscriptions implements Runnable {
         for (Credentials.Live credential : credentials.subscriptions()) {
             try {
                 Subscription plan = credential.subscription();
-                if (plan.expiresWithin(RENEW_AHEAD) && !credentials.needsSignIn(credential)) {
+                if (plan.expiresWithin(renewAhead) && !credentials.needsSignIn(credential)) {
                     renew(credential, plan);
                 }
             } catch (RuntimeException e) {
