@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +58,9 @@ public class AuditLog {
     private volatile boolean databaseAway;
     /** When the writer last saved a batch (or started). */
     private volatile long savedAtNanos;
+    /** Requests that waited for the writer ({@link #pace}), and how long in all: the pace seen from outside. */
+    private final LongAdder pacedRequests = new LongAdder();
+    private final LongAdder pacedNanos = new LongAdder();
 
     public void start() {
         running = true;
@@ -124,10 +128,31 @@ public class AuditLog {
      * go on.
      */
     private void pace() throws InterruptedException {
-        long until = System.nanoTime() + PACE_LONGEST_MS * 1_000_000;
+        long start = System.nanoTime();
+        long until = start + PACE_LONGEST_MS * 1_000_000;
+        boolean waited = false;
         while (queue.size() > PACE_AT && writing() && System.nanoTime() < until) {
+            waited = true;
             Thread.sleep(1);
         }
+        if (waited) {
+            long nanos = System.nanoTime() - start;
+            pacedRequests.increment();
+            pacedNanos.add(nanos);
+            if (metrics != null) {
+                metrics.paced(nanos);
+            }
+        }
+    }
+
+    /** How many requests have waited for the writer since the node started. */
+    public long pacedRequests() {
+        return pacedRequests.sum();
+    }
+
+    /** How long they waited, in all, in milliseconds. */
+    public double pacedMillis() {
+        return pacedNanos.sum() / 1e6;
     }
 
     /** A batch is in the database: it is there, and the writer is getting on. */

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -132,7 +131,7 @@ final class TranslatingRelay {
     private void whole(ChatResponse read, JsonObject body, HttpServletResponse response) {
         exchange.usage = read.usage();
         account.apply(exchange);
-        response.setHeader("x-srooter-cost-usd", String.format(Locale.ROOT, "%.6f", exchange.costUsd));
+        response.setHeader("x-srooter-cost-usd", Relay.usd(exchange.costUsd));
         response.setContentType("application/json");
         if (!Reply.body(response, Js.bytes(body))) {
             clientClosed();

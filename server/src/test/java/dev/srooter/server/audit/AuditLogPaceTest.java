@@ -87,6 +87,9 @@ class AuditLogPaceTest {
         assertEquals(30_000, database.stored.get(), "every record written");
         // without the pace the backlog reaches most of the 30,000: eight threads submit millions a second
         assertTrue(largest < 2 * AuditLog.PACE_AT, "the backlog stayed near the mark: " + largest);
+        // the waits are counted, for srooter_audit_paced_seconds: they show nowhere else
+        assertTrue(log.pacedRequests() > 0, "paced requests counted");
+        assertTrue(log.pacedMillis() > 0, "their waits added up");
     }
 
     @Test
@@ -127,6 +130,7 @@ class AuditLogPaceTest {
         // the writer has a first batch in hand and keeps it until the database returns; the rest queue up
         assertTrue(largest > 2 * AuditLog.PACE_AT, "the queue kept the records: " + largest);
         assertTrue(millis < AuditLog.PACE_LONGEST_MS, "no request waited for an absent database: " + millis + " ms");
+        assertEquals(0, log.pacedRequests(), "none counted as paced");
         database.away = false;
         log.stop();
         assertEquals(3 * AuditLog.PACE_AT + 1, database.stored.get(), "all written once it returned");

@@ -53,6 +53,7 @@ class OperationsIT {
                 "cost by model");
         assertTrue(text.contains("srooter_request_duration_seconds"), "latency");
         assertTrue(text.contains("srooter_audit_queue_depth"), "the audit backlog");
+        assertTrue(text.contains("srooter_audit_paced_seconds_count"), "requests that waited for the audit writer");
         assertTrue(text.contains("srooter_budget_headroom_min_usd"), "budget headroom");
     }
 

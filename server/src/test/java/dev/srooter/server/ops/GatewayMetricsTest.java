@@ -13,6 +13,11 @@ class GatewayMetricsTest {
         assertEquals("learned", GatewayMetrics.routeKind("learned: substantive|low"));
         assertEquals("other", GatewayMetrics.routeKind("Ünïcode route"));
         assertEquals("none", GatewayMetrics.routeKind(" "));
+        assertEquals("fallback", GatewayMetrics.routeKind("  Fallback>openai"));
+        assertEquals("council", GatewayMetrics.routeKind("council;review"));
+        assertEquals("other", GatewayMetrics.routeKind("-intent"));
+        assertEquals("other", GatewayMetrics.routeKind("a".repeat(21)));
+        assertEquals("other", GatewayMetrics.routeKind("intent2 trivial"));
     }
 
     @Test
@@ -20,5 +25,7 @@ class GatewayMetricsTest {
         assertEquals("a_b_c_d", GatewayMetrics.label("a\"b\\c\nd"));
         assertEquals(100, GatewayMetrics.label("x".repeat(300)).length());
         assertEquals("none", GatewayMetrics.label(null));
+        assertEquals("claude-haiku-4-5", GatewayMetrics.label("claude-haiku-4-5"));
+        assertEquals("_".repeat(100), GatewayMetrics.label("\"".repeat(150)));
     }
 }
