@@ -166,6 +166,32 @@ public final class LearnerSimulation {
                         new double[] {0.5, 0.3, 0.1, 0.1}, 0.15, -1, 0, 0, 0, 0.8));
     }
 
+    /**
+     * Workloads written on 2026-12-04 (evening) before the next change to the learner, committed before it, and to be
+     * run once after it. New in them: two models only, a price gap of twenty; a cheap model that gets better mid-run
+     * (a model update) and a dearer model worse than a cheaper one; security and architecture as half the work.
+     */
+    static List<Workload> heldOutNext() {
+        return List.of(
+                new Workload("R (held out 12-04 eve): two models twenty times apart, cheap keeps the floor on trivial"
+                        + " and most substantive work, a third of it high risk", new String[] {"cheap", "best"},
+                        new double[] {0.25, 5.0},
+                        new double[][] {{0.94, 0.96}, {0.88, 0.92}, {0.70, 0.90}, {0.60, 0.92}},
+                        new double[] {0.35, 0.45, 0.1, 0.1}, 0.3, -1, 0, 0, 0, 0.5),
+                new Workload("S (held out 12-04 eve): five models, a dearer one worse than a cheaper one; cheap's"
+                        + " substantive success rises to 0.90 at task 15,000", new String[] {"cheap", "small", "odd",
+                        "mid", "best"}, new double[] {0.2, 0.8, 2.5, 2.0, 5.0},
+                        new double[][] {{0.90, 0.93, 0.90, 0.95, 0.96}, {0.72, 0.86, 0.80, 0.90, 0.92},
+                                {0.40, 0.70, 0.75, 0.86, 0.90}, {0.35, 0.65, 0.70, 0.85, 0.91}},
+                        new double[] {0.35, 0.4, 0.15, 0.1}, 0.2, 15_000, 0, 1, 0.90, 0.3),
+                new Workload("T (held out 12-04 eve): security and architecture half the work, four models, mid keeps"
+                        + " the floor for architecture", new String[] {"cheap", "small", "mid", "best"},
+                        new double[] {0.5, 1.5, 3.0, 6.0},
+                        new double[][] {{0.92, 0.94, 0.95, 0.96}, {0.70, 0.84, 0.90, 0.92}, {0.50, 0.75, 0.88, 0.90},
+                                {0.45, 0.70, 0.84, 0.93}}, new double[] {0.2, 0.3, 0.25, 0.25}, 0.2, -1, 0, 0, 0,
+                        0.4));
+    }
+
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
@@ -173,7 +199,8 @@ public final class LearnerSimulation {
                 + LearnSettings.DEFAULTS);
         String set = args.length > 2 ? args[2] : "";
         for (Workload w : set.equals("--held-out") ? heldOut() : set.equals("--held-out-later") ? heldOutLater()
-                : set.equals("--held-out-latest") ? heldOutLatest() : workloads()) {
+                : set.equals("--held-out-latest") ? heldOutLatest() : set.equals("--held-out-next") ? heldOutNext()
+                : workloads()) {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);
