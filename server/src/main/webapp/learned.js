@@ -28,7 +28,7 @@ function learnedCard(learned, container) {
       { title: "Chooses", value: x => el("span", { title: x.c.why }, x.c.choice || "-") },
       { title: "Why", value: x => x.c.why },
       { title: "Candidates", value: x => x.c.candidates.map(m => el("div", { "data-candidate": m.model },
-        m.model + ": " + pct(m.success) + " success, " + usd(m.costUsd) + " a task, " + (Math.round(m.outcomes * 10) / 10) + " outcomes")) },
+        m.model + ": " + pct(m.success) + " success, " + usd(m.costUsd) + " a task, " + (Math.round(m.outcomes * 10) / 10) + " tasks heard from")) },
       { title: "Pin", value: x => el("span", {}, x.pin, el("button", { class: "secondary", onclick: guarded(async () => {
         await api("PUT", "/routing/learned/pin", { context: x.c.context, model: x.pin.value || null });
         await routingPage(container); }) }, "Set")) },

@@ -1,6 +1,8 @@
 package dev.srooter.server.learn;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A decision a learned rule made for one task (an agent's turn with its loop): which model for which context, for
@@ -10,6 +12,19 @@ import java.time.Instant;
  */
 public record Decided(String id, String task, String parentTask, String context, String model, String requestedModel,
                       String username, boolean explored, long askPrint, String signals, Instant at) {
+
+    /** The signals credited so far, in the order they came. */
+    public List<Signal> heard() {
+        List<Signal> heard = new ArrayList<>();
+        for (String s : signals.split(",")) {
+            for (Signal known : Signal.values()) {
+                if (known.wire().equals(s)) {
+                    heard.add(known);
+                }
+            }
+        }
+        return heard;
+    }
 
     public int count(Signal signal) {
         int n = 0;

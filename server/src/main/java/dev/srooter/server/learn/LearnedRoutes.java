@@ -102,11 +102,12 @@ public class LearnedRoutes {
 
     /** Credits a signal to a decision, at most {@code max} times; true when it counted. */
     public boolean credit(Decided d, Signal signal, int max) {
-        if (!store.mark(d, signal, max)) {
+        Optional<List<Signal>> before = store.mark(d, signal, max);
+        if (before.isEmpty()) {
             return false;
         }
-        store.observe(d.context(), d.model(), signal.reward, signal.weight);
-        store.observe(LearnContext.coarseOfKey(d.context()), d.model(), signal.reward, signal.weight);
+        store.heard(d.context(), d.model(), before.get(), signal);
+        store.heard(LearnContext.coarseOfKey(d.context()), d.model(), before.get(), signal);
         LOG.fine(() -> "srooter: learned route " + d.id() + " (" + d.model() + ", " + d.context() + "): "
                 + signal.wire());
         return true;

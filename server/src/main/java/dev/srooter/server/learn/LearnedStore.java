@@ -69,6 +69,19 @@ public class LearnedStore {
                 new Object[] {reward * weight, weight}, reward * weight, weight, 0, 0);
     }
 
+    /**
+     * {@code signal} heard about a task that had drawn {@code before}: the same arithmetic as {@link Arm#heard}, in
+     * one statement (a task's first signal adds it, fading the rest; a later one revises its score).
+     */
+    public void heard(String context, String model, List<Signal> before, Signal signal) {
+        if (before.isEmpty()) {
+            observe(context, model, Arm.score(List.of(signal)), 1);
+        } else {
+            double revision = Arm.revision(before, signal);
+            upsert(context, model, "reward = reward + ?", new Object[] {revision}, revision, 0, 0, 0);
+        }
+    }
+
     /** A decision for a model in a context. */
     public void decided(String context, String model) {
         upsert(context, model, "decisions = decisions + 1", new Object[0], 0, 0, 1, 0);
@@ -181,25 +194,26 @@ public class LearnedStore {
     }
 
     /**
-     * Credits {@code signal} to a decision at most {@code max} times: true when this call did (the check and the
-     * mark are one statement, so two nodes cannot both credit the same one).
+     * Credits {@code signal} to a decision at most {@code max} times: the signals it had drawn before when this call
+     * credited it, else empty (the check and the mark are one statement, so two nodes cannot both credit the same
+     * one, and each sees what came before its own).
      */
-    public boolean mark(Decided d, Signal signal, int max) {
+    public Optional<List<Signal>> mark(Decided d, Signal signal, int max) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Decided now = byId(d.id()).orElse(null);
             if (now == null || now.count(signal) >= max) {
-                return false;
+                return Optional.empty();
             }
             String marked = now.signals().isEmpty() ? signal.wire() : now.signals() + "," + signal.wire();
             if (marked.length() > 1000) {
-                return false;
+                return Optional.empty();
             }
             if (sql.update("UPDATE learned_decisions SET signals = ? WHERE id = ? AND signals = ?", marked, d.id(),
                     now.signals()) == 1) {
-                return true;
+                return Optional.of(now.heard());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public void note(Decided d, String note) {

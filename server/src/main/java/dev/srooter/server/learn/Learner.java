@@ -12,14 +12,14 @@ import java.util.Random;
  * I/O: the gateway and the simulator (LearnerSimulation) run this same code.
  *
  * <p>Estimates: a model's success in a context starts from its success across the intent (the coarse context,
- * worth {@link #PRIOR} outcomes) and moves with what the context itself has seen. Costs are the mean seen per
+ * worth {@link #PRIOR} tasks) and moves with what the context itself has seen (each task once, {@link Arm}). Costs are the mean seen per
  * decision, else the intent's, else a costed candidate's scaled by the two prices, else an assumption from the price.
  */
 public final class Learner {
 
-    /** How many outcomes the intent-wide estimate is worth in a context that has seen none. */
+    /** How many tasks the intent-wide estimate is worth in a context that has seen none. */
     static final double PRIOR = 4;
-    /** The outcomes (by weight) a context must have seen of a model before the learner chooses it there. */
+    /** The tasks a context must have heard about of a model before the learner chooses it there. */
     static final double MIN_EVIDENCE = 5;
     /** How many standard errors above its estimate a candidate may be for exploration to try it. */
     static final double OPTIMISM = 2;
@@ -121,7 +121,7 @@ public final class Learner {
             if (explore >= 0) {
                 return new Choice(estimates.get(explore).model(), true, "exploring: the least-known candidate that"
                         + " could do better than " + chosen.model() + " (" + Math.round(
-                        estimates.get(explore).outcomes() * 10) / 10.0 + " outcomes seen)", estimates);
+                        estimates.get(explore).outcomes() * 10) / 10.0 + " tasks heard from)", estimates);
             }
         }
         return new Choice(chosen.model(), false, why, estimates);

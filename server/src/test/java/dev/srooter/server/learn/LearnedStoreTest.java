@@ -1,7 +1,6 @@
 package dev.srooter.server.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.server.store.EmbeddedDerby;
@@ -76,6 +75,24 @@ class LearnedStoreTest {
     }
 
     @Test
+    void tasksHeardSignalBySignalAddUpInTheDatabaseAsInArm() throws Exception {
+        LearnedStore store = new LearnedStore(new Sql(open("tasks")));
+        String context = "substantive|low|-|-";
+        // two tasks whose signals arrive interleaved: a good one built on, a bad one retried with a tool error
+        store.heard(context, "p/mid", List.of(), Signal.CONTINUED);
+        store.heard(context, "p/mid", List.of(), Signal.RETRIED);
+        store.heard(context, "p/mid", List.of(Signal.RETRIED), Signal.TOOL_ERROR);
+        store.heard(context, "p/mid", List.of(Signal.CONTINUED), Signal.SUCCESS);
+        Arm expected = Arm.NONE.heard(List.of(), Signal.CONTINUED).heard(List.of(), Signal.RETRIED)
+                .heard(List.of(Signal.RETRIED), Signal.TOOL_ERROR).heard(List.of(Signal.CONTINUED), Signal.SUCCESS);
+        Arm arm = store.arms(context).get("p/mid");
+        assertEquals(expected.reward(), arm.reward(), 1e-12, "the database does Arm.heard's arithmetic");
+        assertEquals(expected.weight(), arm.weight(), 1e-12);
+        assertEquals(1 * Arm.FADE + 1, arm.weight(), 1e-12, "two tasks, however many signals");
+        shutDown("tasks");
+    }
+
+    @Test
     void outcomesFromManyWritersAtOnceAreAllCounted() throws Exception {
         LearnedStore store = new LearnedStore(new Sql(open("concurrent")));
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -102,11 +119,11 @@ class LearnedStoreTest {
         Decided d = new Decided("req2", "task2", null, "trivial|none|-|-", "p/cheap", null, null, false, 0L, "",
                 Instant.now());
         store.record(d);
-        assertTrue(store.mark(d, Signal.TOOL_ERROR, 2));
-        assertTrue(store.mark(d, Signal.TOOL_ERROR, 2));
-        assertFalse(store.mark(d, Signal.TOOL_ERROR, 2));
-        assertTrue(store.mark(d, Signal.SUCCESS, 1));
-        assertFalse(store.mark(d, Signal.SUCCESS, 1));
+        assertEquals(List.of(), store.mark(d, Signal.TOOL_ERROR, 2).orElseThrow());
+        assertEquals(List.of(Signal.TOOL_ERROR), store.mark(d, Signal.TOOL_ERROR, 2).orElseThrow());
+        assertTrue(store.mark(d, Signal.TOOL_ERROR, 2).isEmpty());
+        assertEquals(List.of(Signal.TOOL_ERROR, Signal.TOOL_ERROR), store.mark(d, Signal.SUCCESS, 1).orElseThrow());
+        assertTrue(store.mark(d, Signal.SUCCESS, 1).isEmpty());
         assertEquals("tool-error,tool-error,success", store.byId("req2").orElseThrow().signals());
         shutDown("marks");
     }

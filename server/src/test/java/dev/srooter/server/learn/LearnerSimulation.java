@@ -53,6 +53,8 @@ public final class LearnerSimulation {
     }
 
     static final Map<String, Integer> PICKS = new java.util.TreeMap<>();
+    /** SIM_TRACE: the learned run's choices per context and model, printed for each eighth of the run. */
+    static final Map<String, Integer> TRACE = new java.util.TreeMap<>();
 
     private LearnerSimulation() {
     }
@@ -228,7 +230,7 @@ public final class LearnerSimulation {
     }
 
     /** A signal on its way to the learner: it lands at task {@code at}. */
-    private record Pending(int at, String context, String intent, String model, Signal signal) {
+    private record Pending(int at, String context, String intent, String model, Signal signal, List<Signal> task) {
     }
 
     static Result run(Workload w, int tasks, long seed, String policy, boolean print) {
@@ -253,8 +255,10 @@ public final class LearnerSimulation {
         for (int t = 0; t < tasks; t++) {
             while (!pending.isEmpty() && pending.peek().at() <= t) {
                 Pending p = pending.poll();
-                observe(arms, p.context(), p.model(), p.signal());
-                observe(arms, p.intent(), p.model(), p.signal());
+                List<Signal> before = List.copyOf(p.task());
+                heard(arms, p.context(), p.model(), before, p.signal());
+                heard(arms, p.intent(), p.model(), before, p.signal());
+                p.task().add(p.signal());
             }
             int intent = pick(world, w.intentMix());
             boolean highRisk = world.nextDouble() < w.highRiskShare();
@@ -281,6 +285,9 @@ public final class LearnerSimulation {
             if (System.getenv("SIM_DEBUG") != null && policy.equals(System.getenv("SIM_DEBUG")) && t >= tasks / 2) {
                 PICKS.merge(context + " " + model, 1, Integer::sum);
             }
+            if (System.getenv("SIM_TRACE") != null && policy.equals("learned")) {
+                TRACE.merge(context + " " + model, 1, Integer::sum);
+            }
             double p = w.chance(intent, highRisk, m, t);
             if (w.dropAt() > 0 && intent == w.dropIntent() && !highRisk) {
                 // the share of the last 200 tasks of that context given to the model whose quality drops
@@ -306,13 +313,26 @@ public final class LearnerSimulation {
             successes += success ? 1 : 0;
             windowSuccess += success ? 1 : 0;
             cost(arms, context, INTENTS[intent], model, taskCost);
+            List<Signal> heard = new ArrayList<>(); // what this task has drawn so far, as its decision keeps it
             for (Signal s : signals(world, success, intent >= 2)) {
-                pending.add(new Pending(t + 1 + world.nextInt(300), context, INTENTS[intent], model, s));
+                pending.add(new Pending(t + 1 + world.nextInt(300), context, INTENTS[intent], model, s, heard));
             }
             if (print && policy.equals("learned") && (t + 1) % window == 0) {
                 System.out.printf(Locale.ROOT, "    learned, tasks %6d: cost/task %.2f, success %.3f (this stretch)%n",
                         t + 1, windowCost / window, windowSuccess / window);
                 windowCost = 0;
+                if (System.getenv("SIM_TRACE") != null) {
+                    System.out.println("      " + TRACE);
+                    TRACE.clear();
+                    String traced = System.getenv("SIM_TRACE");
+                    if (arms.containsKey(traced)) {
+                        for (Learner.Estimate e : Learner.estimates(candidates, arms.get(traced),
+                                arms.get(traced.substring(0, traced.indexOf('|'))))) {
+                            System.out.printf(Locale.ROOT, "        %s %s: success %.3f, outcomes %.0f%n", traced,
+                                    e.model(), e.success(), e.outcomes());
+                        }
+                    }
+                }
                 windowSuccess = 0;
             }
         }
@@ -372,9 +392,10 @@ public final class LearnerSimulation {
         return out;
     }
 
-    private static void observe(Map<String, Map<String, Arm>> arms, String key, String model, Signal s) {
-        arms.computeIfAbsent(key, k -> new HashMap<>()).merge(model, Arm.NONE.observe(s.reward, s.weight),
-                (old, one) -> old.observe(s.reward, s.weight));
+    private static void heard(Map<String, Map<String, Arm>> arms, String key, String model, List<Signal> before,
+                              Signal s) {
+        Map<String, Arm> models = arms.computeIfAbsent(key, k -> new HashMap<>());
+        models.put(model, models.getOrDefault(model, Arm.NONE).heard(before, s));
     }
 
     private static void cost(Map<String, Map<String, Arm>> arms, String context, String intent, String model,
