@@ -90,7 +90,7 @@ public class Bootstrap implements ServletContextListener {
             rediscovery = scheduler.scheduleWithFixedDelay(refreshSchedule, seconds, seconds, TimeUnit.SECONDS);
         }
         // subscriptions' access tokens live for hours: a round a minute renews each a few minutes before it expires
-        subscriptions.setRenewAhead(settings.subscriptionRenewAhead());
+        settings.subscriptionRenewAhead().ifPresent(subscriptions::setRenewAhead);
         renewal = scheduler.scheduleWithFixedDelay(subscriptions, 60, 60, TimeUnit.SECONDS);
         // changes an admin makes on another node sharing the database reach this one within a second
         taskBook.sharingWhen(clusterChanges::sharing);

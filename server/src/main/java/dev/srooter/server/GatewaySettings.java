@@ -118,13 +118,13 @@ public class GatewaySettings {
         return classifier == null ? "local" : classifier.trim();
     }
 
-    @Resource(lookup = "srooter/subscriptionRenewAheadSeconds")
-    Object subscriptionRenewAheadSeconds;
-
-    /** The renewal round renews subscriptions' access tokens that expire within this long (5 minutes by default). */
-    public Duration subscriptionRenewAhead() {
-        return subscriptionRenewAheadSeconds == null ? Duration.ofMinutes(5)
-                : Duration.ofSeconds(Long.parseLong(subscriptionRenewAheadSeconds.toString().trim()));
+    /**
+     * SROOTER_SUBSCRIPTION_RENEW_AHEAD_SECONDS: the renewal round renews subscriptions' access tokens that expire within
+     * this long; empty when a server's configuration does not name it (the round's own default then holds).
+     */
+    public Optional<Duration> subscriptionRenewAhead() {
+        return optional("srooter/subscriptionRenewAheadSeconds").filter(v -> !v.isBlank())
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())));
     }
 
     /** How often every provider's models are listed again; 0 turns the schedule off. */

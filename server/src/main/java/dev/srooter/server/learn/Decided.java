@@ -2,6 +2,7 @@ package dev.srooter.server.learn;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,12 +28,6 @@ public record Decided(String id, String task, String parentTask, String context,
     }
 
     public int count(Signal signal) {
-        int n = 0;
-        for (String s : signals.split(",")) {
-            if (s.equals(signal.wire())) {
-                n++;
-            }
-        }
-        return n;
+        return Collections.frequency(heard(), signal);
     }
 }

@@ -12,8 +12,9 @@ import java.util.Random;
  * I/O: the gateway and the simulator (LearnerSimulation) run this same code.
  *
  * <p>Estimates: a model's success in a context starts from its success across the intent (the coarse context,
- * worth {@link #PRIOR} tasks) and moves with what the context itself has seen (each task once, {@link Arm}). Costs are the mean seen per
- * decision, else the intent's, else a costed candidate's scaled by the two prices, else an assumption from the price.
+ * worth {@link #PRIOR} tasks) and moves with what the context itself has seen (each task once, {@link Arm}). Costs
+ * are the mean seen per decision, else the intent's, else a costed candidate's scaled by the two prices, else an
+ * assumption from the price.
  */
 public final class Learner {
 

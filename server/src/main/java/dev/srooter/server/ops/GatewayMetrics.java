@@ -27,7 +27,6 @@ import org.eclipse.microprofile.metrics.Timer;
 @ApplicationScoped
 public class GatewayMetrics {
 
-
     @Inject
     MetricRegistry registry;
 
