@@ -79,6 +79,25 @@ final class Cues {
             + "fixture|heading|test|local)|reformat|format(ting)?|indent|whitespace|docstring|comment (above|on|"
             + "explaining)|add a comment|wording|reword|copyright|broken link|sort the imports|sort imports|"
             + "heading)\\b");
+    /**
+     * Documentation as the thing changed: a "docs:" prefix, docs written, updated or fixed, a page about something
+     * (INTENTS.md: "comments and docs wording" are trivial). Its subject is often security or architecture ("Add docs
+     * for the authentication flow", "Document the sharding scheme"), whose words then outweigh the docs words: outside
+     * sets C, D and E read most such asks as that work (their trivial recall 54-61%). The cue is split by subject
+     * ({@link #add}) so that the trained layer can learn what documentation about security is, apart from
+     * documentation in general and from security work.
+     */
+    private static final Pattern DOCS_WORK = Pattern.compile("^\\W*(docs?|documentation|readme)\\b\\s*(\\(|:|-)"
+            + "|\\b(chore|fix|feat)\\(docs?\\)"
+            + "|\\b(add(s|ed|ing)?|updat(e|es|ed|ing)|improv(e|es|ed|ing)|writ(e|es|ing)|wrote|clarif(y|ies|ied)|"
+            + "expand(s|ed)?|amend(s|ed)?|mov(e|es|ed)|correct(s|ed)?|rewrit(e|es|ten)|remov(e|es|ed)|fix(es|ed)?)"
+            + "( (the|a|an|some|more|missing|our|new|outdated))?( [\\w./-]+){0,4} (docs?|documentation|readme(\\.md)?|"
+            + "guide|faq|wiki|glossary|tutorial|manual|handbook|runbook|javadoc|docstrings?|docs page)\\b"
+            + "|\\b(docs?|documentation|readme|guide|wiki|faq|glossary|tutorial|manual|handbook|runbook)"
+            + "( page| section| entry| article)? (for|on|about|of|explaining|describing|covering)\\b"
+            + "|\\bin the (docs|documentation|readme|guide|wiki|faq|manual|handbook|config(uration)? reference)\\b"
+            + "|\\bdocument (how|what|why|the|our|which)\\b"
+            + "|dokumentation|documentación|documentação|文档|ドキュメント");
     /** A question that asks for knowledge, not a change (tie-break 3 when it is short and general). */
     private static final Pattern QUESTION = Pattern.compile("^(what|what's|whats|how|why|when|explain|which|is it|"
             + "qué|que|was|wie|qu'est|o que|cosa|这)");
@@ -173,6 +192,11 @@ final class Cues {
         if (general) {
             cue(names, "cue:general-question");
             cue(names, security > 0 ? "cue:general-question+security" : "cue:general-question+plain");
+        }
+        if (DOCS_WORK.matcher(text).find()) {
+            cue(names, "cue:docs-work");
+            cue(names, security > 0 ? "cue:docs-work+security" : architecture > 0 ? "cue:docs-work+architecture"
+                    : "cue:docs-work+plain");
         }
         if (CONTRACT.matcher(text).find()) {
             cue(names, "cue:contract");
