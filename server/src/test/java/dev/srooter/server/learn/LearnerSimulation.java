@@ -194,6 +194,32 @@ public final class LearnerSimulation {
                         0.4));
     }
 
+    /**
+     * Workloads written on 2026-12-04 (late evening, a new session) with no change to the learner planned, to measure
+     * the learner as it ships on workloads nobody has tuned on; run once each. New in them: a mid model that keeps the
+     * floor on substantive and architecture work but not a cheap one; the cheap model's substantive work regressing
+     * mid-run (as a model update can); six models with a dearer near-twin of the best.
+     */
+    static List<Workload> heldOutFresh() {
+        return List.of(
+                new Workload("U (held out 12-04 late): three models, the cheap one good only for trivial work, mid keeps"
+                        + " the floor on substantive and architecture work", new String[] {"cheap", "mid", "best"},
+                        new double[] {0.3, 1.8, 6.0},
+                        new double[][] {{0.93, 0.95, 0.96}, {0.78, 0.90, 0.93}, {0.50, 0.87, 0.91}, {0.45, 0.84, 0.92}},
+                        new double[] {0.25, 0.5, 0.15, 0.1}, 0.25, -1, 0, 0, 0, 0.5),
+                new Workload("V (held out 12-04 late): cheap nearly as good as the best on substantive work until task"
+                        + " 25,000, when it drops to 0.75", new String[] {"cheap", "mid", "best"},
+                        new double[] {0.2, 2.5, 5.0},
+                        new double[][] {{0.95, 0.96, 0.97}, {0.91, 0.92, 0.94}, {0.60, 0.88, 0.92}, {0.50, 0.85, 0.93}},
+                        new double[] {0.3, 0.45, 0.15, 0.1}, 0.2, 25_000, 0, 1, 0.75, 0.4),
+                new Workload("W (held out 12-04 late): six models from a free local one, a near-twin of the best at"
+                        + " seven eighths of its price, trivial-heavy", new String[] {"local", "small", "mid", "alt",
+                        "twin", "best"}, new double[] {0.02, 0.4, 1.2, 2.4, 3.5, 4.0},
+                        new double[][] {{0.85, 0.94, 0.95, 0.95, 0.96, 0.96}, {0.40, 0.80, 0.92, 0.90, 0.93, 0.94},
+                                {0.30, 0.70, 0.86, 0.88, 0.91, 0.92}, {0.20, 0.65, 0.85, 0.86, 0.92, 0.93}},
+                        new double[] {0.45, 0.35, 0.12, 0.08}, 0.15, -1, 0, 0, 0, 0.3));
+    }
+
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
@@ -202,7 +228,7 @@ public final class LearnerSimulation {
         String set = args.length > 2 ? args[2] : "";
         for (Workload w : set.equals("--held-out") ? heldOut() : set.equals("--held-out-later") ? heldOutLater()
                 : set.equals("--held-out-latest") ? heldOutLatest() : set.equals("--held-out-next") ? heldOutNext()
-                : workloads()) {
+                : set.equals("--held-out-fresh") ? heldOutFresh() : workloads()) {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);
