@@ -220,6 +220,31 @@ public final class LearnerSimulation {
                         new double[] {0.45, 0.35, 0.12, 0.08}, 0.15, -1, 0, 0, 0, 0.3));
     }
 
+    /**
+     * Workloads written on 2026-12-04 (late evening, after U, V and W were run) before any change to the learner that
+     * they measure, committed before it, and to be run once after it. New in them: two models whose substantive gap sits
+     * near the floor (as R's does); a mid model whose architecture work improves mid-run; risk-heavy work with a fifth of
+     * it security.
+     */
+    static List<Workload> heldOutAfterFresh() {
+        return List.of(
+                new Workload("X (held out 12-04 late): two models, the cheap one 96% as good as the best on substantive"
+                        + " work and a thirtieth of its price", new String[] {"cheap", "best"},
+                        new double[] {0.2, 6.0},
+                        new double[][] {{0.95, 0.97}, {0.87, 0.905}, {0.65, 0.90}, {0.55, 0.92}},
+                        new double[] {0.3, 0.5, 0.1, 0.1}, 0.25, -1, 0, 0, 0, 0.4),
+                new Workload("Y (held out 12-04 late): four models; mid's architecture success rises to 0.90 at task"
+                        + " 18,000", new String[] {"cheap", "small", "mid", "best"},
+                        new double[] {0.1, 0.7, 2.0, 5.0},
+                        new double[][] {{0.90, 0.94, 0.95, 0.96}, {0.60, 0.86, 0.91, 0.93}, {0.35, 0.70, 0.80, 0.92},
+                                {0.30, 0.60, 0.86, 0.93}}, new double[] {0.3, 0.4, 0.2, 0.1}, 0.2, 18_000, 2, 2, 0.90,
+                        0.4),
+                new Workload("Z (held out 12-04 late): risk-heavy, two fifths high risk and a fifth security, three"
+                        + " models", new String[] {"cheap", "mid", "best"}, new double[] {0.3, 2.0, 5.0},
+                        new double[][] {{0.93, 0.95, 0.96}, {0.75, 0.90, 0.93}, {0.55, 0.86, 0.91}, {0.45, 0.84, 0.93}},
+                        new double[] {0.3, 0.35, 0.15, 0.2}, 0.4, -1, 0, 0, 0, 0.5));
+    }
+
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
@@ -228,7 +253,8 @@ public final class LearnerSimulation {
         String set = args.length > 2 ? args[2] : "";
         for (Workload w : set.equals("--held-out") ? heldOut() : set.equals("--held-out-later") ? heldOutLater()
                 : set.equals("--held-out-latest") ? heldOutLatest() : set.equals("--held-out-next") ? heldOutNext()
-                : set.equals("--held-out-fresh") ? heldOutFresh() : workloads()) {
+                : set.equals("--held-out-fresh") ? heldOutFresh() : set.equals("--held-out-after-fresh")
+                ? heldOutAfterFresh() : workloads()) {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);
