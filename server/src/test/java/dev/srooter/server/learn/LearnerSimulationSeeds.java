@@ -1,0 +1,66 @@
+package dev.srooter.server.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The held-out workloads over many seeds: how often the learner meets issue 19's target (40% less than always-best at
+ * 95% of its success or more) in a run, with the spread of its saving. Three seeds told too little: the same workload
+ * saved 30% in one run and 49% in another, and the random stream alone (the learner's own draws) moved a run by ten
+ * points, so a target stated per run is read as a share of runs here.
+ *
+ * <pre>java -cp server/target/classes:server/target/test-classes dev.srooter.server.learn.LearnerSimulationSeeds 20</pre>
+ */
+public final class LearnerSimulationSeeds {
+
+    private LearnerSimulationSeeds() {
+    }
+
+    public static void main(String[] args) {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        List<LearnerSimulation.Workload> workloads = new ArrayList<>();
+        workloads.addAll(LearnerSimulation.heldOutLatest());
+        workloads.addAll(LearnerSimulation.heldOutNext());
+        workloads.addAll(LearnerSimulation.heldOutFresh());
+        workloads.addAll(LearnerSimulation.heldOutAfterFresh());
+        System.out.println("| workload | runs meeting 40% at 95% | saving, median (lowest, highest) | lowest success kept"
+                + " | oracle within the defaults, median |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (LearnerSimulation.Workload w : workloads) {
+            List<Double> savings = new ArrayList<>();
+            List<Double> oracle = new ArrayList<>();
+            double lowestSuccess = 1;
+            int met = 0;
+            for (long seed = 1; seed <= seeds; seed++) {
+                LearnerSimulation.Result best = LearnerSimulation.run(w, 40_000, seed, "best", false);
+                LearnerSimulation.Result learned = LearnerSimulation.run(w, 40_000, seed, "learned", false);
+                LearnerSimulation.Result ceiling = LearnerSimulation.run(w, 40_000, seed, "oracle within the defaults",
+                        false);
+                double saving = 1 - learned.cost() / best.cost();
+                double kept = learned.success() / best.success();
+                savings.add(saving);
+                oracle.add(1 - ceiling.cost() / best.cost());
+                lowestSuccess = Math.min(lowestSuccess, kept);
+                met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d of %d | %.1f%% (%.1f, %.1f) | %.1f%% | %.1f%% |%n",
+                    w.name().substring(0, 1), met, seeds, 100 * median(savings), 100 * min(savings),
+                    100 * max(savings), 100 * lowestSuccess, 100 * median(oracle));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}
