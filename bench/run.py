@@ -149,7 +149,7 @@ def listening_pid(port):
 
 def heap_growth(name="gateway"):
     """
-    The heap's committed size through the run, from the collector's log (start_gateway): "176 MB throughout", or where
+    The heap's committed size through the run, from the collector's log (start_gateway): "163 MB throughout" (176 MB less a survivor space), or where
     it grew. The heap grows by 64 MB when a full collection cannot make room (liberty-config/jvm.options), and that step
     is most of the difference between a run's resident peak near 500 MB and one near 580.
     """
