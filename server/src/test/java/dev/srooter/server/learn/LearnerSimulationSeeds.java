@@ -1,6 +1,7 @@
 package dev.srooter.server.learn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +11,9 @@ import java.util.Locale;
  * saved 30% in one run and 49% in another, and the random stream alone (the learner's own draws) moved a run by ten
  * points, so a target stated per run is read as a share of runs here.
  *
- * <pre>java -cp server/target/classes:server/target/test-classes dev.srooter.server.learn.LearnerSimulationSeeds 20</pre>
+ * <pre>
+ * java -cp server/target/classes:server/target/test-classes dev.srooter.server.learn.LearnerSimulationSeeds 20
+ * </pre>
  */
 public final class LearnerSimulationSeeds {
 
@@ -20,12 +23,12 @@ public final class LearnerSimulationSeeds {
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         List<LearnerSimulation.Workload> workloads = new ArrayList<>();
-        workloads.addAll(LearnerSimulation.heldOutLatest());
-        workloads.addAll(LearnerSimulation.heldOutNext());
-        workloads.addAll(LearnerSimulation.heldOutFresh());
-        workloads.addAll(LearnerSimulation.heldOutAfterFresh());
-        System.out.println("| workload | runs meeting 40% at 95% | saving, median (lowest, highest) | lowest success kept"
-                + " | oracle within the defaults, median |");
+        workloads.addAll(LearnerWorkloads.heldOutLatest());
+        workloads.addAll(LearnerWorkloads.heldOutNext());
+        workloads.addAll(LearnerWorkloads.heldOutFresh());
+        workloads.addAll(LearnerWorkloads.heldOutAfterFresh());
+        System.out.println("| workload | runs meeting 40% at 95% | saving, median (lowest, highest)"
+                + " | lowest success kept | oracle within the defaults, median |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (LearnerSimulation.Workload w : workloads) {
             List<Double> savings = new ArrayList<>();
@@ -45,8 +48,8 @@ public final class LearnerSimulationSeeds {
                 met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
             }
             System.out.printf(Locale.ROOT, "| %s | %d of %d | %.1f%% (%.1f, %.1f) | %.1f%% | %.1f%% |%n",
-                    w.name().substring(0, 1), met, seeds, 100 * median(savings), 100 * min(savings),
-                    100 * max(savings), 100 * lowestSuccess, 100 * median(oracle));
+                    w.name().substring(0, 1), met, seeds, 100 * median(savings), 100 * Collections.min(savings),
+                    100 * Collections.max(savings), 100 * lowestSuccess, 100 * median(oracle));
         }
     }
 
@@ -54,13 +57,5 @@ public final class LearnerSimulationSeeds {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 }

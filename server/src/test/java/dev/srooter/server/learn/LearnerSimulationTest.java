@@ -15,9 +15,9 @@ class LearnerSimulationTest {
 
     @Test
     void learnedRoutesKeepTheSuccessOfTheBestAndNeverCostMore() {
-        List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerSimulation.workloads());
-        all.addAll(LearnerSimulation.heldOut());
-        all.addAll(LearnerSimulation.heldOutLater());
+        List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerWorkloads.workloads());
+        all.addAll(LearnerWorkloads.heldOut());
+        all.addAll(LearnerWorkloads.heldOutLater());
         System.out.println("Learned routes, simulated (20,000 tasks, seed 3; docs/routing.md has the 40,000-task runs):");
         for (LearnerSimulation.Workload w : all) {
             LearnerSimulation.Result best = LearnerSimulation.run(w, 20_000, 3, "best", false);
