@@ -170,10 +170,14 @@ def heap_growth(name="gateway"):
 
 
 class RssWatch:
-    """Samples a process's resident memory every half second: the peak is what the benchmark reports."""
+    """
+    Samples a process's resident memory every half second: the peak is what the benchmark reports, with the phase it
+    came in ({@code phase}, set as the benchmark goes), to tell a peak of the warm-up's compilations from one of a row.
+    """
 
     def __init__(self, pid):
         self.pid, self.peak_kb, self.samples, self._stop = pid, 0, [], threading.Event()
+        self.phase, self.peak_phase = "start", "start"
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -185,7 +189,8 @@ class RssWatch:
                 return
             kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
             self.samples.append(kb)
-            self.peak_kb = max(self.peak_kb, kb)
+            if kb > self.peak_kb:
+                self.peak_kb, self.peak_phase = kb, self.phase
 
     def stop(self):
         self._stop.set()
@@ -465,6 +470,7 @@ def main():
                     continue
                 if args.governance_only and name != "2KB":
                     continue
+                rss.phase = "warm-up pass %d, %s" % (warm_pass, name)
                 seconds = max(10, args.seconds) if warm_pass == 1 else 5
                 wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], 32, seconds, key)
                 if baseline_key:
@@ -481,6 +487,7 @@ def main():
         for round_ in range(args.rounds):
             for body, connections in in_pairs(scenarios, round_):
                 path, upstream_path = bodies[body]
+                rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
                 direct = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections,
                              args.seconds, None)
                 # with a baseline, which of the two goes first alternates by round: neither gets the warmer slot
@@ -513,7 +520,8 @@ def main():
         print("\nduring the rounds the gateway's JIT compilers used %.1f%% of a core"
               % (100 * (jit_seconds(gateway_pid) - jit_rounds) / (time.time() - rounds_start)))
         peak = rss.stop()
-        print("\npeak resident memory of the gateway's JVM over the warm-up and every round: %.0f MB" % peak)
+        print("\npeak resident memory of the gateway's JVM over the warm-up and every round: %.0f MB (in %s)"
+              % (peak, rss.peak_phase))
         print("the gateway's heap, committed: " + heap_growth())
         if baseline_rss:
             print("peak resident memory of the baseline's JVM, the same way: %.0f MB" % baseline_rss.stop())
