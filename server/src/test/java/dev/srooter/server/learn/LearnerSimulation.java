@@ -69,7 +69,8 @@ public final class LearnerSimulation {
                 ? LearnerWorkloads.heldOutLater() : set.equals("--held-out-latest") ? LearnerWorkloads.heldOutLatest()
                 : set.equals("--held-out-next") ? LearnerWorkloads.heldOutNext() : set.equals("--held-out-fresh")
                 ? LearnerWorkloads.heldOutFresh() : set.equals("--held-out-after-fresh")
-                ? LearnerWorkloads.heldOutAfterFresh() : LearnerWorkloads.workloads()) {
+                ? LearnerWorkloads.heldOutAfterFresh() : set.equals("--held-out-dawn") ? LearnerWorkloads.heldOutDawn()
+                : LearnerWorkloads.workloads()) {
             System.out.println();
             System.out.println("Workload " + w.name());
             Result best = run(w, tasks, seed, "best", true);

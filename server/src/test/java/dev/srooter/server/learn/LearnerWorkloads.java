@@ -198,4 +198,30 @@ final class LearnerWorkloads {
                         new double[][] {{0.93, 0.95, 0.96}, {0.75, 0.90, 0.93}, {0.55, 0.86, 0.91}, {0.45, 0.84, 0.93}},
                         new double[] {0.3, 0.35, 0.15, 0.2}, 0.4, -1, 0, 0, 0, 0.5));
     }
+
+    /**
+     * Workloads written on 2026-12-05 (a new session) before the change to the learner that they measure, committed
+     * before it, and to be run once after it (O to Z had all been run and read by then). New in them: a local model at
+     * the floor's edge on trivial work; the best model's substantive work regressing mid-run; three models whose
+     * middle one keeps the floor on substantive work by a point, with architecture work under it.
+     */
+    static List<Workload> heldOutDawn() {
+        return List.of(
+                new Workload("AA (held out 12-05): three models, mid 96.5% of the best on substantive work, cheap 97%"
+                        + " on trivial, architecture only the best's", new String[] {"cheap", "mid", "best"},
+                        new double[] {0.25, 1.6, 5.5},
+                        new double[][] {{0.93, 0.95, 0.96}, {0.70, 0.89, 0.922}, {0.45, 0.80, 0.91},
+                                {0.40, 0.82, 0.93}}, new double[] {0.3, 0.45, 0.15, 0.1}, 0.25, -1, 0, 0, 0, 0.4),
+                new Workload("AB (held out 12-05): four models from a free local one at 96% of the best on trivial;"
+                        + " the best's substantive success drops to 0.84 at task 22,000", new String[] {"local",
+                        "small", "mid", "best"}, new double[] {0.02, 0.5, 1.8, 6.0},
+                        new double[][] {{0.92, 0.94, 0.95, 0.96}, {0.55, 0.84, 0.89, 0.93}, {0.30, 0.66, 0.86, 0.91},
+                                {0.25, 0.60, 0.85, 0.92}}, new double[] {0.4, 0.35, 0.15, 0.1}, 0.2, 22_000, 3, 1,
+                        0.84, 0.5),
+                new Workload("AC (held out 12-05): two models fifteen times apart, cheap 96.5% of the best on"
+                        + " substantive work and 93% on architecture, high risk much harder", new String[] {"cheap",
+                        "best"}, new double[] {0.4, 6.0},
+                        new double[][] {{0.95, 0.97}, {0.88, 0.912}, {0.85, 0.914}, {0.60, 0.92}},
+                        new double[] {0.25, 0.5, 0.15, 0.1}, 0.3, -1, 0, 0, 0, 0.6));
+    }
 }
