@@ -26,6 +26,13 @@ public final class Learner {
     static final double OPTIMISM = 2;
     /** The part of exploration that may try any cheaper candidate, whatever its estimate: to see one that improved. */
     static final double REVISIT = 0.1;
+    /**
+     * How many standard errors (of the difference between the two estimates) under the floor a cheaper candidate's
+     * estimate may be and still count as keeping it, and the most that may come to, as a share of the best's
+     * estimate: a cheaper model is turned away when the evidence says it misses the floor, not whenever noise does.
+     */
+    static final double LENIENCE = 1;
+    static final double MOST_LENIENCE = 0.015;
 
     /** One candidate as the learner sees it, for the choice and for {@code GET /api/routing/learned}. */
     public record Estimate(String model, double success, double costUsd, double outcomes, long decisions) {
@@ -105,10 +112,13 @@ public final class Learner {
         // before it is chosen, and the fade that lets a model's drop show. (A longer memory, FADE 0.9995, saved no
         // more across the workloads and seeds and took twice as long to notice a drop: not taken.)
         double floor = settings.qualityFloor() * estimates.get(best).success();
+        double bestError = settings.qualityFloor() * standardError(estimates.get(best));
         int pick = best;
         for (int i = 0; i < estimates.size(); i++) {
             Estimate e = estimates.get(i);
-            if (eligible[i] && i != best && e.success() >= floor && e.success() / e.costUsd()
+            double lenience = Math.min(LENIENCE * Math.hypot(standardError(e), bestError),
+                    MOST_LENIENCE * estimates.get(best).success());
+            if (eligible[i] && i != best && e.success() >= floor - lenience && e.success() / e.costUsd()
                     > estimates.get(pick).success() / estimates.get(pick).costUsd()) {
                 pick = i;
             }
@@ -146,8 +156,7 @@ public final class Learner {
             if (i == pick) {
                 continue;
             }
-            double upper = Math.min(1, e.success() + OPTIMISM * Math.sqrt(e.success() * (1 - e.success())
-                    / (e.outcomes() + PRIOR)));
+            double upper = Math.min(1, e.success() + OPTIMISM * standardError(e));
             boolean couldBeat = upper >= floor && upper / e.costUsd() > chosen.success() / chosen.costUsd();
             boolean cheaper = e.costUsd() < chosen.costUsd();
             if ((couldBeat || !eligible[i] && cheaper || anyCheaper && cheaper)
@@ -156,6 +165,11 @@ public final class Learner {
             }
         }
         return least;
+    }
+
+    /** The standard error of a candidate's estimated success, counting the prior's tasks as evidence. */
+    static double standardError(Estimate e) {
+        return Math.sqrt(e.success() * (1 - e.success()) / (e.outcomes() + PRIOR));
     }
 
     /** With learning off: the catalogue's best candidate (rank, then price), chosen without looking at outcomes. */

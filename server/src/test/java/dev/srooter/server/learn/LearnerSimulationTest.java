@@ -7,9 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the simulator on every workload, the held-out ones included, and prints the figures into the build log.
- * What it asserts is what must hold on any workload, not the cost target (see docs/routing.md for the figures
- * against it): learned routes keep at least 95% of always-best's success, and never cost more than always-best.
+ * Runs the simulator on every workload, the held-out ones included, at five seeds, and prints the figures into the
+ * build log. What it asserts is what must hold on any workload, not the cost target (see docs/routing.md for the
+ * figures against it): learned routes never cost more than always-best, keep at least 95% of its success in all but
+ * one run in fifty, and never fall far under it.
+ *
+ * <p>Per run, not per workload: the floor is read on noisy estimates, and since a cheaper model is turned away only
+ * when the evidence says it misses the floor ({@link Learner#LENIENCE}), a context at the floor's edge serves the
+ * cheaper model about half the time. That keeps the context's expected success over the floor, but a run's random
+ * stream can leave one just under 95% (2 of 520 runs over 20 seeds, at 94.8%; before that change, 1 of 520 at 94.3%).
  */
 class LearnerSimulationTest {
 
@@ -18,16 +24,24 @@ class LearnerSimulationTest {
         List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerWorkloads.workloads());
         all.addAll(LearnerWorkloads.heldOut());
         all.addAll(LearnerWorkloads.heldOutLater());
-        System.out.println("Learned routes, simulated (20,000 tasks, seed 3; docs/routing.md has the 40,000-task runs):");
+        System.out.println("Learned routes, simulated (20,000 tasks, seeds 1 to 5; docs/routing.md has the 40,000-task"
+                + " runs):");
+        int runs = 0;
+        int underFloor = 0;
         for (LearnerSimulation.Workload w : all) {
-            LearnerSimulation.Result best = LearnerSimulation.run(w, 20_000, 3, "best", false);
-            LearnerSimulation.Result learned = LearnerSimulation.run(w, 20_000, 3, "learned", false);
-            double cost = learned.cost() / best.cost() - 1;
-            double kept = learned.success() / best.success();
-            System.out.printf(java.util.Locale.ROOT, "  %-90s cost %+6.1f%%, success %5.1f%% of always-best%n",
-                    w.name(), 100 * cost, 100 * kept);
-            assertTrue(kept >= 0.95, w.name() + ": success kept " + kept);
-            assertTrue(cost <= 0.01, w.name() + ": cost " + cost);
+            for (long seed = 1; seed <= 5; seed++) {
+                LearnerSimulation.Result best = LearnerSimulation.run(w, 20_000, seed, "best", false);
+                LearnerSimulation.Result learned = LearnerSimulation.run(w, 20_000, seed, "learned", false);
+                double cost = learned.cost() / best.cost() - 1;
+                double kept = learned.success() / best.success();
+                System.out.printf(java.util.Locale.ROOT, "  %-90s seed %d cost %+6.1f%%, success %5.1f%% of"
+                        + " always-best%n", w.name(), seed, 100 * cost, 100 * kept);
+                assertTrue(kept >= 0.94, w.name() + ", seed " + seed + ": success kept " + kept);
+                assertTrue(cost <= 0.01, w.name() + ", seed " + seed + ": cost " + cost);
+                runs++;
+                underFloor += kept < 0.95 ? 1 : 0;
+            }
         }
+        assertTrue(underFloor * 50 <= runs, underFloor + " of " + runs + " runs kept less than 95% of the success");
     }
 }
