@@ -27,6 +27,7 @@ public final class LearnerSimulationSeeds {
         workloads.addAll(LearnerWorkloads.heldOutNext());
         workloads.addAll(LearnerWorkloads.heldOutFresh());
         workloads.addAll(LearnerWorkloads.heldOutAfterFresh());
+        workloads.addAll(LearnerWorkloads.heldOutDawn());
         System.out.println("| workload | runs meeting 40% at 95% | saving, median (lowest, highest)"
                 + " | lowest success kept | oracle within the defaults, median |");
         System.out.println("| --- | --- | --- | --- | --- |");
@@ -48,8 +49,9 @@ public final class LearnerSimulationSeeds {
                 met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
             }
             System.out.printf(Locale.ROOT, "| %s | %d of %d | %.1f%% (%.1f, %.1f) | %.1f%% | %.1f%% |%n",
-                    w.name().substring(0, 1), met, seeds, 100 * median(savings), 100 * Collections.min(savings),
-                    100 * Collections.max(savings), 100 * lowestSuccess, 100 * median(oracle));
+                    w.name().substring(0, w.name().indexOf(' ')), met, seeds, 100 * median(savings),
+                    100 * Collections.min(savings), 100 * Collections.max(savings), 100 * lowestSuccess,
+                    100 * median(oracle));
         }
     }
 
