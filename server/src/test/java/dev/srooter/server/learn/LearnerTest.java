@@ -62,6 +62,39 @@ class LearnerTest {
     }
 
     @Test
+    void aCheapModelJustUnderTheFloorIsChosenUntilTheEvidenceSaysItMissesIt() {
+        // 850 and 900 tasks in 1,000: the cheap model's estimate is 94.4% of the best's, under the 95% floor by less
+        // than a standard error of the difference. Turned away on the estimate alone, such a model left contexts on
+        // the best model for as long as an unlucky stretch had put it there (docs/routing.md, "The floor read with
+        // its error").
+        Map<String, Arm> context = Map.of("p/cheap", new Arm(850, 1000, 1000, 1000), "p/best",
+                new Arm(900, 1000, 1000, 15000));
+        Learner.Choice c = Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1));
+        double floor = 0.95 * c.estimates().get(1).success();
+        assertTrue(c.estimates().get(0).success() < floor, c.estimates().toString());
+        assertEquals("p/cheap", c.model(), c.why());
+        assertTrue(c.why().endsWith("within the estimates' error"), c.why());
+
+        // 820 in 1,000: under the floor by more than its error allows
+        Map<String, Arm> worse = Map.of("p/cheap", new Arm(820, 1000, 1000, 1000), "p/best",
+                new Arm(900, 1000, 1000, 15000));
+        assertEquals("p/best", Learner.choose(BOTH, worse, worse, NO_EXPLORING, null, true, new Random(1)).model());
+    }
+
+    @Test
+    void whatLittleEvidenceLeavesUncertainIsNotLetThroughTheFloor() {
+        // 43 and 47 tasks in 50: the estimates' error is nearly six points, but a cheaper model may sit at most 1.5%
+        // of the best's success under the floor, so a model 91.5% as good is not chosen on so little
+        Map<String, Arm> context = Map.of("p/cheap", new Arm(43, 50, 50, 50), "p/best", new Arm(47, 50, 50, 750));
+        Learner.Choice c = Learner.choose(BOTH, context, context, NO_EXPLORING, null, true, new Random(1));
+        double error = Math.hypot(Learner.standardError(c.estimates().get(0)),
+                0.95 * Learner.standardError(c.estimates().get(1)));
+        assertTrue(c.estimates().get(0).success() > 0.95 * c.estimates().get(1).success() - error,
+                "within one error of the floor: only the cap turns it away " + c.estimates());
+        assertEquals("p/best", c.model(), c.why());
+    }
+
+    @Test
     void aFailedTaskWeighsNoMoreThanAGoodOneHoweverManySignalsItDraws() {
         // 90 and 93 tasks in 100 succeed: the cheap model keeps 97% of the best's success, over the 95% floor. A good
         // task is built on (one weak signal); a bad one is retried, aborted, escalated and draws two tool errors.
