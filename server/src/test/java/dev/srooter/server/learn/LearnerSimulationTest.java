@@ -45,4 +45,38 @@ class LearnerSimulationTest {
         }
         assertTrue(underFloor * 50 <= runs, underFloor + " of " + runs + " runs kept less than 95% of the success");
     }
+
+    /**
+     * Issue 19's target, 40% less than always-best at 95% of its success or more, on the held-out workloads whose
+     * defaults leave 40% to save (O to AC but T and Z, which a learner that keeps the floor cannot bring under 36.7%
+     * and 29.6%), seeds 1 to 3, 40,000 tasks: met in 39 runs of 39; 32 before the floor was read with its error.
+     * Over 20 seeds, 254 of 260 (LearnerSimulationSeeds, docs/routing.md): a few runs in a hundred miss, so this
+     * asks for more than nine in ten, not all.
+     */
+    @Test
+    void learnedRoutesMeetTheTargetWhereTheDefaultsLeaveItToSave() {
+        List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerWorkloads.heldOutLatest());
+        all.addAll(LearnerWorkloads.heldOutNext());
+        all.addAll(LearnerWorkloads.heldOutFresh());
+        all.addAll(LearnerWorkloads.heldOutAfterFresh());
+        all.addAll(LearnerWorkloads.heldOutDawn());
+        int runs = 0;
+        int met = 0;
+        for (LearnerSimulation.Workload w : all) {
+            if (w.name().startsWith("T ") || w.name().startsWith("Z ")) {
+                continue;
+            }
+            for (long seed = 1; seed <= 3; seed++) {
+                LearnerSimulation.Result best = LearnerSimulation.run(w, 40_000, seed, "best", false);
+                LearnerSimulation.Result learned = LearnerSimulation.run(w, 40_000, seed, "learned", false);
+                double saving = 1 - learned.cost() / best.cost();
+                double kept = learned.success() / best.success();
+                System.out.printf(java.util.Locale.ROOT, "  %s seed %d: %.1f%% saved at %.1f%% of always-best's"
+                        + " success%n", w.name().substring(0, w.name().indexOf(' ')), seed, 100 * saving, 100 * kept);
+                runs++;
+                met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
+            }
+        }
+        assertTrue(met * 10 > runs * 9, met + " of " + runs + " runs met 40% at 95%");
+    }
 }
