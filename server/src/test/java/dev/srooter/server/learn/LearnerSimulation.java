@@ -40,6 +40,11 @@ public final class LearnerSimulation {
                     droppedTo, 0);
         }
 
+        /** The workload's letter, as the tables name it ("R", "AA"). */
+        String label() {
+            return name.substring(0, name.indexOf(' '));
+        }
+
         /** The hidden chance that model {@code m} succeeds at a task of this intent and risk at task {@code t}. */
         double chance(int intent, boolean highRisk, int m, int t) {
             double p = dropAt > 0 && t >= dropAt && m == dropModel && intent == dropIntent ? droppedTo
@@ -50,6 +55,21 @@ public final class LearnerSimulation {
 
     /** {@code shareBeforeDrop}: the dropping model's share of its context just before; -1: never recovered. */
     record Result(double cost, double success, long tasks, double shareBeforeDrop, int recoveredAfter) {
+    }
+
+    /** A learned run against always-best on the same workload and seed: the share of cost saved, of success kept. */
+    record AgainstBest(double saving, double kept) {
+
+        /** Issue 19's target: at least 40% less than always-best, at 95% of its success or more. */
+        boolean meetsTarget() {
+            return saving >= 0.40 && kept >= 0.95;
+        }
+    }
+
+    static AgainstBest againstBest(Workload w, int tasks, long seed) {
+        Result best = run(w, tasks, seed, "best", false);
+        Result learned = run(w, tasks, seed, "learned", false);
+        return new AgainstBest(1 - learned.cost() / best.cost(), learned.success() / best.success());
     }
 
     static final Map<String, Integer> PICKS = new java.util.TreeMap<>();

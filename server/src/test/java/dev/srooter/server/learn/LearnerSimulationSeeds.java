@@ -22,34 +22,26 @@ public final class LearnerSimulationSeeds {
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        List<LearnerSimulation.Workload> workloads = new ArrayList<>();
-        workloads.addAll(LearnerWorkloads.heldOutLatest());
-        workloads.addAll(LearnerWorkloads.heldOutNext());
-        workloads.addAll(LearnerWorkloads.heldOutFresh());
-        workloads.addAll(LearnerWorkloads.heldOutAfterFresh());
-        workloads.addAll(LearnerWorkloads.heldOutDawn());
         System.out.println("| workload | runs meeting 40% at 95% | saving, median (lowest, highest)"
                 + " | lowest success kept | oracle within the defaults, median |");
         System.out.println("| --- | --- | --- | --- | --- |");
-        for (LearnerSimulation.Workload w : workloads) {
+        for (LearnerSimulation.Workload w : LearnerWorkloads.heldOutOverSeeds()) {
             List<Double> savings = new ArrayList<>();
             List<Double> oracle = new ArrayList<>();
             double lowestSuccess = 1;
             int met = 0;
             for (long seed = 1; seed <= seeds; seed++) {
+                LearnerSimulation.AgainstBest learned = LearnerSimulation.againstBest(w, 40_000, seed);
                 LearnerSimulation.Result best = LearnerSimulation.run(w, 40_000, seed, "best", false);
-                LearnerSimulation.Result learned = LearnerSimulation.run(w, 40_000, seed, "learned", false);
                 LearnerSimulation.Result ceiling = LearnerSimulation.run(w, 40_000, seed, "oracle within the defaults",
                         false);
-                double saving = 1 - learned.cost() / best.cost();
-                double kept = learned.success() / best.success();
-                savings.add(saving);
+                savings.add(learned.saving());
                 oracle.add(1 - ceiling.cost() / best.cost());
-                lowestSuccess = Math.min(lowestSuccess, kept);
-                met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
+                lowestSuccess = Math.min(lowestSuccess, learned.kept());
+                met += learned.meetsTarget() ? 1 : 0;
             }
             System.out.printf(Locale.ROOT, "| %s | %d of %d | %.1f%% (%.1f, %.1f) | %.1f%% | %.1f%% |%n",
-                    w.name().substring(0, w.name().indexOf(' ')), met, seeds, 100 * median(savings),
+                    w.label(), met, seeds, 100 * median(savings),
                     100 * Collections.min(savings), 100 * Collections.max(savings), 100 * lowestSuccess,
                     100 * median(oracle));
         }

@@ -31,10 +31,9 @@ class LearnerSimulationTest {
         int underFloor = 0;
         for (LearnerSimulation.Workload w : all) {
             for (long seed = 1; seed <= 5; seed++) {
-                LearnerSimulation.Result best = LearnerSimulation.run(w, 20_000, seed, "best", false);
-                LearnerSimulation.Result learned = LearnerSimulation.run(w, 20_000, seed, "learned", false);
-                double cost = learned.cost() / best.cost() - 1;
-                double kept = learned.success() / best.success();
+                LearnerSimulation.AgainstBest learned = LearnerSimulation.againstBest(w, 20_000, seed);
+                double cost = -learned.saving();
+                double kept = learned.kept();
                 System.out.printf(java.util.Locale.ROOT, "  %-90s seed %d cost %+6.1f%%, success %5.1f%% of"
                         + " always-best%n", w.name(), seed, 100 * cost, 100 * kept);
                 assertTrue(kept >= 0.94, w.name() + ", seed " + seed + ": success kept " + kept);
@@ -55,26 +54,18 @@ class LearnerSimulationTest {
      */
     @Test
     void learnedRoutesMeetTheTargetWhereTheDefaultsLeaveItToSave() {
-        List<LearnerSimulation.Workload> all = new ArrayList<>(LearnerWorkloads.heldOutLatest());
-        all.addAll(LearnerWorkloads.heldOutNext());
-        all.addAll(LearnerWorkloads.heldOutFresh());
-        all.addAll(LearnerWorkloads.heldOutAfterFresh());
-        all.addAll(LearnerWorkloads.heldOutDawn());
         int runs = 0;
         int met = 0;
-        for (LearnerSimulation.Workload w : all) {
-            if (w.name().startsWith("T ") || w.name().startsWith("Z ")) {
+        for (LearnerSimulation.Workload w : LearnerWorkloads.heldOutOverSeeds()) {
+            if (w.label().equals("T") || w.label().equals("Z")) {
                 continue;
             }
             for (long seed = 1; seed <= 3; seed++) {
-                LearnerSimulation.Result best = LearnerSimulation.run(w, 40_000, seed, "best", false);
-                LearnerSimulation.Result learned = LearnerSimulation.run(w, 40_000, seed, "learned", false);
-                double saving = 1 - learned.cost() / best.cost();
-                double kept = learned.success() / best.success();
+                LearnerSimulation.AgainstBest learned = LearnerSimulation.againstBest(w, 40_000, seed);
                 System.out.printf(java.util.Locale.ROOT, "  %s seed %d: %.1f%% saved at %.1f%% of always-best's"
-                        + " success%n", w.name().substring(0, w.name().indexOf(' ')), seed, 100 * saving, 100 * kept);
+                        + " success%n", w.label(), seed, 100 * learned.saving(), 100 * learned.kept());
                 runs++;
-                met += saving >= 0.40 && kept >= 0.95 ? 1 : 0;
+                met += learned.meetsTarget() ? 1 : 0;
             }
         }
         assertTrue(met * 10 > runs * 9, met + " of " + runs + " runs met 40% at 95%");

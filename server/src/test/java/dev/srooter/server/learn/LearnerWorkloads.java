@@ -1,6 +1,7 @@
 package dev.srooter.server.learn;
 
 import dev.srooter.server.learn.LearnerSimulation.Workload;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,16 @@ import java.util.List;
 final class LearnerWorkloads {
 
     private LearnerWorkloads() {
+    }
+
+    /** The held-out workloads read over many seeds (LearnerSimulationSeeds): O to Z, then AA to AC. */
+    static List<Workload> heldOutOverSeeds() {
+        List<Workload> all = new ArrayList<>(heldOutLatest());
+        all.addAll(heldOutNext());
+        all.addAll(heldOutFresh());
+        all.addAll(heldOutAfterFresh());
+        all.addAll(heldOutDawn());
+        return all;
     }
 
     static List<Workload> workloads() {
