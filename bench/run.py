@@ -154,16 +154,20 @@ def heap_growth(name="gateway"):
     is most of the difference between a run's resident peak near 500 MB and one near 580.
     """
     sizes = []
-    logs = [(open(path).read().count("Pause"), path) for path in glob.glob(os.path.join(WORK, name + "-gc-*.log"))]
+    logs = []
+    for path in glob.glob(os.path.join(WORK, name + "-gc-*.log")):
+        try:
+            text = open(path).read()
+        except OSError:
+            continue
+        logs.append((text.count("Pause"), text))
     if not logs:
         return "unknown (no collector log)"
-    try:
-        for line in open(max(logs)[1]):
-            m = re.search(r"\[([\d.]+)s\].*Pause (Young|Full).*->\d+M\((\d+)M\)", line)
-            if m and (not sizes or int(m.group(3)) != sizes[-1][1]):
-                sizes.append((float(m.group(1)), int(m.group(3)), m.group(2)))
-    except OSError:
-        return "unknown (no collector log)"
+    # the gateway's own log is the one with the most collections (the server script's other JVMs log a few)
+    for line in max(logs)[1].splitlines():
+        m = re.search(r"\[([\d.]+)s\].*Pause (Young|Full).*->\d+M\((\d+)M\)", line)
+        if m and (not sizes or int(m.group(3)) != sizes[-1][1]):
+            sizes.append((float(m.group(1)), int(m.group(3)), m.group(2)))
     if len(sizes) <= 1:
         return "%s MB throughout" % (sizes[0][1] if sizes else "?")
     return ", ".join("%d MB at %.0f s (%s)" % (size, at, kind) for at, size, kind in sizes)
