@@ -277,9 +277,6 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
                               "GATEWAY_AUTH": "bearer" if sends_bearer(url) else "",
                               "EXTRA_HEADERS": extra_headers},
                          capture_output=True, text=True, check=True).stdout
-    def latency(p):
-        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
-        return float(m.group(1)) * UNITS[m.group(2)]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     if non2xx or errors:
@@ -287,8 +284,47 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
               file=sys.stderr)
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     cpu = (cpu_seconds(pid) - cpu_before) * 1000.0 / max(1, requests) if pid else None
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-            "p50": latency(50), "p99": latency(99), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
+    return {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
+
+
+def wrk_figures(out):
+    """Requests per second and the p50 and p99 latency (ms) from wrk's --latency output."""
+    def latency(p):
+        m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
+        return float(m.group(1)) * UNITS[m.group(2)]
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": latency(50),
+            "p99": latency(99)}
+
+
+def wrk_get(url, seconds):
+    """One wrk run of GET requests at c=1 on one keep-alive connection: no body, no key."""
+    out = subprocess.run(["wrk", "-t1", "-c1", "-d%ds" % seconds, "--latency", url], capture_output=True, text=True,
+                         check=True).stdout
+    return wrk_figures(out)
+
+
+def platform_floor(body_file, key, rounds, seconds):
+    """
+    The tail this machine gives any server at c=1, beside srooter's: Liberty's own liveness check (GET /health/live: no
+    body, no gateway pipeline, no upstream, no audit) against nginx answering a GET, and srooter's 2 KB Messages call
+    against nginx answering it directly, the four interleaved in every round on the same warm server. Issue 23 asks
+    srooter to add at most 2 ms at p99; what the platform's trivial endpoint adds over nginx is the floor under that.
+    """
+    rows = []
+    for _ in range(rounds):
+        nginx_get = wrk_get("http://127.0.0.1:%d/v1/models" % UPSTREAM_PORT, seconds)
+        liberty = wrk_get("http://127.0.0.1:%d/health/live" % GATEWAY_PORT, seconds)
+        direct = wrk("http://127.0.0.1:%d/v1/messages" % UPSTREAM_PORT, body_file, 1, seconds, None)
+        gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body_file, 1, seconds, key)
+        rows.append((liberty["p99"] - nginx_get["p99"], gateway["p99"] - direct["p99"], liberty["p50"] - nginx_get["p50"],
+                     gateway["p50"] - direct["p50"]))
+    print("\nthe platform's floor at c=1: Liberty's GET /health/live over nginx's GET, and srooter's 2 KB call over nginx's"
+          " answer, interleaved, %d rounds of %d s (ms)" % (rounds, seconds))
+    print("| round | Liberty no-op added p50 | srooter added p50 | Liberty no-op added p99 | srooter added p99 |")
+    print("| --- | --- | --- | --- | --- |")
+    for k, (liberty99, gateway99, liberty50, gateway50) in enumerate(rows):
+        print("| %d | %.3f | %.3f | %.3f | %.3f |" % (k + 1, liberty50, gateway50, liberty99, gateway99))
+    print("| median | %.3f | %.3f | %.3f | %.3f |" % tuple(statistics.median(r[i] for r in rows) for i in (2, 3, 0, 1)))
 
 
 def portkey(url, body, path, upstream_path, connections, seconds, pid):
@@ -417,6 +453,8 @@ def main():
                              " -DskipTests) in the same rounds, on the next port: before and after a change")
     parser.add_argument("--startup", action="store_true",
                         help="also measure the time from launch to 90%% of steady throughput (restarts the server)")
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure Liberty's own tail at c=1 (GET /health/live) beside srooter's, interleaved")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -601,6 +639,8 @@ def main():
                     med(anthropic, lambda d, g: g["p99"] - d["p99"]), med(runs, lambda d, g: g["p99"] - d["p99"])))
         if scenarios:
             first_event_added(bodies, key, args.chat, args.rounds)
+        if args.floor:
+            platform_floor(bodies["2KB"][0], key, max(6, args.rounds * 2), 10)
         if args.startup:
             key = startup(lambda: start_gateway(), bodies["2KB"][0])
         if args.governance:
