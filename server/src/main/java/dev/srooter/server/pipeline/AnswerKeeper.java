@@ -2,11 +2,11 @@ package dev.srooter.server.pipeline;
 
 import dev.srooter.server.translate.ChatResponse;
 import dev.srooter.server.translate.Codecs;
-import dev.srooter.server.translate.Js;
 import dev.srooter.server.translate.SseParser;
 import dev.srooter.server.translate.StreamAssembler;
 import dev.srooter.server.translate.StreamEvent;
 import dev.srooter.server.translate.StreamReader;
+import jakarta.json.JsonObject;
 
 /**
  * Keeps the answer of a request the council is to review ({@link Exchange#answer}), from whatever the relay has in
@@ -59,13 +59,13 @@ final class AnswerKeeper {
         }
     }
 
-    /** A whole answer in the client's format (passed through). */
-    static void whole(Exchange exchange, byte[] body) {
-        if (exchange.decisions.council().isEmpty()) {
+    /** A whole answer in the client's format (passed through), as the relay read it; null if it could not. */
+    static void whole(Exchange exchange, JsonObject body) {
+        if (exchange.decisions.council().isEmpty() || body == null) {
             return;
         }
         try {
-            exchange.answer = Codecs.of(exchange.clientFormat()).readResponse(Js.parse(body), "client");
+            exchange.answer = Codecs.of(exchange.clientFormat()).readResponse(body, "client");
         } catch (RuntimeException unreadable) {
             // not kept
         }

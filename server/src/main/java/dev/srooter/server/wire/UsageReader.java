@@ -61,10 +61,22 @@ public final class UsageReader {
         } catch (RuntimeException unreadable) {
             return; // usage is bookkeeping: an unreadable event must not break the answer
         }
+        accept(root);
+    }
+
+    /** Takes one document already read (a whole answer the relay has parsed for other readers too). */
+    public void accept(JsonObject root) {
         JsonObject usage = usageOf(root);
         if (usage != null) {
             acceptUsage(usage);
         }
+    }
+
+    /** Usage of a plain (non-streamed) answer already read; none if it carries no usage. */
+    public static Usage fromAnswer(WireFormat format, JsonObject answer) {
+        UsageReader reader = new UsageReader(format);
+        reader.accept(answer);
+        return reader.usage();
     }
 
     /** Takes one {@code usage} object of this reader's format (the translation codecs hand theirs here). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.srooter.api.WireFormat;
 import dev.srooter.server.providers.Usage;
+import dev.srooter.server.translate.Js;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,31 @@ class UsageReaderTest {
         assertEquals(new Usage(60, 4, 40, 0), UsageReader.fromBody(WireFormat.OPENAI_RESPONSES, bytes("""
                 {"object":"response","usage":{"input_tokens":100,"output_tokens":4,
                 "input_tokens_details":{"cached_tokens":40}}}""")));
+    }
+
+    /** The relay reads a whole answer once, with srooter's own reader, and takes the usage from that tree. */
+    @Test
+    void anAnswerAlreadyReadGivesTheUsageItsBytesGive() {
+        String[][] answers = {
+            {"ANTHROPIC_MESSAGES", """
+                {"type":"message","usage":{"input_tokens":10,"output_tokens":5,
+                "cache_creation_input_tokens":7,"cache_read_input_tokens":3}}"""},
+            {"OPENAI_CHAT", """
+                {"usage":{"prompt_tokens":100,"completion_tokens":9,"prompt_tokens_details":{"cached_tokens":30}}}"""},
+            {"OPENAI_CHAT", """
+                {"usage":{"prompt_tokens":100,"completion_tokens":9,"prompt_cache_hit_tokens":25}}"""},
+            {"OPENAI_RESPONSES", """
+                {"object":"response","usage":{"input_tokens":100,"output_tokens":4,
+                "input_tokens_details":{"cached_tokens":40}}}"""},
+            {"OPENAI_CHAT", "{\"usage\":null}"},
+            {"ANTHROPIC_MESSAGES", "{\"type\":\"message\",\"content\":[]}"}};
+        for (String[] answer : answers) {
+            WireFormat format = WireFormat.valueOf(answer[0]);
+            Usage fromBytes = UsageReader.fromBody(format, bytes(answer[1]));
+            assertEquals(fromBytes, UsageReader.fromAnswer(format, Js.parse(bytes(answer[1]))), answer[1]);
+        }
+        assertEquals(new Usage(10, 5, 3, 7), UsageReader.fromAnswer(WireFormat.ANTHROPIC_MESSAGES,
+                Js.parse(bytes(answers[0][1]))));
     }
 
     @Test
