@@ -316,15 +316,15 @@ def platform_floor(body_file, key, rounds, seconds):
         liberty = wrk_get("http://127.0.0.1:%d/health/live" % GATEWAY_PORT, seconds)
         direct = wrk("http://127.0.0.1:%d/v1/messages" % UPSTREAM_PORT, body_file, 1, seconds, None)
         gateway = wrk("http://127.0.0.1:%d/v1/messages" % GATEWAY_PORT, body_file, 1, seconds, key)
-        rows.append((liberty["p99"] - nginx_get["p99"], gateway["p99"] - direct["p99"], liberty["p50"] - nginx_get["p50"],
-                     gateway["p50"] - direct["p50"]))
+        rows.append((liberty["p50"] - nginx_get["p50"], gateway["p50"] - direct["p50"],
+                     liberty["p99"] - nginx_get["p99"], gateway["p99"] - direct["p99"]))
     print("\nthe platform's floor at c=1: Liberty's GET /health/live over nginx's GET, and srooter's 2 KB call over nginx's"
           " answer, interleaved, %d rounds of %d s (ms)" % (rounds, seconds))
     print("| round | Liberty no-op added p50 | srooter added p50 | Liberty no-op added p99 | srooter added p99 |")
     print("| --- | --- | --- | --- | --- |")
-    for k, (liberty99, gateway99, liberty50, gateway50) in enumerate(rows):
-        print("| %d | %.3f | %.3f | %.3f | %.3f |" % (k + 1, liberty50, gateway50, liberty99, gateway99))
-    print("| median | %.3f | %.3f | %.3f | %.3f |" % tuple(statistics.median(r[i] for r in rows) for i in (2, 3, 0, 1)))
+    for k, row in enumerate(rows):
+        print("| %d | %.3f | %.3f | %.3f | %.3f |" % (k + 1, *row))
+    print("| median | %.3f | %.3f | %.3f | %.3f |" % tuple(statistics.median(column) for column in zip(*rows)))
 
 
 def portkey(url, body, path, upstream_path, connections, seconds, pid):

@@ -66,6 +66,13 @@ public class EmbedEval {
         return m.probabilities(Features.of(e.input(), Features.words(e.input().lastUser())), LocalClassifier.TEMPERATURE);
     }
 
+    /** The two classifiers' probabilities averaged, {@code mix} of the embeddings' and the rest of the words'. */
+    static double[] combined(double[] embeddings, double[] words, double mix) {
+        double[] p = new double[4];
+        for (int c = 0; c < 4; c++) p[c] = mix * embeddings[c] + (1 - mix) * words[c];
+        return p;
+    }
+
     static int argmax(double[] p) { int b = 0; for (int c = 1; c < 4; c++) if (p[c] > p[b]) b = c; return b; }
 
     public static void main(String[] a) throws Exception {
@@ -87,8 +94,7 @@ public class EmbedEval {
                 for (IntentModel.Example e : sources.get(held)) {
                     double[] pe = s.prob(embed(e.input().lastUser()));
                     double[] pw = wordProbs(w, e);
-                    double[] pc = new double[4];
-                    for (int c = 0; c < 4; c++) pc[c] = mix * pe[c] + (1 - mix) * pw[c];
+                    double[] pc = combined(pe, pw, mix);
                     int t = e.intent().ordinal(); n++;
                     if (argmax(pe) == t) okE++; if (argmax(pw) == t) okW++; if (argmax(pc) == t) okC++;
                 }
@@ -104,8 +110,7 @@ public class EmbedEval {
             for (IntentModel.Example e : test) {
                 double[] pe = s.prob(embed(e.input().lastUser()));
                 double[] pw = wordProbs(shipped, e);
-                double[] pc = new double[4];
-                for (int c = 0; c < 4; c++) pc[c] = mix * pe[c] + (1 - mix) * pw[c];
+                double[] pc = combined(pe, pw, mix);
                 int t = e.intent().ordinal(); n++;
                 if (argmax(pe) == t) okE++; if (argmax(pw) == t) okW++; if (argmax(pc) == t) okC++;
                 per[t][1]++; if (argmax(pc) == t) per[t][0]++;

@@ -80,8 +80,8 @@ final class Relay {
 
     private void whole(byte[] body, HttpServletResponse response) {
         if (exchange.status < 300) {
-            // read once, by srooter's own reader, for the usage and for the answer the council may review: Parsson's
-            // reader took 12% of a small request's processor at c=1 for the usage alone (bench/README.md)
+            // read once, by srooter's own reader, for the usage and for the answer the council may review (it was read
+            // twice; measured against that, no gain this machine can tell: bench/README.md, "One read of a whole answer")
             JsonObject answer = readAnswer(body);
             exchange.usage = answer == null ? Usage.NONE : UsageReader.fromAnswer(exchange.clientFormat(), answer);
             AnswerKeeper.whole(exchange, answer);
