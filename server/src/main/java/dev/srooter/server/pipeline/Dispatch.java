@@ -7,11 +7,13 @@ import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.wire.GatewayError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The attempt chain: the model routing chose, then its fallback chain, each candidate passing the same steps
@@ -32,13 +34,15 @@ public class Dispatch implements Stage {
     @Inject Account account;
     @Inject ProviderClient client;
     @Inject FallbackChains chains;
+    @Inject BeanManager beans;
 
     private List<AttemptStep> steps;
 
     /** What every candidate passes, in order, before it is sent the request. */
     @PostConstruct
     void order() {
-        steps = List.of(circuitClosed, policyPermits, capabilityFits, budgetHolds, translate, instruct);
+        steps = Stream.<AttemptStep>of(circuitClosed, policyPermits, capabilityFits, budgetHolds, translate, instruct)
+                .map(step -> Unproxied.instance(beans, step)).toList(); // called without their client proxies
     }
 
     /** A failed answer kept in case no later candidate gets to answer: the client then sees this one. */

@@ -5,7 +5,9 @@ import dev.srooter.server.wire.GatewayError;
 import dev.srooter.server.wire.Reply;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +48,7 @@ public class Pipeline {
     @Inject RecordAudit recordAudit;
     @Inject PluginHost plugins;
     @Inject StageSpans spans;
+    @Inject BeanManager beans;
 
     private List<Stage> modelCall;
     private List<Stage> modelListing;
@@ -54,10 +57,16 @@ public class Pipeline {
     @PostConstruct
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
-        modelCall = List.of(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
+        modelCall = direct(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
                 enforce, route, recall, loopGuard, budget, holdForCouncil, dispatch);
-        modelListing = List.of(authenticate, listModels);
-        closing = List.of(account, settle, endTurn, learn, trace, convene, recordAudit);
+        modelListing = direct(authenticate, listModels);
+        closing = direct(account, settle, endTurn, learn, trace, convene, recordAudit);
+        spans = Unproxied.instance(beans, spans);
+    }
+
+    /** The stages themselves, called without their client proxies (see {@link Unproxied}). */
+    private List<Stage> direct(Stage... stages) {
+        return Arrays.stream(stages).map(stage -> Unproxied.instance(beans, stage)).toList();
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */
