@@ -303,6 +303,10 @@ def wrk_get(url, seconds):
     return wrk_figures(out)
 
 
+# where the bare forwarder is dropped into the benchmark's server while the floor is measured
+BARE_DROPIN = os.path.join(ROOT, "server", "target", "liberty", "wlp", "usr", "servers", "srooter", "dropins", "bare.war")
+
+
 def build_bare_forwarder():
     """Packages bench/forwarder (before the gateway starts: a failed build should not cost a warm-up)."""
     subprocess.run(["mvn", "-B", "-q", "package"], cwd=os.path.join(ROOT, "bench", "forwarder"), check=True)
@@ -314,9 +318,8 @@ def deploy_bare_forwarder():
     nginx, nothing else), dropped into the running benchmark server beside srooter, so that both answer
     from one JVM, one thread pool and one port. Returns once it answers.
     """
-    dropins = os.path.join(ROOT, "server", "target", "liberty", "wlp", "usr", "servers", "srooter", "dropins")
-    os.makedirs(dropins, exist_ok=True)
-    shutil.copy(os.path.join(ROOT, "bench", "forwarder", "target", "bare.war"), dropins)
+    os.makedirs(os.path.dirname(BARE_DROPIN), exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "bench", "forwarder", "target", "bare.war"), BARE_DROPIN)
     url = "http://127.0.0.1:%d/bare/v1/messages" % GATEWAY_PORT
     for _ in range(120):
         try:
@@ -348,8 +351,7 @@ def platform_floor(body_file, key, rounds, seconds):
         rows.append((liberty["p50"] - nginx_get["p50"], bare["p50"] - direct["p50"], gateway["p50"] - direct["p50"],
                      liberty["p99"] - nginx_get["p99"], bare["p99"] - direct["p99"], gateway["p99"] - direct["p99"]))
     # out of the server again, so that a later run without --floor measures srooter alone
-    os.remove(os.path.join(ROOT, "server", "target", "liberty", "wlp", "usr", "servers", "srooter", "dropins",
-                           "bare.war"))
+    os.remove(BARE_DROPIN)
     print("\nthe platform's floor at c=1: Liberty's GET /health/live over nginx's GET; the bare forwarder's and srooter's"
           " 2 KB call over nginx's answer; interleaved, %d rounds of %d s (ms)" % (rounds, seconds))
     print("| round | Liberty no-op added p50 | bare forwarder added p50 | srooter added p50 | Liberty no-op added p99 |"

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The attempt chain: the model routing chose, then its fallback chain, each candidate passing the same steps
@@ -41,8 +40,8 @@ public class Dispatch implements Stage {
     /** What every candidate passes, in order, before it is sent the request. */
     @PostConstruct
     void order() {
-        steps = Stream.<AttemptStep>of(circuitClosed, policyPermits, capabilityFits, budgetHolds, translate, instruct)
-                .map(step -> Unproxied.instance(beans, step)).toList(); // called without their client proxies
+        steps = Unproxied.instances(beans, // called without their client proxies
+                List.<AttemptStep>of(circuitClosed, policyPermits, capabilityFits, budgetHolds, translate, instruct));
     }
 
     /** A failed answer kept in case no later candidate gets to answer: the client then sees this one. */

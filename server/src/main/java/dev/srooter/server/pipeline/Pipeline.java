@@ -7,7 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,16 +56,12 @@ public class Pipeline {
     @PostConstruct
     void order() {
         // dispatch runs the attempt chain: each candidate model passes its own steps (Dispatch.order)
-        modelCall = direct(authenticate, limit, readRequest, guard, track, councilNote, classify, gauge, resolveModel,
-                enforce, route, recall, loopGuard, budget, holdForCouncil, dispatch);
-        modelListing = direct(authenticate, listModels);
-        closing = direct(account, settle, endTurn, learn, trace, convene, recordAudit);
+        // the stages themselves, called without their client proxies (see Unproxied)
+        modelCall = Unproxied.instances(beans, List.of(authenticate, limit, readRequest, guard, track, councilNote,
+                classify, gauge, resolveModel, enforce, route, recall, loopGuard, budget, holdForCouncil, dispatch));
+        modelListing = Unproxied.instances(beans, List.of(authenticate, listModels));
+        closing = Unproxied.instances(beans, List.of(account, settle, endTurn, learn, trace, convene, recordAudit));
         spans = Unproxied.instance(beans, spans);
-    }
-
-    /** The stages themselves, called without their client proxies (see {@link Unproxied}). */
-    private List<Stage> direct(Stage... stages) {
-        return Arrays.stream(stages).map(stage -> Unproxied.instance(beans, stage)).toList();
     }
 
     /** A call to a model: messages, count_tokens, chat completions, responses. */

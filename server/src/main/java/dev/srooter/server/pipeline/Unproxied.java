@@ -3,6 +3,7 @@ package dev.srooter.server.pipeline;
 import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +19,11 @@ import java.util.Set;
 final class Unproxied {
 
     private Unproxied() {
+    }
+
+    /** The instances behind {@code injected}, in its order (see {@link #instance}). */
+    static <T> List<T> instances(BeanManager beans, List<T> injected) {
+        return injected.stream().map(bean -> instance(beans, bean)).toList();
     }
 
     /**
