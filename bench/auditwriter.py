@@ -9,7 +9,7 @@ checkout, and prints its figures; then the medians. A checkout needs its classes
 """
 import argparse
 import os
-import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,9 +46,13 @@ def main():
             server = os.path.join(checkouts[name], "server", "target")
             cp = os.pathsep.join([build, os.path.join(server, "classes"), os.path.join(server, "test-classes"), deps])
             # the server's Derby options (liberty-config/jvm.options): the page cache's size changes the work
-            out = subprocess.run(["java", "-Xmx512m", "-Dderby.storage.pageCacheSize=256", "-cp", cp,
-                                  "AuditWriterBench", str(a.rows), str(a.batch)],
-                                 capture_output=True, text=True, check=True).stdout
+            folder = tempfile.mkdtemp(prefix="auditwriter-db")
+            try:
+                out = subprocess.run(["java", "-Xmx512m", "-Dderby.storage.pageCacheSize=256", "-cp", cp,
+                                      "AuditWriterBench", str(a.rows), str(a.batch), folder],
+                                     capture_output=True, text=True, check=True).stdout
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
             values = dict(zip(*[iter(out.split())] * 2))
             figures[name].append({k: float(v) for k, v in values.items()})
             print(f"round {round_ + 1} {name:8} {out.strip()}", flush=True)
@@ -57,6 +61,7 @@ def main():
     for name, runs in figures.items():
         line = "  ".join(f"{k} {statistics.median(r[k] for r in runs):.2f}" for k in runs[0])
         print(f"  {name:8} {line}")
+    shutil.rmtree(build, ignore_errors=True)
 
 
 if __name__ == "__main__":

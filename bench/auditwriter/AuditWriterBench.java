@@ -1,5 +1,4 @@
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +14,15 @@ import javax.sql.DataSource;
  * time and the garbage a row, and the processor time of a batch at p50 and p99. Run by {@code bench/auditwriter.py},
  * which compiles it against the classes of the code being measured.
  *
- * <p>Arguments: rows to write, rows a batch (the writer gathers 100 ms of requests: about 250 at c=1).
+ * <p>Arguments: rows to write, rows a batch (the writer gathers 100 ms of requests: about 250 at c=1), a folder for
+ * the database (the caller removes it).
  */
 public class AuditWriterBench {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args[0]);
         int batchSize = Integer.parseInt(args[1]);
-        Path folder = Files.createTempDirectory("auditwriter");
+        Path folder = Path.of(args[2]);
         DataSource ds = (DataSource) Class.forName("dev.srooter.server.store.EmbeddedDerby")
                 .getMethod("open", Path.class).invoke(null, folder.resolve("db"));
         Class<?> storeClass = Class.forName("dev.srooter.server.audit.AuditStore");
