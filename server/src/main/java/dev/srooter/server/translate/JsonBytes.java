@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
@@ -23,6 +22,8 @@ final class JsonBytes {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final int MAX_DEPTH = 512;
+    private static final String[] NO_NAMES = {};
+    private static final JsonValue[] NO_VALUES = {};
 
     private final byte[] b;
     private int i;
@@ -87,12 +88,14 @@ final class JsonBytes {
             throw error("nesting deeper than " + MAX_DEPTH);
         }
         i++; // {
-        JsonObjectBuilder object = JSON.createObjectBuilder();
         space();
         if (peek() == '}') {
             i++;
-            return object.build();
+            return new ParsedObject(NO_NAMES, NO_VALUES, 0);
         }
+        String[] names = new String[4];
+        JsonValue[] values = new JsonValue[4];
+        int count = 0;
         while (true) {
             space();
             if (peek() != '"') {
@@ -101,18 +104,24 @@ final class JsonBytes {
             String name = string();
             space();
             expect(':');
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            names[count] = name;
             if (depth == 0 && topLevel != null) {
                 space();
                 int start = i;
-                object.add(name, value(depth + 1));
+                values[count] = value(depth + 1);
                 topLevel.member(name, start, i);
             } else {
-                object.add(name, value(depth + 1));
+                values[count] = value(depth + 1);
             }
+            count++;
             space();
             byte next = next();
             if (next == '}') {
-                return object.build();
+                return new ParsedObject(names, values, count);
             }
             if (next != ',') {
                 throw error("expected ',' or '}'");
