@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -33,7 +34,7 @@ public class AuditStore {
 
     /** An insert of {@code rows} rows in one statement. */
     static String insert(int rows) {
-        return COLUMNS + String.join(", ", java.util.Collections.nCopies(rows, ROW));
+        return COLUMNS + String.join(", ", Collections.nCopies(rows, ROW));
     }
 
     @PersistenceContext(unitName = "srooter")
@@ -85,27 +86,28 @@ public class AuditStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             boolean embedded = connection.getMetaData().getDatabaseProductName().contains("Derby");
-            try (PreparedStatement whole = connection.prepareStatement(insert(Math.min(SLICE, records.size())))) {
-                int wholeSlices = records.size() / SLICE * SLICE;
-                for (int from = 0; from < wholeSlices; from += SLICE) {
-                    bind(whole, records.subList(from, from + SLICE));
-                    if (embedded) {
-                        whole.executeUpdate();
-                        Thread.yield();
-                    } else {
-                        whole.addBatch();
+            try {
+                int sliced = records.size() / SLICE * SLICE; // the rows that fill statements of SLICE rows
+                if (sliced > 0) {
+                    try (PreparedStatement whole = connection.prepareStatement(insert(SLICE))) {
+                        for (int from = 0; from < sliced; from += SLICE) {
+                            bind(whole, records.subList(from, from + SLICE));
+                            if (embedded) {
+                                whole.executeUpdate();
+                                Thread.yield();
+                            } else {
+                                whole.addBatch();
+                            }
+                        }
+                        if (!embedded) {
+                            whole.executeBatch();
+                        }
                     }
                 }
-                if (!embedded && wholeSlices > 0) {
-                    whole.executeBatch();
-                }
-                if (wholeSlices < records.size()) {
-                    List<AuditRecord> rest = records.subList(wholeSlices, records.size());
-                    try (PreparedStatement part = rest.size() == records.size() ? null
-                            : connection.prepareStatement(insert(rest.size()))) {
-                        PreparedStatement insert = part == null ? whole : part;
-                        bind(insert, rest);
-                        insert.executeUpdate();
+                if (sliced < records.size()) {
+                    try (PreparedStatement rest = connection.prepareStatement(insert(records.size() - sliced))) {
+                        bind(rest, records.subList(sliced, records.size()));
+                        rest.executeUpdate();
                     }
                 }
                 connection.commit();
