@@ -22,8 +22,6 @@ final class JsonBytes {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final int MAX_DEPTH = 512;
-    private static final String[] NO_NAMES = {};
-    private static final JsonValue[] NO_VALUES = {};
 
     private final byte[] b;
     private int i;
@@ -91,7 +89,7 @@ final class JsonBytes {
         space();
         if (peek() == '}') {
             i++;
-            return new ParsedObject(NO_NAMES, NO_VALUES, 0);
+            return ParsedObject.EMPTY;
         }
         String[] names = new String[4];
         JsonValue[] values = new JsonValue[4];

@@ -29,6 +29,8 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
     private static final JsonProvider JSON = JsonProvider.provider();
     /** Up to this many members, a lookup compares names; beyond, it goes through {@link #index}. */
     static final int SCAN = 8;
+    /** The object with no members: immutable, so every {@code {}} read is this one. */
+    static final ParsedObject EMPTY = new ParsedObject(new String[0], new JsonValue[0], 0);
 
     private final String[] names;
     private final JsonValue[] values;
