@@ -1,6 +1,7 @@
 package dev.srooter.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -51,7 +52,11 @@ class OperationsIT {
                 .matcher(text).find(), "tokens by model");
         assertTrue(Pattern.compile("srooter_cost_usd\\{[^}]*model=\"" + Gateway.CLAUDE + "\"").matcher(text).find(),
                 "cost by model");
-        assertTrue(text.contains("srooter_request_duration_seconds"), "latency");
+        assertTrue(text.contains("# TYPE srooter_request_duration_seconds histogram"), "latency, as a histogram");
+        assertTrue(Pattern.compile("srooter_request_duration_seconds_bucket\\{[^}]*endpoint=\"messages\"[^}]*le=\"0\\.25\"")
+                .matcher(text).find(), "its buckets, which sum across nodes");
+        assertFalse(Pattern.compile("srooter_(request_duration|audit_paced)_seconds\\{[^}]*quantile=").matcher(text).find(),
+                "no quantile summaries: each kept a 224 KB histogram replaced every 40 s (bench/README.md)");
         assertTrue(text.contains("srooter_audit_queue_depth"), "the audit backlog");
         assertTrue(text.contains("srooter_audit_paced_seconds_count"), "requests that waited for the audit writer");
         assertTrue(text.contains("srooter_budget_headroom_min_usd"), "budget headroom");
