@@ -17,6 +17,7 @@ import java.util.logging.Logger;
  * so that each leaves exactly one audit record.
  */
 @ApplicationScoped
+@OneInterceptionContext // its services' client proxies then allocate nothing a call (see there)
 public class Pipeline {
 
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
