@@ -57,6 +57,7 @@ public class Bootstrap implements ServletContextListener {
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
     @Inject dev.srooter.server.ops.GatewayMetrics metrics;
     @Inject dev.srooter.server.budget.Budgets budgets;
+    private java.util.Optional<dev.srooter.server.ops.OldGenerationMargin> heapMargin = java.util.Optional.empty();
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -96,8 +97,10 @@ public class Bootstrap implements ServletContextListener {
         taskBook.sharingWhen(clusterChanges::sharing);
         clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 0, 1, TimeUnit.SECONDS);
         audit.start();
+        heapMargin = dev.srooter.server.ops.OldGenerationMargin.start(settings.heapMarginBytes());
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));
+        metrics.heapMargin(heapMargin);
         spendLedger.start();
         cortex.start();
         blastRadius.load();
@@ -116,6 +119,7 @@ public class Bootstrap implements ServletContextListener {
             clusterWatch.cancel(false);
         }
         clusterChanges.stop();
+        heapMargin.ifPresent(dev.srooter.server.ops.OldGenerationMargin::stop);
         spendLedger.stop();
         audit.stop();
         LOG.info("srooter: gateway stopped; audit log flushed");

@@ -157,6 +157,15 @@ public class GatewaySettings {
 
     private long maxAnswerLimit = 128L * 1024 * 1024;
 
+    /**
+     * The old generation's free space under which srooter calls a full collection ({@code srooter.heap.margin.mb},
+     * or SROOTER_HEAP_MARGIN_MB; 8 MB by default, 0 turns it off): see {@link dev.srooter.server.ops.OldGenerationMargin}.
+     */
+    public long heapMarginBytes() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.heap.margin.mb", Long.class).orElse(8L) << 20;
+    }
+
     /** The first admin's password; when absent one is generated and printed once. */
     public Optional<String> firstAdminPassword() {
         return adminPassword().filter(p -> !p.isBlank());

@@ -44,6 +44,16 @@ public class GatewayMetrics {
         timer("srooter_audit_paced"); // listed from the start, at zero: a node that has never had to wait says so
     }
 
+    /** The heap margin in force (0 bytes when it is off) and the full collections it has called. */
+    public void heapMargin(java.util.Optional<OldGenerationMargin> margin) {
+        registry.gauge(Metadata.builder().withName("srooter_heap_margin_bytes")
+                .withDescription("The old generation's free space under which srooter calls a full collection"
+                        + " (SROOTER_HEAP_MARGIN_MB; 0: off)").build(), () -> margin.map(m -> m.margin()).orElse(0L));
+        registry.gauge(Metadata.builder().withName("srooter_heap_margin_collections")
+                .withDescription("Full collections srooter has called because the old generation had less than the"
+                        + " margin free").build(), () -> margin.map(m -> m.collections()).orElse(0L));
+    }
+
     /**
      * A request thread waited this long after its answer for the audit writer to catch up (AuditLog.pace): not part
      * of the request's recorded latency, which ends before it, so counted here.

@@ -60,6 +60,10 @@ class OperationsIT {
         assertTrue(text.contains("srooter_audit_queue_depth"), "the audit backlog");
         assertTrue(text.contains("srooter_audit_paced_seconds_count"), "requests that waited for the audit writer");
         assertTrue(text.contains("srooter_budget_headroom_min_usd"), "budget headroom");
+        assertTrue(Pattern.compile("(?m)^srooter_heap_margin_bytes(\\{[^}]*\\})? 8388608(\\.0)?$").matcher(text).find(),
+                "the heap margin watches the server's old generation (8 MB by default): " + text.lines()
+                        .filter(l -> l.startsWith("srooter_heap")).toList());
+        assertTrue(text.contains("srooter_heap_margin_collections"), "and counts the collections it calls");
     }
 
     @Test
