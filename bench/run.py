@@ -168,9 +168,13 @@ def heap_growth(name="gateway"):
         m = re.search(r"\[([\d.]+)s\].*Pause (Young|Full).*->\d+M\((\d+)M\)", line)
         if m and (not sizes or int(m.group(3)) != sizes[-1][1]):
             sizes.append((float(m.group(1)), int(m.group(3)), m.group(2)))
+    text = max(logs)[1]
+    # full collections, and those srooter's heap margin called (OldGenerationMargin: System.gc())
+    fulls = "; %d full collections, %d of them called by srooter" % (text.count("Pause Full"),
+                                                                    text.count("Pause Full (System.gc())"))
     if len(sizes) <= 1:
-        return "%s MB throughout" % (sizes[0][1] if sizes else "?")
-    return ", ".join("%d MB at %.0f s (%s)" % (size, at, kind) for at, size, kind in sizes)
+        return "%s MB throughout" % (sizes[0][1] if sizes else "?") + fulls
+    return ", ".join("%d MB at %.0f s (%s)" % (size, at, kind) for at, size, kind in sizes) + fulls
 
 
 class RssWatch:
@@ -604,6 +608,7 @@ def main():
         print("the gateway's heap, committed: " + heap_growth())
         if baseline_rss:
             print("peak resident memory of the baseline's JVM, the same way: %.0f MB" % baseline_rss.stop())
+            print("the baseline's heap, committed: " + heap_growth("baseline"))
         print("\nmedians over %d rounds of %d s (wrk, keep-alive, same machine)" % (args.rounds, args.seconds))
         peer_columns = (" portkey req/s | portkey added p50 ms | portkey CPU ms/req | srooter / portkey req/s |"
                         if args.portkey else "")
