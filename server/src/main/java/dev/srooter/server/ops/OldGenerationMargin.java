@@ -5,6 +5,7 @@ import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -23,7 +24,9 @@ import javax.management.NotificationListener;
  * and the process keeps that memory. Parallel calls a full collection ahead of that point only when the free space
  * falls under its estimate of the next promotion (an average plus deviations), and a burst larger than the estimate
  * grew the heap under load in about one benchmark run of three with no more live data (bench/README.md). A fixed margin
- * bounds it: any promotion smaller than the margin meets a full collection first.
+ * bounds it: a promotion smaller than the margin finds room, as long as the full collection the margin calls runs
+ * before the next young collection (it is called as soon as the JVM gives notice; young collections come tens of
+ * milliseconds apart under load).
  *
  * <p>How: the old generation's usage threshold is set at its committed size less the margin. The JVM compares usage
  * with it at the end of each collection and tells this listener, on its notification thread, when it is crossed.
@@ -38,7 +41,7 @@ public final class OldGenerationMargin implements NotificationListener {
     private static final Logger LOG = Logger.getLogger(OldGenerationMargin.class.getName());
 
     /** The old generations of the collectors the margin is for; G1 and ZGC size their heaps another way. */
-    private static final String[] POOLS = {"PS Old Gen", "Tenured Gen"};
+    private static final List<String> POOLS = List.of("PS Old Gen", "Tenured Gen");
 
     private final MemoryPoolMXBean pool;
     private final long margin;
@@ -59,7 +62,7 @@ public final class OldGenerationMargin implements NotificationListener {
         }
         Optional<MemoryPoolMXBean> old = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
-                .filter(p -> java.util.Arrays.asList(POOLS).contains(p.getName())).findFirst();
+                .filter(p -> POOLS.contains(p.getName())).findFirst();
         if (old.isEmpty()) {
             LOG.info("srooter: no old generation the heap margin applies to (collector: "
                     + ManagementFactory.getGarbageCollectorMXBeans().get(0).getName() + "); not watching");
