@@ -62,22 +62,38 @@ public class AuditStore {
     }
 
     /**
-     * Rows inserted between two yields of the writer's processor. A batch of a few hundred rows is about 10 ms of
-     * processor; written in one go, it held a core while the request threads, the upstream and the client had one
-     * left, and the requests answered meanwhile made most of the gateway's p99 at c=1 (bench/README.md, "The tail
-     * at c=1"). Yielding every 16 rows (about half a millisecond) lets a woken request thread run first. The yields are
-     * only for the embedded database, whose work runs on the writer's thread; PostgreSQL does its work in its own
-     * processes, and gets the whole batch's statements in one round trip.
+     * Rows to a statement on the embedded database when the gateway is busy, with a yield of the writer's processor
+     * between statements. A batch of a few hundred rows is about 10 ms of processor; written in one go, it held a core
+     * while the request threads, the upstream and the client had one left, and the requests answered meanwhile made
+     * most of the gateway's p99 at c=1 (bench/README.md, "The tail at c=1"). The yields are only for the embedded
+     * database, whose work runs on the writer's thread; PostgreSQL does its work in its own processes, and gets the
+     * whole batch's statements in one round trip.
      */
     static final int SLICE = 16;
 
     /**
+     * A batch of fewer rows than this (a tenth of a second of records) comes from a gateway with processor to spare:
+     * its rows go one to a statement, with a yield after each. A statement of 16 rows is 0.5-0.9 ms of Derby's work,
+     * and a request thread that the scheduler wakes on the writer's core waits for the statement's end even while the
+     * other core is idle: at c=1 that was the most common stall (bench/tail.py; bench/README.md, "The audit writer's
+     * statements and the scheduler"). One row is about 50 us. It costs the writer about a tenth more processor a row,
+     * which a busy gateway (bigger batches) cannot spare: its throughput at 2 KB c=32 fell by 14% with one row a
+     * statement, so busy batches keep 16.
+     */
+    static final int BUSY_BATCH = 512;
+
+    /** Rows to a statement on the embedded database, for a batch of this size. */
+    static int rowsPerStatement(int batchSize) {
+        return batchSize < BUSY_BATCH ? 1 : SLICE;
+    }
+
+    /**
      * Writes a batch in one transaction: all of it or, on failure, none of it.
      *
-     * <p>Rows go {@link #SLICE} to a statement rather than one to each of a JDBC batch's entries: embedded Derby copies
-     * every parameter of every entry it is given in a batch, and opens the table and its four indexes for each entry.
-     * The writer's garbage went from 14.7 to 8.8 KB a row, its processor time unchanged within the machine's spread
-     * (bench/auditwriter.py; bench/README.md, "The audit writer's work a row").
+     * <p>Rows go several to a statement ({@link #rowsPerStatement}) rather than one to each of a JDBC batch's entries:
+     * embedded Derby copies every parameter of every entry it is given in a batch, and opens the table and its four
+     * indexes for each entry. The writer's garbage went from 14.7 to 8.8 KB a row, its processor time unchanged within
+     * the machine's spread (bench/auditwriter.py; bench/README.md, "The audit writer's work a row").
      */
     public void saveAll(List<AuditRecord> records) {
         if (records.isEmpty()) {
@@ -87,11 +103,12 @@ public class AuditStore {
             connection.setAutoCommit(false);
             boolean embedded = connection.getMetaData().getDatabaseProductName().contains("Derby");
             try {
-                int sliced = records.size() / SLICE * SLICE; // the rows that fill statements of SLICE rows
+                int slice = embedded ? rowsPerStatement(records.size()) : SLICE;
+                int sliced = records.size() / slice * slice; // the rows that fill statements of a slice's rows
                 if (sliced > 0) {
-                    try (PreparedStatement whole = connection.prepareStatement(insert(SLICE))) {
-                        for (int from = 0; from < sliced; from += SLICE) {
-                            bind(whole, records.subList(from, from + SLICE));
+                    try (PreparedStatement whole = connection.prepareStatement(insert(slice))) {
+                        for (int from = 0; from < sliced; from += slice) {
+                            bind(whole, records.subList(from, from + slice));
                             if (embedded) {
                                 whole.executeUpdate();
                                 Thread.yield();

@@ -15,12 +15,15 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The writer's batch insert on a real Derby. It sends its rows in slices of {@link AuditStore#SLICE} and gives up the
- * processor between them (so a batch does not hold a core from the request threads), and must still be one
- * transaction: a batch the database refuses in its last slice keeps none of the slices sent before it, so that
- * {@code AuditLog.save} can retry it record by record without writing any twice.
+ * The writer's batch insert on a real Derby. It sends its rows in statements of one row (a quiet gateway's batch) or of
+ * {@link AuditStore#SLICE} (a busy one's) and gives up the processor between them (so a batch does not hold a core
+ * from the request threads), and must still be one transaction: a batch the database refuses in its last statement
+ * keeps none of the statements sent before it, so that {@code AuditLog.save} can retry it record by record without
+ * writing any twice. Every test runs with a batch of each kind.
  */
 class AuditStoreBatchTest {
 
@@ -54,31 +57,46 @@ class AuditStoreBatchTest {
         }
     }
 
+    /** A quiet gateway's batch (one row a statement) and a busy one's (whole slices and a part of one). */
+    private static final int QUIET = 37;
+    private static final int BUSY = AuditStore.BUSY_BATCH + AuditStore.SLICE * 2 + 5;
+
     @Test
-    void aBatchOfManySlicesIsWrittenWhole() throws Exception {
+    void aQuietBatchGoesOneRowAStatementAndABusyOneSixteen() {
+        assertEquals(1, AuditStore.rowsPerStatement(QUIET));
+        assertEquals(1, AuditStore.rowsPerStatement(AuditStore.BUSY_BATCH - 1));
+        assertEquals(AuditStore.SLICE, AuditStore.rowsPerStatement(AuditStore.BUSY_BATCH));
+        assertEquals(AuditStore.SLICE, AuditStore.rowsPerStatement(BUSY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {QUIET, BUSY})
+    void aBatchOfManyStatementsIsWrittenWhole(int count) throws Exception {
         AuditStore store = store();
-        int count = AuditStore.SLICE * 7 + 5; // whole slices and a part of one
         store.saveAll(records("a", count));
         assertEquals(count, rows(store.dataSource));
     }
 
-    @Test
-    void aBatchRefusedInItsLastSliceKeepsNoneOfTheSlicesBefore() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {QUIET, BUSY})
+    void aBatchRefusedInItsLastStatementKeepsNoneOfTheStatementsBefore(int count) throws Exception {
         AuditStore store = store();
         store.saveAll(records("first", 1));
-        List<AuditRecord> batch = records("b", AuditStore.SLICE * 2 + 3);
+        List<AuditRecord> batch = records("b", count);
         batch.get(batch.size() - 1).id = "first0"; // already stored: the database refuses the last row
-        assertTrue(batch.size() > 2 * AuditStore.SLICE, "two slices go to the database before the refused row");
+        assertTrue(batch.size() > 2 * AuditStore.rowsPerStatement(count),
+                "two statements go to the database before the refused row");
         RuntimeException refused = assertThrows(RuntimeException.class, () -> store.saveAll(batch));
         assertTrue(AuditStore.refusedForItsContent(refused), "refused for what the record holds: " + refused);
         assertEquals(1, rows(store.dataSource), "none of the batch's rows is kept");
     }
 
-    /** Every field of every row lands in its own column, in the statements of whole slices and in the rest. */
-    @Test
-    void everyFieldOfEveryRowIsStoredInItsColumn() throws Exception {
+    /** Every field of every row lands in its own column, in one-row statements, whole slices and the rest. */
+    @ParameterizedTest
+    @ValueSource(ints = {QUIET, BUSY})
+    void everyFieldOfEveryRowIsStoredInItsColumn(int count) throws Exception {
         AuditStore store = store();
-        List<AuditRecord> batch = records("f", AuditStore.SLICE + 3);
+        List<AuditRecord> batch = records("f", count);
         for (int i = 0; i < batch.size(); i++) {
             AuditRecord r = batch.get(i);
             r.keyId = "key" + i;
