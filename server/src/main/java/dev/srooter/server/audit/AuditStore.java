@@ -76,9 +76,9 @@ public class AuditStore {
      * its rows go one to a statement, with a yield after each. A statement of 16 rows is 0.5-0.9 ms of Derby's work,
      * and a request thread that the scheduler wakes on the writer's core waits for the statement's end even while the
      * other core is idle: at c=1 that was the most common stall (bench/tail.py; bench/README.md, "The audit writer's
-     * statements and the scheduler"). One row is about 50 us. It costs the writer about a tenth more processor a row,
-     * which a busy gateway (bigger batches) cannot spare: its throughput at 2 KB c=32 fell by 14% with one row a
-     * statement, so busy batches keep 16.
+     * statements and the scheduler"). One row is about 50 us. It costs about a third more of the writer's processor a
+     * row (0.238 to 0.256 ms a request at 2 KB c=32), which a busy gateway (bigger batches) cannot spare: its throughput
+     * there fell by 14% with one row a statement, so busy batches keep 16.
      */
     static final int BUSY_BATCH = 512;
 
