@@ -21,7 +21,7 @@ it names the cause of every request that took more than twice the interval (the 
 young collection if the collector's threads ran during it, the audit writer if it ran for more than 0.3 ms of it,
 else the busiest other thread. Last, it recomputes the p99 as if the requests of each cause had taken the median.
 """
-import argparse, bisect, collections, os, re, statistics, subprocess, sys, tempfile, time
+import argparse, bisect, collections, os, re, statistics, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
@@ -104,7 +104,7 @@ def cause(stretches, starts, start, end):
 
 
 def one_round(url, body, key, seconds, pid):
-    trace = tempfile.mktemp(suffix=".perf")
+    trace = os.path.join(run.WORK, "tail.perf")  # perf writes it; removed once read
     recorder = subprocess.Popen(["perf", "sched", "record", "-k", "CLOCK_MONOTONIC", "-o", trace, "--",
                                  "sleep", str(seconds + 3)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1)  # perf's own start, so that the trace holds wrk's first requests
