@@ -1,7 +1,6 @@
 package dev.srooter.server.translate;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -66,7 +65,8 @@ final class JsonBytes {
             case '[':
                 return array(depth);
             case '"':
-                return JSON.createValue(string());
+                CommonStrings.Word word = common();
+                return word != null ? word.json() : JSON.createValue(string());
             case 't':
                 literal("true");
                 return JsonValue.TRUE;
@@ -99,7 +99,8 @@ final class JsonBytes {
             if (peek() != '"') {
                 throw error("expected a member name");
             }
-            String name = string();
+            CommonStrings.Word word = common();
+            String name = word != null ? word.text() : string();
             space();
             expect(':');
             if (count == names.length) {
@@ -132,23 +133,49 @@ final class JsonBytes {
             throw error("nesting deeper than " + MAX_DEPTH);
         }
         i++; // [
-        JsonArrayBuilder array = JSON.createArrayBuilder();
         space();
         if (peek() == ']') {
             i++;
-            return array.build();
+            return ParsedArray.EMPTY;
         }
+        JsonValue[] values = new JsonValue[4];
+        int count = 0;
         while (true) {
-            array.add(value(depth + 1));
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = value(depth + 1);
             space();
             byte next = next();
             if (next == ']') {
-                return array.build();
+                return new ParsedArray(values, count);
             }
             if (next != ',') {
                 throw error("expected ',' or ']'");
             }
         }
+    }
+
+    /**
+     * The common word ({@link CommonStrings}) that the string starting at {@code i} is, with {@code i} moved past it;
+     * or null, with {@code i} where it was. A string with an escape is never one (it goes the way of every string).
+     */
+    private CommonStrings.Word common() {
+        final byte[] src = b;
+        int start = i + 1; // after the opening quote
+        int limit = Math.min(src.length, start + CommonStrings.LONGEST + 1);
+        int end = start;
+        while (end < limit && src[end] != '"' && src[end] != '\\') {
+            end++;
+        }
+        if (end == limit || src[end] != '"') {
+            return null;
+        }
+        CommonStrings.Word word = CommonStrings.find(src, start, end - start);
+        if (word != null) {
+            i = end + 1;
+        }
+        return word;
     }
 
     /** Reused across the strings of one document: ASCII strings with escapes are unescaped into it. */

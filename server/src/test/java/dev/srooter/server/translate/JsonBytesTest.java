@@ -1,6 +1,7 @@
 package dev.srooter.server.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.Json;
@@ -69,6 +70,25 @@ class JsonBytesTest {
         assertEquals(big, JsonBytes.parse(referenceText(big).getBytes(StandardCharsets.UTF_8)));
         String lone = "a\ud800b";
         assertEquals(lone, Js.parse(JsonBytesWriter.write(Js.object().add("s", lone).build())).getString("s"));
+    }
+
+    @Test
+    void theWireFormatsCommonWordsAreSharedAndReadAsTheReferenceReadsThem() {
+        String json = "{\"type\": \"text\", \"text\": \"type\", \"ty\\u0070e\": \"obj\\u0065ct\", \"types\": \"tex\","
+                + " \"role\": \"user\\n\", \"\": \"\", \"rôle\": \"usér\", \"content\": [\"string\", \"object\", \"stringy\"],"
+                + " \"input_schema\": {\"type\": \"object\", \"properties\": {}, \"required\": [\"file_path\"]}}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        jakarta.json.JsonObject ours = JsonBytes.parse(bytes).asJsonObject();
+        assertEquals(reference(bytes), ours, "escaped, longer, shorter and non-ASCII neighbours of the words read exact");
+        jakarta.json.JsonObject again = JsonBytes.parse(bytes).asJsonObject();
+        assertSame(ours.getJsonObject("input_schema").get("type"), again.getJsonObject("input_schema").get("type"),
+                "a common value is one shared JsonString");
+        assertSame(ours.keySet().iterator().next(), again.keySet().iterator().next(), "a common name is one String");
+        assertEquals("object", ours.getString("type"), "an escaped spelling is the same name (its last value)");
+        for (String bad : new String[] {"{\"type\u0001\": 1}", "{\"text\": \"typ\u0001\"}", "{\"type\": \"text"}) {
+            assertThrows(IllegalArgumentException.class, () -> JsonBytes.parse(bad.getBytes(StandardCharsets.UTF_8)),
+                    bad);
+        }
     }
 
     @Test
