@@ -92,6 +92,15 @@ final class Http1Connection {
      * do). Lines longer than {@code max} bytes are refused: a provider's head is small.
      */
     String line(int max) throws IOException {
+        // a line already in the buffer (a head usually arrives in one read) is made into its String in one copy
+        for (int k = position; k < limit && k - position <= max; k++) {
+            if (buffer[k] == '\n') {
+                int end = k > position && buffer[k - 1] == '\r' ? k - 1 : k;
+                String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+                position = k + 1;
+                return line;
+            }
+        }
         StringBuilder line = new StringBuilder(64);
         while (true) {
             int b = read();

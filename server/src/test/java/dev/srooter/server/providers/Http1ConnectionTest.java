@@ -55,4 +55,34 @@ class Http1ConnectionTest {
                     () -> connection.send(Http1Connection.ascii("GET / HTTP/1.1\r\n\r\n"), new byte[0]));
         }
     }
+    @Test
+    void linesReadTheSameWholeInTheBufferOrSplitAcrossReads() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
+                Socket peer = server.accept()) {
+            Http1Connection connection = new Http1Connection("test", client);
+            OutputStream answers = peer.getOutputStream();
+            answers.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\nx-empty:\r\n\r\nx-split: a".getBytes(
+                    StandardCharsets.ISO_8859_1));
+            answers.flush();
+            assertEquals("HTTP/1.1 200 OK", connection.line(100), "CRLF, whole in the buffer");
+            assertEquals("Content-Type: text/plain", connection.line(100), "a bare LF");
+            assertEquals("x-empty:", connection.line(100));
+            assertEquals("", connection.line(100), "the empty line that ends a head");
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    answers.write("bc\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    answers.write(("x".repeat(101) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    answers.flush();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            assertEquals("x-split: abc", connection.line(100), "a line that arrives in two reads");
+            writer.join();
+            assertThrows(java.io.IOException.class, () -> connection.line(100), "a line longer than the limit");
+        }
+    }
 }
