@@ -4,6 +4,8 @@ import dev.srooter.server.store.AuditRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +33,8 @@ public class GatewayMetrics {
     MetricRegistry registry;
 
     private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     /** Registers the gauges read when Prometheus scrapes. */
     public void start(Supplier<Number> auditBacklog, Supplier<Number> budgetHeadroom) {
@@ -65,7 +67,7 @@ public class GatewayMetrics {
     /** Counts one audit record: a request through the gateway, or one of srooter's own calls. */
     public void observe(AuditRecord r) {
         String endpoint = label(r.endpoint);
-        String status = r.status >= 100 && r.status < 600 ? (r.status / 100) + "xx" : "none";
+        String status = r.status >= 100 && r.status < 600 ? STATUS_CLASSES[r.status / 100] : "none";
         String route = routeKind(r.route);
         counter("srooter_requests", "endpoint", endpoint, "status", status, "route", route).inc();
         timer("srooter_request_duration", "endpoint", endpoint, "status", status)
@@ -98,16 +100,29 @@ public class GatewayMetrics {
      * builds and checks every tag, which was a twentieth of a small request's CPU when done for each record.
      */
     private Counter counter(String name, String... labels) {
-        return counters.computeIfAbsent(key(name, labels), k -> registry.counter(name, tags(labels)));
+        Series key = key(name, labels);
+        Counter known = counters.get(key); // before computeIfAbsent, whose capturing function is made at every call
+        return known != null ? known : counters.computeIfAbsent(key, k -> registry.counter(name, tags(labels)));
     }
 
     /** The same for a timer. */
     private Timer timer(String name, String... labels) {
-        return timers.computeIfAbsent(key(name, labels), k -> registry.timer(name, tags(labels)));
+        Series key = key(name, labels);
+        Timer known = timers.get(key);
+        return known != null ? known : timers.computeIfAbsent(key, k -> registry.timer(name, tags(labels)));
     }
 
-    private static String key(String name, String... labels) {
-        return name + "\u0000" + String.join("\u0000", labels);
+    private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
+
+    /**
+     * A series as the maps key it: its name and its labels, compared by value. The labels are the array the call
+     * made, not joined into a new string for every record.
+     */
+    private record Series(String name, List<String> labels) {
+    }
+
+    private static Series key(String name, String... labels) {
+        return new Series(name, Arrays.asList(labels));
     }
 
     private static Tag[] tags(String... labels) {
