@@ -5,6 +5,7 @@ import dev.srooter.server.routing.TargetPicker;
 import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.translate.Codecs;
 import dev.srooter.server.translate.Js;
+import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.Part;
 import dev.srooter.server.wire.JsonScan;
 import dev.srooter.server.wire.TokenEstimate;
@@ -113,12 +114,29 @@ public final class RequestBody {
         if (needs == null) {
             ChatRequest request = canonical().orElse(null);
             boolean tools = request != null && !request.tools().isEmpty();
-            boolean vision = request != null && request.messages().stream().flatMap(m -> m.parts().stream())
-                    .anyMatch(p -> p instanceof Part.Image || p instanceof Part.ToolResult r
-                            && r.content().stream().anyMatch(c -> c instanceof Part.Image));
+            boolean vision = request != null && carriesImages(request);
             needs = new TargetPicker.Needs(tools, vision, TokenEstimate.inputTokens(bytes.length));
         }
         return needs;
+    }
+
+    /** An image in any message, or in any tool's result (in loops: every request asks, for every part). */
+    private static boolean carriesImages(ChatRequest request) {
+        for (Message m : request.messages()) {
+            for (Part p : m.parts()) {
+                if (p instanceof Part.Image) {
+                    return true;
+                }
+                if (p instanceof Part.ToolResult r) {
+                    for (Part c : r.content()) {
+                        if (c instanceof Part.Image) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the canonical form was already made (so reading it again costs nothing). */

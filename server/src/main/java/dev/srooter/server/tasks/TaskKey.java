@@ -53,8 +53,8 @@ public record TaskKey(String id, int turn) {
     private static String id(String caller, String session, ChatRequest request, int human) {
         List<Message> messages = request.messages();
         MessageDigest digest = sha256();
-        update(digest, "caller", caller, HUMAN_TURN);
-        update(digest, "session", session, HUMAN_TURN);
+        update(digest, "caller", "", caller, HUMAN_TURN);
+        update(digest, "session", "", session, HUMAN_TURN);
         for (Part part : request.system()) {
             update(digest, "system", part, EARLIER);
         }
@@ -63,7 +63,7 @@ public record TaskKey(String id, int turn) {
             if (m.role() == Message.Role.SYSTEM) {
                 continue; // clients move their reminders around between requests (Claude Code does)
             }
-            update(digest, "role", m.role().name(), EARLIER);
+            update(digest, "role", "", m.role().name(), EARLIER);
             for (Part part : m.parts()) {
                 update(digest, "part", part, i == human ? HUMAN_TURN : EARLIER);
             }
@@ -75,24 +75,35 @@ public record TaskKey(String id, int turn) {
     public static int lastHumanTurn(List<Message> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
             Message m = messages.get(i);
-            if (m.role() == Message.Role.USER && m.parts().stream().noneMatch(p -> p instanceof Part.ToolResult)
-                    && m.parts().stream().anyMatch(p -> p instanceof Part.Text t && !t.text().isBlank())) {
+            if (m.role() == Message.Role.USER && isHumanTurn(m.parts())) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** Some text of the developer's and no tool result (in loops: this runs for every message of every request). */
+    private static boolean isHumanTurn(List<Part> parts) {
+        boolean text = false;
+        for (Part p : parts) {
+            if (p instanceof Part.ToolResult) {
+                return false;
+            }
+            text |= p instanceof Part.Text t && !t.text().isBlank();
+        }
+        return text;
+    }
+
     /** What of a part identifies the conversation: its text, a tool call's id and name, a result's call id. */
     private static void update(MessageDigest digest, String kind, Part part, int ends) {
         if (part instanceof Part.Text t) {
-            update(digest, kind + ".text", t.text(), ends);
+            update(digest, kind, ".text", t.text(), ends);
         } else if (part instanceof Part.ToolCall c) {
-            update(digest, kind + ".call", c.id() + "/" + c.name(), ends);
+            update(digest, kind, ".call", c.id() + "/" + c.name(), ends);
         } else if (part instanceof Part.ToolResult r) {
-            update(digest, kind + ".result", r.callId(), ends);
+            update(digest, kind, ".result", r.callId(), ends);
         } else if (part instanceof Part.Image i) {
-            update(digest, kind + ".image", i.url() != null ? i.url() : String.valueOf(i.data()).hashCode() + "", ends);
+            update(digest, kind, ".image", i.url() != null ? i.url() : String.valueOf(i.data()).hashCode() + "", ends);
         }
         // thinking is resent, re-signed or dropped from turn to turn: not part of what the task is
     }
@@ -101,15 +112,16 @@ public record TaskKey(String id, int turn) {
      * A value's length and its first and last {@code ends} characters: enough to tell two conversations apart (the
      * rest of a task's identity is who calls, in which session, after which earlier turns), at a cost that grows
      * with the number of messages, not with the size of pasted files. Hashing all of a 60 KB conversation took a
-     * fifth of a millisecond on every request.
+     * fifth of a millisecond on every request. The kind is written as {@code kind} then {@code suffix}, and the length
+     * as its decimal digits: the same bytes as before, without a string for each.
      */
-    private static void update(MessageDigest digest, String kind, String value, int ends) {
+    private static void update(MessageDigest digest, String kind, String suffix, String value, int ends) {
         utf8(digest, kind, 0, kind.length());
+        utf8(digest, suffix, 0, suffix.length());
         digest.update((byte) 0);
         if (value != null) {
             int length = value.length();
-            String size = Integer.toString(length);
-            utf8(digest, size, 0, size.length());
+            decimal(digest, length);
             digest.update((byte) 0);
             if (length <= 2 * ends) {
                 utf8(digest, value, 0, length);
@@ -143,6 +155,17 @@ public record TaskKey(String id, int turn) {
             bytes[n++] = (byte) c;
         }
         digest.update(bytes, 0, n);
+    }
+
+    /** A non-negative number's decimal digits into the digest, as {@code Integer.toString} writes them. */
+    private static void decimal(MessageDigest digest, int number) {
+        byte[] digits = SCRATCH.get(); // free between the utf8 calls, which each end with the digest updated
+        int at = 10;
+        do {
+            digits[--at] = (byte) ('0' + number % 10);
+            number /= 10;
+        } while (number > 0);
+        digest.update(digits, at, 10 - at);
     }
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1024]);

@@ -29,6 +29,21 @@ class RequestBodyTest {
     }
 
     @Test
+    void imagesAreFoundInAMessageAndInAToolsResult() {
+        String image = "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
+                + "\"data\":\"iVBORw0KGgo=\"}}";
+        String inMessage = "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":[" + image
+                + ",{\"type\":\"text\",\"text\":\"what is it\"}]}]}";
+        String inResult = "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"look\"},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Read\","
+                + "\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+                + "\"content\":[" + image + "]}]}]}";
+        assertTrue(PlainExchange.of(Operation.MESSAGES, inMessage).body.needs().vision(), "an image the developer sent");
+        assertTrue(PlainExchange.of(Operation.MESSAGES, inResult).body.needs().vision(), "an image a tool returned");
+        assertFalse(PlainExchange.of(Operation.MESSAGES, WITH_TOOLS).body.needs().vision(), "text only");
+    }
+
+    @Test
     void aRewriteReplacesTheBytesAndEveryViewTogether() {
         RequestBody body = PlainExchange.of(Operation.MESSAGES, WITH_TOOLS).body;
         var before = body.canonical().orElseThrow();
