@@ -3,8 +3,7 @@ package dev.srooter.server.providers;
 import dev.srooter.api.Provider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +27,19 @@ final class ClientHeaders {
     private ClientHeaders() {
     }
 
-    static void forward(HttpServletRequest client, URI uri, Provider provider, HttpRequest.Builder request) {
+    static void forward(HttpServletRequest client, URI uri, Provider provider, ProviderRequest request) {
         String query = client.getQueryString();
         if (query != null) {
             request.uri(URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query));
         }
-        for (String name : Collections.list(client.getHeaderNames())) {
+        Enumeration<String> names = client.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
             String lower = name.toLowerCase(Locale.ROOT);
             if (!NOT_FORWARDED.contains(lower)) {
-                for (String value : Collections.list(client.getHeaders(name))) {
-                    request.header(lower, value);
+                Enumeration<String> values = client.getHeaders(name);
+                while (values.hasMoreElements()) {
+                    request.header(lower, values.nextElement());
                 }
             }
         }

@@ -9,8 +9,14 @@ import java.util.Optional;
 import javax.net.ssl.SSLSession;
 
 /** A provider's answer read by {@link Http1Transport}, in the JDK client's shape, so callers take either alike. */
-record Http1Response(HttpRequest request, int statusCode, HttpHeaders headers, UpstreamBody body)
+record Http1Response(ProviderRequest sent, int statusCode, HttpHeaders headers, UpstreamBody body)
         implements HttpResponse<UpstreamBody> {
+
+    /** The request in the JDK's shape, made when asked (nothing in srooter asks). */
+    @Override
+    public HttpRequest request() {
+        return sent.toJdk(HttpRequest.BodyPublishers.noBody());
+    }
 
     @Override
     public Optional<HttpResponse<UpstreamBody>> previousResponse() {
@@ -24,7 +30,7 @@ record Http1Response(HttpRequest request, int statusCode, HttpHeaders headers, U
 
     @Override
     public URI uri() {
-        return request.uri();
+        return sent.uri();
     }
 
     @Override

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +44,11 @@ final class Http1Transport {
      * silent within its answer; {@code maxWholeBytes}: the largest answer taken whole (an event stream is relayed).
      * Throws {@link HttpTimeoutException} when no answer began within the request's timeout.
      */
-    HttpResponse<UpstreamBody> send(HttpRequest request, byte[] body, long idleMillis, long maxWholeBytes)
+    HttpResponse<UpstreamBody> send(ProviderRequest request, byte[] body, long idleMillis, long maxWholeBytes)
             throws IOException {
         URI uri = request.uri();
         byte[] head = head(request, body.length);
-        long firstByteMillis = request.timeout().map(Duration::toMillis).orElse(idleMillis);
+        long firstByteMillis = request.timeout() != null ? request.timeout().toMillis() : idleMillis;
         String origin = Http1Pool.origin(uri);
         while (true) {
             Http1Connection connection = pool.take(origin);
@@ -112,7 +110,7 @@ final class Http1Transport {
     static final long STALE_NANOS = 500_000_000L;
 
     /** The request line and headers; Host and Content-Length are the transport's, as with the JDK's client. */
-    static byte[] head(HttpRequest request, int length) {
+    static byte[] head(ProviderRequest request, int length) {
         URI uri = request.uri();
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -122,18 +120,16 @@ final class Http1Transport {
             head.append(':').append(uri.getPort());
         }
         head.append("\r\n");
-        if (request.headers().firstValue("user-agent").isEmpty()) {
+        if (request.first("user-agent") == null) {
             head.append("user-agent: srooter\r\n"); // the JDK's client names itself too
         }
-        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            for (String value : header.getValue()) {
-                head.append(header.getKey()).append(": ").append(value).append("\r\n");
-            }
+        for (int line = 0; line < request.headerCount(); line++) {
+            head.append(request.name(line)).append(": ").append(request.value(line)).append("\r\n");
         }
         return Http1Connection.ascii(head.append("content-length: ").append(length).append("\r\n\r\n").toString());
     }
 
-    private HttpResponse<UpstreamBody> answer(HttpRequest request, Http1Connection connection, int first,
+    private HttpResponse<UpstreamBody> answer(ProviderRequest request, Http1Connection connection, int first,
                                               long idleMillis, long maxWholeBytes) throws IOException {
         connection.waitAtMost(idleMillis);
         while (true) {

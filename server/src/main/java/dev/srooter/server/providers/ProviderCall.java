@@ -34,11 +34,11 @@ public class ProviderCall {
      * A model call: its answer as an {@link UpstreamBody} (an event stream to relay, or the whole answer, at most
      * {@code maxWholeBytes}), the provider allowed {@code idleMillis} of silence within it.
      */
-    public HttpResponse<UpstreamBody> answer(HttpRequest request, byte[] body, long idleMillis, long maxWholeBytes)
+    public HttpResponse<UpstreamBody> answer(ProviderRequest request, byte[] body, long idleMillis, long maxWholeBytes)
             throws IOException, InterruptedException {
         Http1Transport own = upstream.own(request.uri());
         if (own == null) {
-            return send(request, UpstreamBody.handler(idleMillis, maxWholeBytes));
+            return send(request.toJdk(new WholeBody(body)), UpstreamBody.handler(idleMillis, maxWholeBytes));
         }
         return retried(() -> own.send(request, body, idleMillis, maxWholeBytes));
     }

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Every call srooter makes to a provider goes through here: a client's request, srooter's own completions (the
@@ -133,8 +134,7 @@ public class ProviderClient {
     private HttpResponse<UpstreamBody> sendOnce(Target target, Call request, URI uri, Credentials.Live credential) {
         Duration timeout = request.timeout() != null ? request.timeout() : target.timeoutSeconds() != null
                 ? Duration.ofSeconds(target.timeoutSeconds()) : settings.providerTimeout();
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout)
-                .POST(new WholeBody(request.body()));
+        ProviderRequest http = new ProviderRequest(uri, "POST", timeout);
         HttpServletRequest client = request.passThroughFrom();
         if (client != null) {
             ClientHeaders.forward(client, uri, target.provider(), http);
@@ -144,10 +144,10 @@ public class ProviderClient {
                     .header("accept", request.stream() ? "text/event-stream" : "application/json");
             target.provider().requiredHeaders().forEach(http::header);
         }
-        authenticate(http, target.provider(), new ProviderConfig(target.account().name(), target.account().baseUrl(),
-                credential.secret(), credential.attributes()), client);
+        authenticate(http::setHeader, target.provider(), new ProviderConfig(target.account().name(),
+                target.account().baseUrl(), credential.secret(), credential.attributes()), client);
         try {
-            return call.answer(http.build(), request.body(), timeout.toMillis(), settings.maxAnswerBytes());
+            return call.answer(http, request.body(), timeout.toMillis(), settings.maxAnswerBytes());
         } catch (HttpTimeoutException e) {
             failed(target, "timeout");
             throw new GatewayError(504, "upstream_timeout", "Provider '" + target.account().name()
@@ -181,7 +181,7 @@ public class ProviderClient {
             throws IOException, InterruptedException {
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
         provider.requiredHeaders().forEach(http::header);
-        authenticate(http, provider, account, null);
+        authenticate(http::setHeader, provider, account, null);
         return call.send(http.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -191,19 +191,19 @@ public class ProviderClient {
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         provider.requiredHeaders().forEach(http::header);
-        authenticate(http, provider, account, null);
+        authenticate(http::setHeader, provider, account, null);
         return call.send(http.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The credential's auth headers; an {@code anthropic-beta} list joins the client's own, which must pass too. */
-    private static void authenticate(HttpRequest.Builder http, Provider provider, ProviderConfig account,
+    private static void authenticate(BiConsumer<String, String> setHeader, Provider provider, ProviderConfig account,
                                      HttpServletRequest client) {
         for (Map.Entry<String, String> auth : provider.authHeaders(account).entrySet()) {
             String clientValue = client == null ? null : client.getHeader(auth.getKey());
             if (auth.getKey().equalsIgnoreCase("anthropic-beta") && clientValue != null && !clientValue.isBlank()) {
-                http.setHeader(auth.getKey(), clientValue + "," + auth.getValue());
+                setHeader.accept(auth.getKey(), clientValue + "," + auth.getValue());
             } else {
-                http.setHeader(auth.getKey(), auth.getValue());
+                setHeader.accept(auth.getKey(), auth.getValue());
             }
         }
     }

@@ -178,8 +178,14 @@ final class JsonBytes {
         return word;
     }
 
-    /** Reused across the strings of one document: ASCII strings with escapes are unescaped into it. */
-    private byte[] scratch = new byte[256];
+    /**
+     * Where ASCII strings with escapes are unescaped: the thread's, reused across documents (a new one for each
+     * document was about 1% of what a small request allocates), and not kept once a string has grown it past
+     * {@link #KEPT_SCRATCH} bytes, so that one long pasted file does not stay with the thread.
+     */
+    private byte[] scratch = SCRATCH.get();
+    private static final int KEPT_SCRATCH = 16 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     private String string() {
         final byte[] src = b;
@@ -224,7 +230,7 @@ final class JsonBytes {
             }
             byte c = src[k];
             if (c == '"') {
-                scratch = dst;
+                keep(dst);
                 i = k + 1;
                 return new String(dst, 0, n, StandardCharsets.ISO_8859_1);
             }
@@ -248,8 +254,17 @@ final class JsonBytes {
             dst[n++] = plain;
             k += 2;
         }
-        scratch = dst;
+        keep(dst);
         return carefulString(start);
+    }
+
+    private void keep(byte[] grown) {
+        if (grown != scratch) {
+            scratch = grown;
+            if (grown.length <= KEPT_SCRATCH) {
+                SCRATCH.set(grown);
+            }
+        }
     }
 
     /** Any string, decoding UTF-8 runs and every escape; reads from just after the opening quote. */

@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -99,10 +98,9 @@ class Http1TransportTest {
         };
     }
 
-    private HttpRequest request(Duration timeout) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1/messages?beta=true"))
-                .header("content-type", "application/json").header("x-api-key", "sk-test").timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    private ProviderRequest request(Duration timeout) {
+        return new ProviderRequest(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1/messages?beta=true"),
+                "POST", timeout).header("content-type", "application/json").header("x-api-key", "sk-test");
     }
 
     private HttpResponse<UpstreamBody> send(String body) throws IOException {

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +101,8 @@ class Http1TransportTlsTest {
         }
     }
 
-    private static HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    private static ProviderRequest request(String url) {
+        return new ProviderRequest(URI.create(url), "POST", Duration.ofSeconds(5));
     }
 
     @Test
