@@ -29,7 +29,7 @@ public class PolicyBook {
     public record Entry(String policy, String scope, String subject, JsonObject config, Instant updatedAt) {
     }
 
-    private record Snapshot(List<Entry> entries, Map<String, Map<String, Object>> byKey) {
+    private record Snapshot(List<Entry> entries, Map<Key, Map<String, Object>> byKey) {
     }
 
     @Inject
@@ -39,7 +39,7 @@ public class PolicyBook {
 
     /** The settings that apply to a caller for one policy. */
     public PolicySettings settingsFor(String policy, String team, String username) {
-        Map<String, Map<String, Object>> byKey = current().byKey();
+        Map<Key, Map<String, Object>> byKey = current().byKey();
         Map<String, Object> org = byKey.get(key(policy, ORG, ""));
         Map<String, Object> forTeam = team == null ? null : byKey.get(key(policy, TEAM, team));
         Map<String, Object> forUser = username == null ? null : byKey.get(key(policy, USER, username));
@@ -78,7 +78,7 @@ public class PolicyBook {
                 + " ORDER BY policy, scope, subject", row -> new Entry(row.getString(1), row.getString(2),
                 row.getString(3), Js.parse(row.getString(4).getBytes(StandardCharsets.UTF_8)),
                 row.getTimestamp(5).toInstant()));
-        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        Map<Key, Map<String, Object>> byKey = new HashMap<>();
         for (Entry e : entries) {
             byKey.put(key(e.policy(), e.scope(), e.subject()), JsonMaps.map(e.config()));
         }
@@ -89,7 +89,11 @@ public class PolicyBook {
         return snapshot.get();
     }
 
-    private static String key(String policy, String scope, String subject) {
-        return policy + "\u0000" + scope + "\u0000" + subject;
+    /** A policy's settings for one scope and subject, as the snapshot keys them (a record: no string per lookup). */
+    private record Key(String policy, String scope, String subject) {
+    }
+
+    private static Key key(String policy, String scope, String subject) {
+        return new Key(policy, scope, subject);
     }
 }
