@@ -78,7 +78,7 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
 
     @Override
     public String getString(int index, String otherwise) {
-        return index >= 0 && index < size && values[index] instanceof JsonString s ? s.getString() : otherwise;
+        return JsonGetters.stringOr(at(index), otherwise);
     }
 
     @Override
@@ -88,28 +88,22 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
 
     @Override
     public int getInt(int index, int otherwise) {
-        return index >= 0 && index < size && values[index] instanceof JsonNumber n ? n.intValue() : otherwise;
+        return JsonGetters.intOr(at(index), otherwise);
     }
 
     @Override
     public boolean getBoolean(int index) {
-        JsonValue value = get(index);
-        if (value == JsonValue.TRUE) {
-            return true;
-        }
-        if (value == JsonValue.FALSE) {
-            return false;
-        }
-        throw new ClassCastException("value " + index + " is not a boolean");
+        return JsonGetters.bool(get(index), "value " + index);
     }
 
     @Override
     public boolean getBoolean(int index, boolean otherwise) {
-        if (index < 0 || index >= size) {
-            return otherwise;
-        }
-        JsonValue value = values[index];
-        return value == JsonValue.TRUE || value != JsonValue.FALSE && otherwise;
+        return JsonGetters.boolOr(at(index), otherwise);
+    }
+
+    /** The value at {@code index}, or null outside the array (the getters with a default answer it). */
+    private JsonValue at(int index) {
+        return index >= 0 && index < size ? values[index] : null;
     }
 
     @Override

@@ -154,7 +154,7 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
 
     @Override
     public String getString(String name, String otherwise) {
-        return get(name) instanceof JsonString s ? s.getString() : otherwise;
+        return JsonGetters.stringOr(get(name), otherwise);
     }
 
     @Override
@@ -164,7 +164,7 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
 
     @Override
     public int getInt(String name, int otherwise) {
-        return get(name) instanceof JsonNumber n ? n.intValue() : otherwise;
+        return JsonGetters.intOr(get(name), otherwise);
     }
 
     @Override
@@ -173,19 +173,12 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
         if (value == null) {
             throw new NullPointerException("no member " + name);
         }
-        if (value == JsonValue.TRUE) {
-            return true;
-        }
-        if (value == JsonValue.FALSE) {
-            return false;
-        }
-        throw new ClassCastException("member " + name + " is not a boolean");
+        return JsonGetters.bool(value, "member " + name);
     }
 
     @Override
     public boolean getBoolean(String name, boolean otherwise) {
-        JsonValue value = get(name);
-        return value == JsonValue.TRUE || value != JsonValue.FALSE && otherwise;
+        return JsonGetters.boolOr(get(name), otherwise);
     }
 
     @Override
