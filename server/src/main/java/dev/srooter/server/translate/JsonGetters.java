@@ -21,15 +21,18 @@ final class JsonGetters {
         return value instanceof JsonNumber n ? n.intValue() : otherwise;
     }
 
-    /** {@code what} names the value in the error when it is not a boolean. */
-    static boolean bool(JsonValue value, String what) {
+    /**
+     * {@code what} and {@code which} name the value in the error when it is not a boolean ("member", a name; "value",
+     * an index): joined only then, so that a boolean read makes no string.
+     */
+    static boolean bool(JsonValue value, String what, Object which) {
         if (value == JsonValue.TRUE) {
             return true;
         }
         if (value == JsonValue.FALSE) {
             return false;
         }
-        throw new ClassCastException(what + " is not a boolean");
+        throw new ClassCastException(what + " " + which + " is not a boolean");
     }
 
     static boolean boolOr(JsonValue value, boolean otherwise) {

@@ -93,7 +93,7 @@ final class ParsedArray extends AbstractList<JsonValue> implements JsonArray, Ra
 
     @Override
     public boolean getBoolean(int index) {
-        return JsonGetters.bool(get(index), "value " + index);
+        return JsonGetters.bool(get(index), "value", index);
     }
 
     @Override

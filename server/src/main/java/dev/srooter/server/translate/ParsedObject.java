@@ -173,7 +173,7 @@ final class ParsedObject extends AbstractMap<String, JsonValue> implements JsonO
         if (value == null) {
             throw new NullPointerException("no member " + name);
         }
-        return JsonGetters.bool(value, "member " + name);
+        return JsonGetters.bool(value, "member", name);
     }
 
     @Override

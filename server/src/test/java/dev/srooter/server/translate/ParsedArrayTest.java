@@ -83,5 +83,7 @@ class ParsedArrayTest {
             assertThrows(UnsupportedOperationException.class, () -> array.set(0, JsonValue.NULL), which);
             assertInstanceOf(JsonString.class, array.get(0), which);
         }
+        assertEquals("value 0 is not a boolean",
+                assertThrows(ClassCastException.class, () -> ours().getBoolean(0)).getMessage());
     }
 }

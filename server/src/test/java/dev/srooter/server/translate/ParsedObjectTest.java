@@ -90,5 +90,7 @@ class ParsedObjectTest {
         same(json, o -> o.getValue("/o/k"));
         same(json, JsonObject::getValueType);
         assertThrows(UnsupportedOperationException.class, () -> ours(json).put("new", null));
+        assertEquals("member s is not a boolean",
+                assertThrows(ClassCastException.class, () -> ours("{\"s\":\"x\"}").getBoolean("s")).getMessage());
     }
 }
