@@ -48,7 +48,7 @@ def main():
             # the server's Derby options (liberty-config/jvm.options): the page cache's size changes the work
             folder = tempfile.mkdtemp(prefix="auditwriter-db")
             try:
-                out = subprocess.run(["java", "-Xmx512m", "-Dderby.storage.pageCacheSize=256", "-cp", cp,
+                out = subprocess.run(["java", "-Xmx512m", "-Dderby.storage.pageCacheSize=64", "-cp", cp,
                                       "AuditWriterBench", str(a.rows), str(a.batch), folder],
                                      capture_output=True, text=True, check=True).stdout
             finally:
