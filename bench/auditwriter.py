@@ -26,6 +26,13 @@ def dependencies():
     return open(out).read().strip()
 
 
+def derby_options(checkout):
+    """The server's Derby options, as that checkout's liberty-config/jvm.options sets them: the page cache's size changes
+    the work, and a baseline keeps its own."""
+    with open(os.path.join(checkout, "liberty-config", "jvm.options")) as options:
+        return [line.strip() for line in options if line.startswith("-Dderby.")]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--baseline")
@@ -45,10 +52,9 @@ def main():
         for name in order:
             server = os.path.join(checkouts[name], "server", "target")
             cp = os.pathsep.join([build, os.path.join(server, "classes"), os.path.join(server, "test-classes"), deps])
-            # the server's Derby options (liberty-config/jvm.options): the page cache's size changes the work
             folder = tempfile.mkdtemp(prefix="auditwriter-db")
             try:
-                out = subprocess.run(["java", "-Xmx512m", "-Dderby.storage.pageCacheSize=64", "-cp", cp,
+                out = subprocess.run(["java", "-Xmx512m", *derby_options(checkouts[name]), "-cp", cp,
                                       "AuditWriterBench", str(a.rows), str(a.batch), folder],
                                      capture_output=True, text=True, check=True).stdout
             finally:
