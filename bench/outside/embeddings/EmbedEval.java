@@ -1,35 +1,62 @@
 package dev.srooter.plugins.classifier;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.srooter.api.Intent;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.*;
 import java.nio.file.*;
 import java.util.*;
 
 /**
- * An experiment, not part of the build: a softmax layer over all-MiniLM-L6-v2 embeddings (quantized) trained on the
- * classifier's corpus, alone and averaged with the word classifier's probabilities, on labelled files in the corpus
- * format and (with --cross) across sources. In the plugin's package, to reach its corpus and model. From the repository
- * root, after mvn install -DskipTests:
+ * An experiment, not part of the build: a softmax layer over sentence embeddings (all-MiniLM-L6-v2, e5-small-v2 or
+ * bge-small-en-v1.5, quantized; -Dmodel=minilm|e5|bge) trained on the classifier's corpus, alone and averaged with the
+ * word classifier's probabilities at several shares, across sources (--cross) and on labelled files in the corpus
+ * format. In the plugin's package, to reach its corpus and model. From the repository root, after mvn install
+ * -DskipTests:
  * <pre>
  * cd bench/outside/embeddings && mvn -q dependency:copy-dependencies -DoutputDirectory=lib
  * P=../../../plugins/classifier-local && (cd $P && mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt)
  * CP="lib/*:$P/target/classes:$P/target/test-classes:$(cat /tmp/cp.txt)"
- * javac -d classes -cp "$CP" EmbedEval.java && java -Dmix=0.5 -cp "classes:$CP" \
+ * javac -d classes -cp "$CP" EmbedEval.java && java -Dmodel=bge -cp "classes:$CP" \
  *     dev.srooter.plugins.classifier.EmbedEval [--cross] file.tsv ...
  * </pre>
- * Results (2026-12-05) are in bench/outside/README.md, "Three changes tried on H's misses".
+ * Each column printed is a share of the embeddings' probabilities (0: the words alone, 1: the embeddings alone), with
+ * the recall of trivial, substantive, architecture and security and the security asks sent cheap (trivial at 0.7 or
+ * more). Vectors are cached in /tmp between runs. Results: bench/outside/README.md ("Three changes tried on H's misses",
+ * "Two more levers measured with J and K").
  */
 public class EmbedEval {
-    static AllMiniLmL6V2QuantizedEmbeddingModel EMB = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    static String NAME = System.getProperty("model", "bge");
+    static EmbeddingModel EMB;
     static Map<String, float[]> cache = new HashMap<>();
+    static String prefix() { return NAME.equals("e5") ? "query: " : ""; }
 
     static float[] embed(String text) {
-        return cache.computeIfAbsent(text, t -> EMB.embed(t.length() > 2000 ? t.substring(0, 2000) : t).content().vector());
+        return cache.computeIfAbsent(text, t -> {
+            if (EMB == null) EMB = switch (NAME) {
+                case "bge" -> new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
+                case "e5" -> new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel();
+                default -> new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+            };
+            return EMB.embed(prefix() + (t.length() > 2000 ? t.substring(0, 2000) : t)).content().vector();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static void loadCache() {
+        try (ObjectInputStream in = new ObjectInputStream(new FileInputStream("/tmp/srooter-embeddings-" + NAME + ".bin"))) {
+            cache = (Map<String, float[]>) in.readObject();
+        } catch (Exception e) { cache = new HashMap<>(); }
+    }
+    static void saveCache() throws IOException {
+        try (ObjectOutputStream out = new ObjectOutputStream(new FileOutputStream("/tmp/srooter-embeddings-" + NAME + ".bin"))) {
+            out.writeObject(new HashMap<>(cache));
+        }
     }
 
     static final class Softmax {
-        final double[][] w = new double[4][385];
+        final double[][] w;
+        final int d;
         Softmax(List<float[]> xs, List<Integer> ys, double l2, int epochs) {
+            d = xs.get(0).length; w = new double[4][d + 1];
             Random r = new Random(42);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < xs.size(); i++) order.add(i);
@@ -40,86 +67,107 @@ public class EmbedEval {
                     double[] p = prob(xs.get(i));
                     for (int c = 0; c < 4; c++) {
                         double g = (c == ys.get(i) ? 1 : 0) - p[c];
-                        for (int d = 0; d < 384; d++) w[c][d] += lr * (g * xs.get(i)[d] - l2 * w[c][d]);
-                        w[c][384] += lr * g;
+                        for (int k = 0; k < d; k++) w[c][k] += lr * (g * xs.get(i)[k] - l2 * w[c][k]);
+                        w[c][d] += lr * g;
                     }
                 }
             }
         }
         double[] prob(float[] x) {
             double[] s = new double[4]; double max = -1e9;
-            for (int c = 0; c < 4; c++) { double v = w[c][384]; for (int d = 0; d < 384; d++) v += w[c][d] * x[d]; s[c] = v * T; max = Math.max(max, v * T); }
+            for (int c = 0; c < 4; c++) { double v = w[c][d]; for (int k = 0; k < d; k++) v += w[c][k] * x[k]; s[c] = v * T; max = Math.max(max, s[c]); }
             double sum = 0; for (int c = 0; c < 4; c++) { s[c] = Math.exp(s[c] - max); sum += s[c]; }
             for (int c = 0; c < 4; c++) s[c] /= sum;
             return s;
         }
     }
-    static double T = 1;
+    static double T = Double.parseDouble(System.getProperty("T", "1"));
+    static double L2 = Double.parseDouble(System.getProperty("l2", "1e-4"));
+    static int EPOCHS = Integer.getInteger("epochs", 30);
 
-    static Softmax train(List<IntentModel.Example> ex, double l2, int epochs) {
+    static Softmax train(List<IntentModel.Example> ex) {
         List<float[]> xs = new ArrayList<>(); List<Integer> ys = new ArrayList<>();
         for (IntentModel.Example e : ex) { xs.add(embed(e.input().lastUser())); ys.add(e.intent().ordinal()); }
-        return new Softmax(xs, ys, l2, epochs);
+        return new Softmax(xs, ys, L2, EPOCHS);
     }
-
-    static double[] wordProbs(IntentModel m, IntentModel.Example e) {
+    static double[] words(IntentModel m, IntentModel.Example e) {
         return m.probabilities(Features.of(e.input(), Features.words(e.input().lastUser())), LocalClassifier.TEMPERATURE);
     }
-
-    /** The two classifiers' probabilities averaged, {@code mix} of the embeddings' and the rest of the words'. */
-    static double[] combined(double[] embeddings, double[] words, double mix) {
-        double[] p = new double[4];
-        for (int c = 0; c < 4; c++) p[c] = mix * embeddings[c] + (1 - mix) * words[c];
-        return p;
-    }
-
     static int argmax(double[] p) { int b = 0; for (int c = 1; c < 4; c++) if (p[c] > p[b]) b = c; return b; }
 
+    static final double[] MIXES = {0, 0.2, 0.3, 0.4, 0.5, 0.6, 1};
+
+    /** rows: truth, then per mix the combined probabilities */
+    static void score(String label, List<int[]> truthGuess, List<double[][]> probs) {
+        StringBuilder out = new StringBuilder(String.format("%-14s n=%d", label, probs.size()));
+        for (int m = 0; m < MIXES.length; m++) {
+            int ok = 0, secCheap = 0; int[] hit = new int[4], all = new int[4];
+            for (int i = 0; i < probs.size(); i++) {
+                double[] p = probs.get(i)[m]; int t = truthGuess.get(i)[0]; int g = argmax(p);
+                all[t]++; if (g == t) { ok++; hit[t]++; }
+                if (t == 3 && g == 0 && p[0] >= 0.7) secCheap++;
+            }
+            out.append(String.format(Locale.ROOT, " | %.1f: %.1f%% (%d/%d/%d/%d sc%d)", MIXES[m], 100.0 * ok / probs.size(),
+                    Math.round(100.0 * hit[0] / Math.max(1, all[0])), Math.round(100.0 * hit[1] / Math.max(1, all[1])),
+                    Math.round(100.0 * hit[2] / Math.max(1, all[2])), Math.round(100.0 * hit[3] / Math.max(1, all[3])), secCheap));
+        }
+        System.out.println(out);
+    }
+    static double[][] mixes(double[] pe, double[] pw) {
+        double[][] r = new double[MIXES.length][4];
+        for (int m = 0; m < MIXES.length; m++) for (int c = 0; c < 4; c++) r[m][c] = MIXES[m] * pe[c] + (1 - MIXES[m]) * pw[c];
+        return r;
+    }
+
     public static void main(String[] a) throws Exception {
-        double l2 = Double.parseDouble(System.getProperty("l2", "1e-4"));
-        int epochs = Integer.getInteger("epochs", 20);
-        double mix = Double.parseDouble(System.getProperty("mix", "0.5"));
+        loadCache();
         Map<String, List<IntentModel.Example>> sources = Corpus.sources();
         List<IntentModel.Example> all = Corpus.all();
+        List<String> files = Arrays.stream(a).filter(f -> !f.startsWith("--")).toList();
+        Map<String, List<IntentModel.Example>> tests = new LinkedHashMap<>();
+        for (String f : files) {
+            tests.put(Path.of(f).getFileName().toString(), Corpus.parse(Files.readAllLines(Path.of(f))));
+        }
         long t0 = System.nanoTime();
-        for (IntentModel.Example e : all) embed(e.input().lastUser());
-        System.out.printf("embedded %d in %.1f s%n", all.size(), (System.nanoTime() - t0) / 1e9);
-        if (a.length > 0 && a[0].equals("--cross")) {
-            int n = 0, okE = 0, okW = 0, okC = 0;
-            for (String held : sources.keySet()) {
+        int before = cache.size();
+        all.forEach(e -> embed(e.input().lastUser()));
+        tests.values().forEach(l -> l.forEach(e -> embed(e.input().lastUser())));
+        System.out.printf("%s: embedded %d new in %.1f s%n", NAME, cache.size() - before, (System.nanoTime() - t0) / 1e9);
+        saveCache();
+        if (List.of(a).contains("--cross")) {
+            List<int[]> truths = new ArrayList<>();
+            List<double[][]> probabilities = new ArrayList<>();
+            List<Object[]> results = new ArrayList<>(sources.keySet()).parallelStream().map(held -> {
                 List<IntentModel.Example> train = new ArrayList<>();
-                sources.forEach((k, v) -> { if (!k.equals(held)) train.addAll(v); });
-                Softmax s = train(train, l2, epochs);
+                sources.forEach((n, v) -> {
+                    if (!n.equals(held)) {
+                        train.addAll(v);
+                    }
+                });
+                Softmax s = train(train);
                 IntentModel w = LocalClassifier.train(train);
+                List<Object[]> r = new ArrayList<>();
                 for (IntentModel.Example e : sources.get(held)) {
-                    double[] pe = s.prob(embed(e.input().lastUser()));
-                    double[] pw = wordProbs(w, e);
-                    double[] pc = combined(pe, pw, mix);
-                    int t = e.intent().ordinal(); n++;
-                    if (argmax(pe) == t) okE++; if (argmax(pw) == t) okW++; if (argmax(pc) == t) okC++;
+                    r.add(new Object[] {e.intent().ordinal(), mixes(s.prob(embed(e.input().lastUser())), words(w, e))});
                 }
+                return r;
+            }).flatMap(List::stream).toList();
+            for (Object[] r : results) {
+                truths.add(new int[] {(Integer) r[0]});
+                probabilities.add((double[][]) r[1]);
             }
-            System.out.printf("cross-source %d: embeddings %.1f%%, words %.1f%%, combined %.1f%%%n", n, 100.0 * okE / n, 100.0 * okW / n, 100.0 * okC / n);
+            score("cross-source", truths, probabilities);
         }
-        Softmax s = train(all, l2, epochs);
+        Softmax s = train(all);
         IntentModel shipped = ShippedModel.load();
-        for (int i = a.length > 0 && a[0].equals("--cross") ? 1 : 0; i < a.length; i++) {
-            List<IntentModel.Example> test = Corpus.parse(Files.readAllLines(Path.of(a[i])));
-            int n = 0, okE = 0, okW = 0, okC = 0; int[] secCheap = new int[3];
-            int[][] per = new int[4][2];
+        tests.forEach((name, test) -> {
+            List<int[]> truths = new ArrayList<>();
+            List<double[][]> probabilities = new ArrayList<>();
             for (IntentModel.Example e : test) {
-                double[] pe = s.prob(embed(e.input().lastUser()));
-                double[] pw = wordProbs(shipped, e);
-                double[] pc = combined(pe, pw, mix);
-                int t = e.intent().ordinal(); n++;
-                if (argmax(pe) == t) okE++; if (argmax(pw) == t) okW++; if (argmax(pc) == t) okC++;
-                per[t][1]++; if (argmax(pc) == t) per[t][0]++;
-                if (t == 3 && argmax(pc) == 0 && pc[0] >= 0.7) secCheap[0]++;
-                if (System.getProperty("misses") != null && argmax(pc) != t)
-                    System.out.printf("  %s as %s (%.2f): %s%n", Intent.values()[t], Intent.values()[argmax(pc)], pc[argmax(pc)], e.input().lastUser().substring(0, Math.min(120, e.input().lastUser().length())));
+                truths.add(new int[] {e.intent().ordinal()});
+                probabilities.add(mixes(s.prob(embed(e.input().lastUser())), words(shipped, e)));
             }
-            System.out.printf("%s %d: embeddings %.1f%%, words %.1f%%, combined %.1f%% (recall t/s/a/x %d/%d %d/%d %d/%d %d/%d; security cheap %d)%n", a[i], n, 100.0 * okE / n, 100.0 * okW / n, 100.0 * okC / n,
-                per[0][0], per[0][1], per[1][0], per[1][1], per[2][0], per[2][1], per[3][0], per[3][1], secCheap[0]);
-        }
+            score(name, truths, probabilities);
+        });
     }
 }
