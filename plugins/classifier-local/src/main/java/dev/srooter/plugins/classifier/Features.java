@@ -36,7 +36,6 @@ final class Features {
             previous = w;
         }
         Cues.add(names, input.lastUser(), words);
-        Kinds.add(names, words);
         int length = words.size();
         names.add("len:" + (length < 8 ? "short" : length < 18 ? "medium" : "long"));
         names.add(input.toolNames() == null || input.toolNames().isEmpty() ? "tools:none" : "tools:some");
