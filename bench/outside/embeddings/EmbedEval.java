@@ -40,16 +40,35 @@ public class EmbedEval {
         });
     }
 
-    @SuppressWarnings("unchecked")
+    /** The vectors of earlier runs: text, dimensions, floats, one after another (a plain format, read as data). */
     static void loadCache() {
-        try (ObjectInputStream in = new ObjectInputStream(new FileInputStream("/tmp/srooter-embeddings-" + NAME + ".bin"))) {
-            cache = (Map<String, float[]>) in.readObject();
-        } catch (Exception e) { cache = new HashMap<>(); }
-    }
-    static void saveCache() throws IOException {
-        try (ObjectOutputStream out = new ObjectOutputStream(new FileOutputStream("/tmp/srooter-embeddings-" + NAME + ".bin"))) {
-            out.writeObject(new HashMap<>(cache));
+        cache = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(cachePath())))) {
+            while (true) {
+                String text = in.readUTF();
+                float[] v = new float[in.readInt()];
+                for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
+                cache.put(text, v);
+            }
+        } catch (EOFException | FileNotFoundException end) {
+            // all read, or no earlier run
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    static void saveCache() throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(cachePath())))) {
+            for (Map.Entry<String, float[]> e : cache.entrySet()) {
+                out.writeUTF(e.getKey().length() > 10000 ? e.getKey().substring(0, 10000) : e.getKey());
+                out.writeInt(e.getValue().length);
+                for (float f : e.getValue()) out.writeFloat(f);
+            }
+        }
+    }
+
+    static String cachePath() {
+        return System.getProperty("java.io.tmpdir") + "/srooter-embeddings-" + NAME + ".bin";
     }
 
     static final class Softmax {
