@@ -29,14 +29,15 @@ public class EmbedEval {
     static Map<String, float[]> cache = new HashMap<>();
     static String prefix() { return NAME.equals("e5") ? "query: " : ""; }
 
+    /** The vector of an ask's first 2,000 characters (what the model reads), cached under those characters. */
     static float[] embed(String text) {
-        return cache.computeIfAbsent(text, t -> {
+        return cache.computeIfAbsent(text.length() > 2000 ? text.substring(0, 2000) : text, t -> {
             if (EMB == null) EMB = switch (NAME) {
                 case "bge" -> new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
                 case "e5" -> new dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel();
                 default -> new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
             };
-            return EMB.embed(prefix() + (t.length() > 2000 ? t.substring(0, 2000) : t)).content().vector();
+            return EMB.embed(prefix() + t).content().vector();
         });
     }
 
@@ -60,7 +61,7 @@ public class EmbedEval {
     static void saveCache() throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(cachePath())))) {
             for (Map.Entry<String, float[]> e : cache.entrySet()) {
-                out.writeUTF(e.getKey().length() > 10000 ? e.getKey().substring(0, 10000) : e.getKey());
+                out.writeUTF(e.getKey());
                 out.writeInt(e.getValue().length);
                 for (float f : e.getValue()) out.writeFloat(f);
             }
@@ -116,17 +117,24 @@ public class EmbedEval {
 
     static final double[] MIXES = {0, 0.2, 0.3, 0.4, 0.5, 0.6, 1};
 
-    /** rows: truth, then per mix the combined probabilities */
-    static void score(String label, List<int[]> truthGuess, List<double[][]> probs) {
-        StringBuilder out = new StringBuilder(String.format("%-14s n=%d", label, probs.size()));
+    /** One ask: its intent's ordinal, and its probabilities at each of {@link #MIXES}. */
+    record Scored(int truth, double[][] mixes) {
+    }
+
+    static Scored scored(IntentModel.Example e, Softmax embeddings, IntentModel words) {
+        return new Scored(e.intent().ordinal(), mixes(embeddings.prob(embed(e.input().lastUser())), words(words, e)));
+    }
+
+    static void score(String label, List<Scored> scored) {
+        StringBuilder out = new StringBuilder(String.format("%-14s n=%d", label, scored.size()));
         for (int m = 0; m < MIXES.length; m++) {
             int ok = 0, secCheap = 0; int[] hit = new int[4], all = new int[4];
-            for (int i = 0; i < probs.size(); i++) {
-                double[] p = probs.get(i)[m]; int t = truthGuess.get(i)[0]; int g = argmax(p);
+            for (Scored one : scored) {
+                double[] p = one.mixes()[m]; int t = one.truth(); int g = argmax(p);
                 all[t]++; if (g == t) { ok++; hit[t]++; }
                 if (t == 3 && g == 0 && p[0] >= 0.7) secCheap++;
             }
-            out.append(String.format(Locale.ROOT, " | %.1f: %.1f%% (%d/%d/%d/%d sc%d)", MIXES[m], 100.0 * ok / probs.size(),
+            out.append(String.format(Locale.ROOT, " | %.1f: %.1f%% (%d/%d/%d/%d sc%d)", MIXES[m], 100.0 * ok / scored.size(),
                     Math.round(100.0 * hit[0] / Math.max(1, all[0])), Math.round(100.0 * hit[1] / Math.max(1, all[1])),
                     Math.round(100.0 * hit[2] / Math.max(1, all[2])), Math.round(100.0 * hit[3] / Math.max(1, all[3])), secCheap));
         }
@@ -154,9 +162,7 @@ public class EmbedEval {
         System.out.printf("%s: embedded %d new in %.1f s%n", NAME, cache.size() - before, (System.nanoTime() - t0) / 1e9);
         saveCache();
         if (List.of(a).contains("--cross")) {
-            List<int[]> truths = new ArrayList<>();
-            List<double[][]> probabilities = new ArrayList<>();
-            List<Object[]> results = new ArrayList<>(sources.keySet()).parallelStream().map(held -> {
+            List<Scored> scored = new ArrayList<>(sources.keySet()).parallelStream().flatMap(held -> {
                 List<IntentModel.Example> train = new ArrayList<>();
                 sources.forEach((n, v) -> {
                     if (!n.equals(held)) {
@@ -165,28 +171,12 @@ public class EmbedEval {
                 });
                 Softmax s = train(train);
                 IntentModel w = LocalClassifier.train(train);
-                List<Object[]> r = new ArrayList<>();
-                for (IntentModel.Example e : sources.get(held)) {
-                    r.add(new Object[] {e.intent().ordinal(), mixes(s.prob(embed(e.input().lastUser())), words(w, e))});
-                }
-                return r;
-            }).flatMap(List::stream).toList();
-            for (Object[] r : results) {
-                truths.add(new int[] {(Integer) r[0]});
-                probabilities.add((double[][]) r[1]);
-            }
-            score("cross-source", truths, probabilities);
+                return sources.get(held).stream().map(e -> scored(e, s, w));
+            }).toList();
+            score("cross-source", scored);
         }
         Softmax s = train(all);
         IntentModel shipped = ShippedModel.load();
-        tests.forEach((name, test) -> {
-            List<int[]> truths = new ArrayList<>();
-            List<double[][]> probabilities = new ArrayList<>();
-            for (IntentModel.Example e : test) {
-                truths.add(new int[] {e.intent().ordinal()});
-                probabilities.add(mixes(s.prob(embed(e.input().lastUser())), words(shipped, e)));
-            }
-            score(name, truths, probabilities);
-        });
+        tests.forEach((name, test) -> score(name, test.stream().map(e -> scored(e, s, shipped)).toList()));
     }
 }
