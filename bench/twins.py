@@ -90,7 +90,9 @@ def main():
         for name, _, _, _ in gateways:
             pauses = sorted(young_pauses(name, since))
             if pauses:
-                print("%-8s young collections over the c=1 rounds: %d (%.2f a second), pause median %.2f ms, p90 %.2f"
+                # a second of the c=1 rounds' wall time, in which each gateway is measured half the time
+                print("%-8s young collections over the c=1 rounds: %d (%.2f a second of them), pause median %.2f ms, "
+                      "p90 %.2f"
                       % (name, len(pauses), len(pauses) / measured, statistics.median(pauses),
                          pauses[int(len(pauses) * 0.9)]))
             print("%-8s 2 KB c=32: %s req/s" % (name, [round(r) for r in busy[name]]))
