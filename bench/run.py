@@ -140,6 +140,25 @@ def governance(body, key, args):
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+def body_file(name, size):
+    """make-body.py's request of about {@code size} bytes to bench-model, not streamed, written as WORK/{name}.json."""
+    path = os.path.join(WORK, name + ".json")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), "bench-model", "false", path],
+                   check=True)
+    return path
+
+
+def quick_warm_up(targets, body, passes):
+    """
+    The side tools' warm-up (tail.py, twins.py, survivors.py): {@code passes} of 10 s at c=32 then 5 s at c=1 on each
+    (url, key) in turn. Shorter than main()'s, which waits for the compilers to settle.
+    """
+    for _ in range(passes):
+        for url, key in targets:
+            wrk(url, body, 32, 10, key)
+            wrk(url, body, 1, 5, key)
+
+
 def listening_pid(port):
     """The process that listens on a port (the Liberty JVM), from ss."""
     out = subprocess.run(["ss", "-Hltnp", "sport = :%d" % port], capture_output=True, text=True).stdout

@@ -11,8 +11,9 @@ it, and one for each object copied outside a buffer: each event stands for the b
 sample weighted by bytes copied, not a count of objects.
 
 Why: a young collection at c=1 copies about a megabyte and still pauses 3-4 ms on this machine kind, and those pauses
-hold most of wrk's p99 at c=1 (bench/README.md, "What wrk's p99 at c=1 counts"). Its time grows with what it copies,
-so what is copied, and how old it is (age 0: allocated since the last collection), says what would shorten it.
+hold most of wrk's p99 at c=1 (bench/README.md, "What wrk's p99 at c=1 counts"). What is copied, and how old it is
+(age 0: allocated since the last collection), says where a pause's copying comes from; its bytes alone do not say what
+it costs (bench/README.md, "What a young collection copies": many small new objects cost more than older bytes).
 """
 import argparse, collections, json, os, subprocess, sys, tempfile
 
@@ -55,15 +56,11 @@ def main():
     args = parser.parse_args()
     nginx = run.start_nginx()
     try:
-        body = os.path.join(run.WORK, "2KB.json")
-        subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), "2048", "bench-model",
-                        "false", body], check=True)
+        body = run.body_file("2KB", 2048)
         key = run.start_gateway(env={"JVM_ARGS": args.jvm_args})
         pid = run.listening_pid(run.GATEWAY_PORT)
         url = "http://127.0.0.1:%d/v1/messages" % run.GATEWAY_PORT
-        for _ in range(3):
-            run.wrk(url, body, 32, 10, key)
-            run.wrk(url, body, 1, 5, key)
+        run.quick_warm_up([(url, key)], body, 3)
         run.wrk(url, body, 1, 10, key)
         settings = tempfile.NamedTemporaryFile("w", suffix=".jfc", delete=False)
         settings.write(SETTINGS)

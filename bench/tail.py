@@ -151,18 +151,13 @@ def main():
     if args.baseline:
         gateways.append(("baseline", os.path.abspath(args.baseline), run.GATEWAY_PORT + 1))
     try:
-        body = os.path.join(run.WORK, args.body + ".json")
-        subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"),
-                        str(2048 if args.body == "2KB" else 61440), "bench-model", "false", body], check=True)
+        body = run.body_file(args.body, 2048 if args.body == "2KB" else 61440)
         started = []
         for name, root, port in gateways:
             key = run.start_gateway(root, port)
             url = "http://127.0.0.1:%d/v1/messages" % port
             started.append((name, url, key, run.listening_pid(port)))
-        for _ in range(4):  # as run.py's warm-up passes, without waiting for the compilers
-            for name, url, key, pid in started:
-                run.wrk(url, body, 32, 10, key)
-                run.wrk(url, body, 1, 5, key)
+        run.quick_warm_up([(url, key) for _, url, key, _ in started], body, 4)
         rows = collections.defaultdict(list)
         for r in range(args.rounds):
             for name, url, key, pid in (started if r % 2 == 0 else started[::-1]):

@@ -17,7 +17,7 @@ the same way, take turns within every round (which goes first alternates), and t
 hold most of wrk's p99 at c=1 (bench/README.md, "What wrk's p99 at c=1 counts"), are read from each JVM's own log over
 the measured rounds only. Two rounds at c=32 follow, to see what an option costs in throughput.
 """
-import argparse, datetime, glob, os, re, statistics, subprocess, sys
+import argparse, datetime, glob, os, re, statistics, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
@@ -50,19 +50,14 @@ def main():
     nginx = run.start_nginx()
     gateways = []
     try:
-        body = os.path.join(run.WORK, "2KB.json")
-        subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), "2048", "bench-model",
-                        "false", body], check=True)
+        body = run.body_file("2KB", 2048)
         for name, root, port, extra in (("this", run.ROOT, run.GATEWAY_PORT, args.base_args),
                                         ("variant", args.variant, run.GATEWAY_PORT + 1, args.variant_args)):
             for old in glob.glob(gc_log(name).replace("%p", "*")):
                 os.remove(old)
             key = run.start_gateway(root, port, env={"JVM_ARGS": extra + " -Xlog:gc:file=" + gc_log(name) + ":utctime"})
             gateways.append((name, root, "http://127.0.0.1:%d/v1/messages" % port, key))
-        for _ in range(3):  # the same warm-up for both
-            for name, _, url, key in gateways:
-                run.wrk(url, body, 32, 10, key)
-                run.wrk(url, body, 1, 5, key)
+        run.quick_warm_up([(url, key) for _, _, url, key in gateways], body, 3)  # the same for both
 
         since = datetime.datetime.utcnow()
         results = {name: [] for name, _, _, _ in gateways}
