@@ -51,7 +51,8 @@ public class AuditLog {
     @Inject
     AuditSinks sinks;
 
-    private final BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(100_000);
+    /** Records waiting for the writer, each packed into one array ({@link PackedRecord}: why). */
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
     /** Set while the writer keeps a batch the database refused for being away (see {@link #save}). */
@@ -95,7 +96,7 @@ public class AuditLog {
      * is taken here, on the caller's thread (after the answer has gone out, about 30 us for 60 KB), so that the queue
      * holds records of a kilobyte, not prompts: queued with their prompts, the records waiting for the writer's next
      * batch held 70 MB of 60 KB bodies under load (most of the live heap; bench/README.md), and a database outage could
-     * have queued 100,000 bodies of up to 32 MB each.
+     * have queued 100,000 bodies of up to 32 MB each. The record is queued packed, as one array of a few hundred bytes.
      */
     public void submit(AuditRecord record, byte[] prompt) {
         if (metrics != null) {
@@ -105,7 +106,7 @@ public class AuditLog {
             record.promptSha256 = Sha256.hex(prompt);
         }
         try {
-            queue.put(record);
+            queue.put(PackedRecord.pack(record));
             if (queue.size() > PACE_AT && writing()) {
                 pace();
             }
@@ -176,7 +177,7 @@ public class AuditLog {
                 Thread.currentThread().interrupt();
             }
         }
-        List<AuditRecord> rest = new ArrayList<>();
+        List<byte[]> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
             write(rest); // the writer did not finish in time, or was interrupted
@@ -184,10 +185,10 @@ public class AuditLog {
     }
 
     private void writeUntilStopped() {
-        List<AuditRecord> batch = new ArrayList<>(BATCH);
+        List<byte[]> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                AuditRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                byte[] first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -208,7 +209,12 @@ public class AuditLog {
     /** How long the writer keeps a batch while the database is unreachable before it reports it lost. */
     static final long OUTAGE_WAIT_MS = 120_000;
 
-    private void write(List<AuditRecord> batch) {
+    /** Unpacks a batch just before writing it, so its records are objects only while it is written. */
+    private void write(List<byte[]> packed) {
+        List<AuditRecord> batch = new ArrayList<>(packed.size());
+        for (byte[] record : packed) {
+            batch.add(PackedRecord.unpack(record));
+        }
         sinks.deliver(save(batch));
     }
 
