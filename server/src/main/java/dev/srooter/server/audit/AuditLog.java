@@ -92,11 +92,11 @@ public class AuditLog {
 
     /**
      * Queues a record; waits a little when the writer is behind ({@link #pace}), and blocks only if it is 100,000
-     * records behind (the database away), rather than lose one. The prompt's digest
-     * is taken here, on the caller's thread (after the answer has gone out, about 30 us for 60 KB), so that the queue
-     * holds records of a kilobyte, not prompts: queued with their prompts, the records waiting for the writer's next
-     * batch held 70 MB of 60 KB bodies under load (most of the live heap; bench/README.md), and a database outage could
-     * have queued 100,000 bodies of up to 32 MB each. The record is queued packed, as one array of a few hundred bytes.
+     * records behind (the database away), rather than lose one. The prompt's digest is taken here, on the caller's
+     * thread (after the answer has gone out, about 30 us for 60 KB), so that the queue holds records, not prompts:
+     * queued with their prompts, the records waiting for the writer's next batch held 70 MB of 60 KB bodies under load
+     * (most of the live heap; bench/README.md), and a database outage could have queued 100,000 bodies of up to 32 MB
+     * each. The record is queued packed, as one array of a few hundred bytes ({@link PackedRecord}).
      */
     public void submit(AuditRecord record, byte[] prompt) {
         if (metrics != null) {
