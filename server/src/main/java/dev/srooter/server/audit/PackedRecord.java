@@ -1,6 +1,7 @@
 package dev.srooter.server.audit;
 
 import dev.srooter.server.store.AuditRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -28,79 +29,81 @@ final class PackedRecord {
 
     static byte[] pack(AuditRecord r) {
         String[] texts = texts(r);
+        int[] headers = new int[texts.length]; // each text's header, so that its chars are scanned once
         int size = 1 + 1 + 8 + 4 + 4 * 8 + 4 * 8 + 3 * 4; // presence, booleans, instant, four counts, four doubles, three ints
-        for (String s : texts) {
-            size += s == null ? 1 : varintSize(header(s)) + (latin1(s) ? s.length() : 2 * s.length());
+        for (int t = 0; t < texts.length; t++) {
+            headers[t] = header(texts[t]);
+            size += varintSize(headers[t]) + bytesOf(headers[t]);
         }
-        Out out = new Out(new byte[size]);
-        out.b((r.createdAt != null ? CREATED : 0) | (r.intentConfidence != null ? CONFIDENCE : 0)
-                | (r.ttfbMs != null ? TTFB : 0) | (r.riskScore != null ? RISK_SCORE : 0) | (r.turn != null ? TURN : 0));
-        out.b((r.streamed ? STREAMED : 0) | (r.priceKnown ? PRICE_KNOWN : 0));
-        out.l(r.createdAt == null ? 0 : r.createdAt.getEpochSecond());
-        out.i(r.createdAt == null ? 0 : r.createdAt.getNano());
-        out.l(r.inputTokens);
-        out.l(r.outputTokens);
-        out.l(r.cacheReadTokens);
-        out.l(r.cacheWriteTokens);
-        out.l(Double.doubleToRawLongBits(r.costUsd));
-        out.l(Double.doubleToRawLongBits(r.latencyMs));
-        out.l(Double.doubleToRawLongBits(r.intentConfidence == null ? 0 : r.intentConfidence));
-        out.l(Double.doubleToRawLongBits(r.ttfbMs == null ? 0 : r.ttfbMs));
-        out.i(r.status);
-        out.i(r.riskScore == null ? 0 : r.riskScore);
-        out.i(r.turn == null ? 0 : r.turn);
-        for (String s : texts) {
-            out.s(s);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put((byte) ((r.createdAt != null ? CREATED : 0) | (r.intentConfidence != null ? CONFIDENCE : 0)
+                | (r.ttfbMs != null ? TTFB : 0) | (r.riskScore != null ? RISK_SCORE : 0) | (r.turn != null ? TURN : 0)));
+        out.put((byte) ((r.streamed ? STREAMED : 0) | (r.priceKnown ? PRICE_KNOWN : 0)));
+        out.putLong(r.createdAt == null ? 0 : r.createdAt.getEpochSecond());
+        out.putInt(r.createdAt == null ? 0 : r.createdAt.getNano());
+        out.putLong(r.inputTokens);
+        out.putLong(r.outputTokens);
+        out.putLong(r.cacheReadTokens);
+        out.putLong(r.cacheWriteTokens);
+        out.putDouble(r.costUsd);
+        out.putDouble(r.latencyMs);
+        out.putDouble(r.intentConfidence == null ? 0 : r.intentConfidence);
+        out.putDouble(r.ttfbMs == null ? 0 : r.ttfbMs);
+        out.putInt(r.status);
+        out.putInt(r.riskScore == null ? 0 : r.riskScore);
+        out.putInt(r.turn == null ? 0 : r.turn);
+        for (int t = 0; t < texts.length; t++) {
+            putText(out, texts[t], headers[t]);
         }
-        if (out.at != size) {
-            throw new IllegalStateException("packed " + out.at + " bytes of " + size); // a field added on one side only
+        if (out.hasRemaining()) {
+            throw new IllegalStateException("packed " + out.position() + " bytes of " + size); // a field on one side only
         }
-        return out.bytes;
+        return out.array();
     }
 
     static AuditRecord unpack(byte[] bytes) {
-        In in = new In(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         AuditRecord r = new AuditRecord();
-        int present = in.b();
-        int booleans = in.b();
+        int present = in.get();
+        int booleans = in.get();
         r.streamed = (booleans & STREAMED) != 0;
         r.priceKnown = (booleans & PRICE_KNOWN) != 0;
-        long seconds = in.l();
-        int nanos = in.i();
+        long seconds = in.getLong();
+        int nanos = in.getInt();
         r.createdAt = (present & CREATED) != 0 ? Instant.ofEpochSecond(seconds, nanos) : null;
-        r.inputTokens = in.l();
-        r.outputTokens = in.l();
-        r.cacheReadTokens = in.l();
-        r.cacheWriteTokens = in.l();
-        r.costUsd = Double.longBitsToDouble(in.l());
-        r.latencyMs = Double.longBitsToDouble(in.l());
-        double confidence = Double.longBitsToDouble(in.l());
+        r.inputTokens = in.getLong();
+        r.outputTokens = in.getLong();
+        r.cacheReadTokens = in.getLong();
+        r.cacheWriteTokens = in.getLong();
+        r.costUsd = in.getDouble();
+        r.latencyMs = in.getDouble();
+        double confidence = in.getDouble();
         r.intentConfidence = (present & CONFIDENCE) != 0 ? confidence : null;
-        double ttfb = Double.longBitsToDouble(in.l());
+        double ttfb = in.getDouble();
         r.ttfbMs = (present & TTFB) != 0 ? ttfb : null;
-        r.status = in.i();
-        int riskScore = in.i();
+        r.status = in.getInt();
+        int riskScore = in.getInt();
         r.riskScore = (present & RISK_SCORE) != 0 ? riskScore : null;
-        int turn = in.i();
+        int turn = in.getInt();
         r.turn = (present & TURN) != 0 ? turn : null;
-        r.id = in.s();
-        r.keyId = in.s();
-        r.username = in.s();
-        r.endpoint = in.s();
-        r.requestedModel = in.s();
-        r.servedModel = in.s();
-        r.provider = in.s();
-        r.route = in.s();
-        r.intent = in.s();
-        r.errorType = in.s();
-        r.attempts = in.s();
-        r.team = in.s();
-        r.policies = in.s();
-        r.skills = in.s();
-        r.contextNotes = in.s();
-        r.risk = in.s();
-        r.promptSha256 = in.s();
-        r.task = in.s();
+        r.id = getText(in);
+        r.keyId = getText(in);
+        r.username = getText(in);
+        r.endpoint = getText(in);
+        r.requestedModel = getText(in);
+        r.servedModel = getText(in);
+        r.provider = getText(in);
+        r.route = getText(in);
+        r.intent = getText(in);
+        r.errorType = getText(in);
+        r.attempts = getText(in);
+        r.team = getText(in);
+        r.policies = getText(in);
+        r.skills = getText(in);
+        r.contextNotes = getText(in);
+        r.risk = getText(in);
+        r.promptSha256 = getText(in);
+        r.task = getText(in);
         return r;
     }
 
@@ -111,18 +114,22 @@ final class PackedRecord {
                 r.promptSha256, r.task};
     }
 
-    /** A string's header: its length and whether its chars are written two bytes each, plus one (0 is null). */
+    /** A text's header: 0 for null, else its length and whether its chars go two bytes each, plus one. */
     private static int header(String s) {
-        return (s.length() << 1 | (latin1(s) ? 0 : 1)) + 1;
+        return s == null ? 0 : (s.length() << 1 | (latin1(s) ? 0 : 1)) + 1;
     }
 
-    private static int varintSize(int v) {
-        int size = 1;
-        while ((v & ~0x7F) != 0) {
-            v >>>= 7;
-            size++;
-        }
-        return size;
+    private static boolean utf16(int header) {
+        return ((header - 1) & 1) != 0;
+    }
+
+    private static int length(int header) {
+        return (header - 1) >>> 1;
+    }
+
+    /** The bytes of a text's chars, by its header. */
+    private static int bytesOf(int header) {
+        return header == 0 ? 0 : utf16(header) ? 2 * length(header) : length(header);
     }
 
     private static boolean latin1(String s) {
@@ -134,105 +141,66 @@ final class PackedRecord {
         return true;
     }
 
-    private static final class Out {
-        final byte[] bytes;
-        int at;
-
-        Out(byte[] bytes) {
-            this.bytes = bytes;
+    private static int varintSize(int v) {
+        int size = 1;
+        while ((v & ~0x7F) != 0) {
+            v >>>= 7;
+            size++;
         }
+        return size;
+    }
 
-        void b(int v) {
-            bytes[at++] = (byte) v;
+    /** A non-negative int in 7-bit groups, low first; at most five bytes. */
+    private static void putVarint(ByteBuffer out, int v) {
+        while ((v & ~0x7F) != 0) {
+            out.put((byte) ((v & 0x7F) | 0x80));
+            v >>>= 7;
         }
+        out.put((byte) v);
+    }
 
-        void i(int v) {
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                b(v >>> shift);
-            }
-        }
-
-        void l(long v) {
-            i((int) (v >>> 32));
-            i((int) v);
-        }
-
-        /** A non-negative int in 7-bit groups, low first; at most five bytes. */
-        void varint(int v) {
-            while ((v & ~0x7F) != 0) {
-                b((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            b(v);
-        }
-
-        void s(String s) {
-            if (s == null) {
-                varint(0);
-                return;
-            }
-            int header = header(s);
-            boolean latin1 = ((header - 1) & 1) == 0;
-            varint(header);
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (!latin1) {
-                    b(c >>> 8);
-                }
-                b(c);
+    private static int getVarint(ByteBuffer in) {
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.get();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
             }
         }
     }
 
-    private static final class In {
-        final byte[] bytes;
-        int at;
-
-        In(byte[] bytes) {
-            this.bytes = bytes;
+    private static void putText(ByteBuffer out, String s, int header) {
+        putVarint(out, header);
+        if (s == null) {
+            return;
         }
-
-        int b() {
-            return bytes[at++] & 0xFF;
-        }
-
-        int i() {
-            return b() << 24 | b() << 16 | b() << 8 | b();
-        }
-
-        long l() {
-            return (long) i() << 32 | i() & 0xFFFFFFFFL;
-        }
-
-        int varint() {
-            int v = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = b();
-                v |= (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return v;
-                }
+        boolean utf16 = utf16(header);
+        for (int i = 0; i < s.length(); i++) {
+            if (utf16) {
+                out.putChar(s.charAt(i));
+            } else {
+                out.put((byte) s.charAt(i));
             }
         }
+    }
 
-        String s() {
-            int header = varint();
-            if (header == 0) {
-                return null;
-            }
-            int length = (header - 1) >>> 1;
-            boolean utf16 = ((header - 1) & 1) != 0;
-            if (!utf16) {
-                String s = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
-                at += length;
-                return s;
-            }
-            // Char by char rather than through a UTF-16 decoder, which would replace a lone surrogate.
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++) {
-                chars[i] = (char) (b() << 8 | b());
-            }
-            return new String(chars);
+    private static String getText(ByteBuffer in) {
+        int header = getVarint(in);
+        if (header == 0) {
+            return null;
         }
+        int length = length(header);
+        if (!utf16(header)) {
+            String s = new String(in.array(), in.position(), length, StandardCharsets.ISO_8859_1);
+            in.position(in.position() + length);
+            return s;
+        }
+        // Char by char rather than through a UTF-16 decoder, which would replace a lone surrogate.
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = in.getChar();
+        }
+        return new String(chars);
     }
 }
