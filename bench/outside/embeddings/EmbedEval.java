@@ -7,7 +7,7 @@ import java.util.*;
 
 /**
  * An experiment, not part of the build: a softmax layer over sentence embeddings (all-MiniLM-L6-v2, e5-small-v2 or
- * bge-small-en-v1.5, quantized; -Dmodel=minilm|e5|bge) trained on the classifier's corpus, alone and averaged with the
+ * bge-small-en-v1.5, quantized; -Dmodel=minilm|e5|bge; or GloVe word vectors, -Dmodel=glove) trained on the classifier's corpus, alone and averaged with the
  * word classifier's probabilities at several shares, across sources (--cross) and on labelled files in the corpus
  * format. In the plugin's package, to reach its corpus and model. From the repository root, after mvn install
  * -DskipTests:
