@@ -61,6 +61,7 @@ public class Bootstrap implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        dev.srooter.server.ops.LibertyHttpStatistics.apply(event.getServletContext(), settings.monitorFilter());
         schema.migrate();
         users.ensureAdmin(settings.firstAdminPassword(), settings.dataDir());
         SecretBox box = SecretBox.open(settings.masterKey(), settings.previousMasterKey(), settings.dataDir());

@@ -166,6 +166,14 @@ public class GatewaySettings {
                 .getOptionalValue("srooter.heap.margin.mb", Long.class).orElse(8L) << 20;
     }
 
+    /**
+     * server.xml's {@code <monitor filter>} (SROOTER_MONITOR_FILTER), which srooter applies to Liberty's per-request
+     * HTTP statistics as well (see {@link dev.srooter.server.ops.LibertyHttpStatistics}); null when not bound.
+     */
+    public String monitorFilter() {
+        return optional("srooter/monitorFilter").orElse(null);
+    }
+
     /** The first admin's password; when absent one is generated and printed once. */
     public Optional<String> firstAdminPassword() {
         return adminPassword().filter(p -> !p.isBlank());
