@@ -78,18 +78,18 @@ public class Pipeline {
     private void run(Exchange exchange, List<Stage> stages) {
         try (PluginHost.Lease lease = plugins.lease(); StageSpans.Request span = spans.request(exchange)) {
             exchange.plugins = lease;
-            runStages(exchange, stages);
+            runStages(exchange, stages, span);
             span.finish(exchange);
         }
     }
 
-    private void runStages(Exchange exchange, List<Stage> stages) {
+    private void runStages(Exchange exchange, List<Stage> stages, StageSpans.Request span) {
         try {
             for (Stage stage : stages) {
                 if (exchange.answered) {
                     break;
                 }
-                spans.stage(stage, exchange);
+                span.stage(stage, exchange);
             }
         } catch (GatewayError error) {
             refuse(exchange, error);
@@ -101,7 +101,7 @@ public class Pipeline {
             exchange.endNanos = System.nanoTime();
             for (Stage stage : closing) {
                 try {
-                    spans.stage(stage, exchange);
+                    span.stage(stage, exchange);
                 } catch (RuntimeException bug) {
                     LOG.log(Level.SEVERE, "srooter: closing stage failed for " + exchange.id, bug);
                 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * OpenTelemetry spans of a request's stages, children of the request's own span ({@code srooter <operation>}), which
  * is a child of whatever span is current when the request starts (Liberty's, if it traced the HTTP request). Off unless the runtime's
  * OpenTelemetry is turned on ({@code OTEL_SDK_DISABLED=false}; docs/operations.md): then Liberty hands out a tracer
- * that does nothing, and a stage pays for a builder and an invalid span. Spans carry what the audit carries, never a prompt or a key.
+ * that does nothing, and the request pays for one builder and an invalid span, its stages for nothing. Spans carry what the audit carries, never a prompt or a key.
  */
 @ApplicationScoped
 public class StageSpans {
@@ -37,10 +37,10 @@ public class StageSpans {
     public Request request(Exchange exchange) {
         Span span = tracer().spanBuilder("srooter " + exchange.operation.name().toLowerCase(Locale.ROOT)).startSpan();
         if (!traced(span)) {
-            return new Request(span, Scope.noop());
+            return new Request(span, Scope.noop(), null);
         }
         span.setAttribute("srooter.request_id", exchange.id);
-        return new Request(span, span.makeCurrent());
+        return new Request(span, span.makeCurrent(), this);
     }
 
     /**
@@ -88,8 +88,26 @@ public class StageSpans {
         return proxy > 0 ? name.substring(0, proxy) : name;
     }
 
-    /** The request's span and the scope that makes it current. */
-    public record Request(Span span, Scope scope) implements AutoCloseable {
+    /**
+     * The request's span and the scope that makes it current; {@code stages} is null when the span is not traced.
+     */
+    public record Request(Span span, Scope scope, StageSpans stages) implements AutoCloseable {
+
+        /**
+         * Runs one of the request's stages, in a span of its own when the request's is traced. When it is not, the
+         * tracer is the one that does nothing, and a stage's span would be no better: the stage runs without asking
+         * for one. Asking cost 1.7% of the gateway's processor time at 2 KB c=1, in the no-op builder's look for a
+         * current span through Liberty's context storage (async-profiler; bench/README.md, "Liberty's HTTP
+         * statistics").
+         */
+        void stage(Stage stage, Exchange exchange) {
+            if (stages == null) {
+                stage.apply(exchange);
+            } else {
+                stages.stage(stage, exchange);
+            }
+        }
+
         /** Ends the span with what the audit records of the request: endpoint, models, route, status. */
         void finish(Exchange exchange) {
             span.setAttribute("srooter.requested_model", String.valueOf(exchange.requestedModel));

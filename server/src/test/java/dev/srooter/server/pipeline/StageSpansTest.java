@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srooter.api.Operation;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -49,6 +50,43 @@ class StageSpansTest {
         assertEquals(1, seen.size(), "the stage ran");
         assertSame(before, seen.get(0), "no context was made for an invalid span");
         assertSame(before, Context.current());
+    }
+
+    @Test
+    void withTracingOffTheRequestsStagesDoNotAskTheTracer() throws Exception {
+        List<String> asked = new ArrayList<>();
+        Tracer noop = OpenTelemetry.noop().getTracer("srooter");
+        StageSpans spans = with(name -> {
+            asked.add(name);
+            return noop.spanBuilder(name);
+        });
+        Exchange exchange = PlainExchange.of(Operation.MESSAGES, "{}");
+        List<String> ran = new ArrayList<>();
+        try (StageSpans.Request request = spans.request(exchange)) {
+            request.stage(e -> ran.add("first"), exchange);
+            request.stage(e -> ran.add("second"), exchange);
+        }
+        assertEquals(List.of("first", "second"), ran);
+        assertEquals(List.of("srooter messages"), asked, "only the request's span was asked for");
+    }
+
+    @Test
+    void withTracingOnTheRequestsStagesRunInSpansOfTheirOwn() throws Exception {
+        Span span = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+                TraceFlags.getSampled(), TraceState.getDefault()));
+        Tracer giving = giving(span);
+        List<String> asked = new ArrayList<>();
+        StageSpans spans = with(name -> {
+            asked.add(name);
+            return giving.spanBuilder(name);
+        });
+        Exchange exchange = PlainExchange.of(Operation.MESSAGES, "{}");
+        List<Span> seen = new ArrayList<>();
+        try (StageSpans.Request request = spans.request(exchange)) {
+            request.stage(e -> seen.add(Span.current()), exchange);
+        }
+        assertEquals(2, asked.size(), "the request's span and the stage's: " + asked);
+        assertSame(span, seen.get(0));
     }
 
     @Test

@@ -23,8 +23,33 @@ class Sha256Test {
             byte[] bytes = new byte[random.nextInt(3000)];
             random.nextBytes(bytes);
             String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            assertEquals(expected, Sha256.hex(bytes), "a clone carries nothing of the digest before it");
+            assertEquals(expected, Sha256.hex(bytes), "a reused digest carries nothing of the one before it");
         }
         assertEquals(Sha256.hex("abc".getBytes(StandardCharsets.UTF_8)), Sha256.hex("abc"));
+    }
+
+    @Test
+    void threadsDigestingAtOnceEachGetTheirOwnAnswer() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                byte[] bytes = ("prompt " + t).repeat(1 + t * 37).getBytes(StandardCharsets.UTF_8);
+                String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                results.add(pool.submit(() -> {
+                    for (int n = 0; n < 200; n++) {
+                        if (!expected.equals(Sha256.hex(bytes))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertEquals(true, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
