@@ -41,6 +41,14 @@ class StageSpansTest {
                 (proxy, method, args) -> method.getName().equals("startSpan") ? span : proxy);
     }
 
+    /** {@code tracer}, noting the name of every span it is asked for. */
+    private static Tracer asking(Tracer tracer, List<String> asked) {
+        return name -> {
+            asked.add(name);
+            return tracer.spanBuilder(name);
+        };
+    }
+
     @Test
     void withTracingOffAStageRunsWithNothingMadeCurrent() throws Exception {
         StageSpans spans = with(OpenTelemetry.noop().getTracer("srooter"));
@@ -55,11 +63,7 @@ class StageSpansTest {
     @Test
     void withTracingOffTheRequestsStagesDoNotAskTheTracer() throws Exception {
         List<String> asked = new ArrayList<>();
-        Tracer noop = OpenTelemetry.noop().getTracer("srooter");
-        StageSpans spans = with(name -> {
-            asked.add(name);
-            return noop.spanBuilder(name);
-        });
+        StageSpans spans = with(asking(OpenTelemetry.noop().getTracer("srooter"), asked));
         Exchange exchange = PlainExchange.of(Operation.MESSAGES, "{}");
         List<String> ran = new ArrayList<>();
         try (StageSpans.Request request = spans.request(exchange)) {
@@ -74,12 +78,8 @@ class StageSpansTest {
     void withTracingOnTheRequestsStagesRunInSpansOfTheirOwn() throws Exception {
         Span span = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
                 TraceFlags.getSampled(), TraceState.getDefault()));
-        Tracer giving = giving(span);
         List<String> asked = new ArrayList<>();
-        StageSpans spans = with(name -> {
-            asked.add(name);
-            return giving.spanBuilder(name);
-        });
+        StageSpans spans = with(asking(giving(span), asked));
         Exchange exchange = PlainExchange.of(Operation.MESSAGES, "{}");
         List<Span> seen = new ArrayList<>();
         try (StageSpans.Request request = spans.request(exchange)) {
