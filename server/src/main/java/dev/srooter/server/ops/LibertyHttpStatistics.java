@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * needs a service only a Spring Boot feature registers (a mandatory reference, {@code target = "(type=spring)"}):
  * without Spring Boot it never activates, and the flag keeps its initial true whatever server.xml says. srooter's
  * server.xml leaves {@code HTTP} out, and the filter still ran on every gateway request: about 1.3 KB of garbage and
- * 5-20% of a 2 KB request's processor time at c=1 (bench/README.md, "Liberty's HTTP statistics, which the monitor
- * filter did not turn off").
+ * a tenth of a 2 KB request's processor time, 2-25% by round (bench/README.md, "Liberty's HTTP statistics, which the
+ * monitor filter did not turn off").
  *
  * <p>How: the filter's registration names its class, whose class loader is the monitor bundle's; the flag is set as
  * the listener would have set it, and read back. Reflection into Liberty's internals, so it is written to fail soft:
