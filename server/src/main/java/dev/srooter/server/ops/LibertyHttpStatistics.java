@@ -51,7 +51,7 @@ public final class LibertyHttpStatistics {
     private LibertyHttpStatistics() {
     }
 
-    /** Whether a {@code <monitor filter>} value asks for the HTTP group, as Liberty reads it (exact, comma-separated). */
+    /** Whether a {@code <monitor filter>} value asks for the HTTP group, as Liberty reads it (exact, by commas). */
     static boolean wanted(String monitorFilter) {
         return monitorFilter == null || monitorFilter.isEmpty()
                 || Arrays.asList(monitorFilter.split(",")).contains("HTTP");

@@ -82,7 +82,7 @@ class LibertyHttpStatisticsTest {
                                 args[0]) ? registration : null);
     }
 
-    /** As Liberty's {@code com.ibm.ws.webcontainer.filter.FilterConfig}: a registration that knows its filter's class. */
+    /** As Liberty's {@code com.ibm.ws.webcontainer.filter.FilterConfig}: a registration knowing its filter's class. */
     public static final class LibertyLikeRegistration implements FilterRegistration {
 
         private final Class<?> filterClass;

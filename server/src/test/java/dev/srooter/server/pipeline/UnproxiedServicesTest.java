@@ -52,7 +52,8 @@ class UnproxiedServicesTest {
     void anApplicationScopedServiceIsCalledDirectly() {
         Service service = new Service();
         AStage stage = new AStage();
-        Unproxied.services(beans(Map.of(Service.class, service), Map.of(Service.class, ApplicationScoped.class)), stage);
+        Unproxied.services(beans(Map.of(Service.class, service), Map.of(Service.class, ApplicationScoped.class)),
+                stage);
         assertSame(service, stage.service);
     }
 
@@ -76,7 +77,8 @@ class UnproxiedServicesTest {
     }
 
     /** A bean manager that knows one bean a class, with the given instance and scope. */
-    private static BeanManager beans(Map<Class<?>, Object> instances, Map<Class<?>, Class<? extends Annotation>> scopes) {
+    private static BeanManager beans(Map<Class<?>, Object> instances,
+                                     Map<Class<?>, Class<? extends Annotation>> scopes) {
         return (BeanManager) Proxy.newProxyInstance(UnproxiedServicesTest.class.getClassLoader(),
                 new Class<?>[] {BeanManager.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getBeans" -> instances.containsKey((Type) args[0])
@@ -90,7 +92,8 @@ class UnproxiedServicesTest {
     }
 
     private static Bean<?> bean(Class<?> type, Class<? extends Annotation> scope) {
-        return (Bean<?>) Proxy.newProxyInstance(UnproxiedServicesTest.class.getClassLoader(), new Class<?>[] {Bean.class},
+        return (Bean<?>) Proxy.newProxyInstance(UnproxiedServicesTest.class.getClassLoader(),
+                new Class<?>[] {Bean.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getScope" -> scope;
                     case "getBeanClass" -> type;
