@@ -1,5 +1,6 @@
 package dev.srooter.server.plugins;
 
+import dev.srooter.server.security.Sha256;
 import dev.srooter.server.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,7 +71,7 @@ public class PluginJars {
         Path jar = dir.resolve(id + ".jar");
         try {
             byte[] bytes = Files.readAllBytes(jar);
-            String sha = sha256(bytes);
+            String sha = Sha256.hex(bytes);
             sql.transaction(c -> {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM plugin_jars WHERE plugin_id = ?");
                      PreparedStatement insert = c.prepareStatement("INSERT INTO plugin_jars (plugin_id, jar, sha256,"
@@ -158,7 +156,7 @@ public class PluginJars {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
                 String name = f.getFileName().toString();
-                jars.put(name.substring(0, name.length() - 4), sha256(Files.readAllBytes(f)));
+                jars.put(name.substring(0, name.length() - 4), Sha256.hex(Files.readAllBytes(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
@@ -166,11 +164,4 @@ public class PluginJars {
         return jars;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
