@@ -1,5 +1,7 @@
 package dev.srooter.api;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The request as a skill sees it. */
@@ -17,6 +19,16 @@ public interface SkillRequest {
 
     /** The request body as the client sent it (JSON text), for skills that scan it. */
     String body();
+
+    /**
+     * The same body as the client's bytes (UTF-8 JSON), read-only, for a skill that looks for ASCII markers first: a
+     * coding agent's body is tens of kilobytes, and decoding it into {@link #body()} on every request is that much
+     * garbage and copying; ASCII text is the same bytes in UTF-8, and every other character's bytes are 128 or
+     * more. The default encodes {@link #body()}; srooter gives the bytes it read, without a copy.
+     */
+    default ByteBuffer bodyBytes() {
+        return ByteBuffer.wrap(body().getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+    }
 
     /** The client's working directory, when its prompt names one (Claude Code and Codex do), else null. */
     String workingDirectory();

@@ -81,7 +81,7 @@ public class Instruct implements AttemptStep {
     static SkillView view(Exchange exchange, String intent) {
         return new SkillView(exchange.caller == null ? null : exchange.caller.username(),
                 exchange.caller == null ? null : exchange.caller.team(), intent, exchange.clientFormat(),
-                exchange.body::text);
+                exchange.body::text, exchange.body::bytes);
     }
 
     private static Set<String> clientOff(Exchange exchange) {

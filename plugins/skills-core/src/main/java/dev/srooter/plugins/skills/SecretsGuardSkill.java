@@ -2,23 +2,35 @@ package dev.srooter.plugins.skills;
 
 import dev.srooter.api.Skill;
 import dev.srooter.api.SkillRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
  * Refuses a request that carries what looks like a credential: private keys, cloud access keys, provider and
- * platform API keys. Each pattern has literal anchors, all looked for in one pass over the body, and a pattern runs
- * only when one of its anchors occurs, so a request without any costs one pass; the patterns are strict (lengths,
- * alphabets, checksummed markers such as OpenAI's) so ordinary code does not trip them. The refusal names the kind
- * of credential, never the credential.
+ * platform API keys. Each pattern has literal anchors, all looked for in one pass over the body's bytes, and a pattern
+ * runs (on the body's text) only when one of its anchors occurs, so a request without any costs one pass and is never
+ * decoded; the patterns are strict (lengths, alphabets, checksummed markers such as OpenAI's) so ordinary code does
+ * not trip them. The refusal names the kind of credential, never the credential.
  */
 @Extension
 public class SecretsGuardSkill implements Skill {
 
-    /** One kind of credential: an anchor that must occur, and the pattern that decides. */
-    record Detector(String kind, List<String> anchors, Pattern pattern) {
+    /**
+     * One kind of credential: anchors, one of which must occur, and the pattern that decides. {@code starts} are
+     * anchors the credential begins with, and count only where the pattern lets a credential begin: not right after
+     * a character a credential could hold. Otherwise {@code sk-} in {@code task-notification}, in every Claude Code
+     * request, decoded the whole body and ran the pattern over it. {@code inside} are anchors anywhere in it.
+     */
+    record Detector(String kind, List<String> starts, List<String> inside, Pattern pattern) {
+        Detector(String kind, List<String> starts, Pattern pattern) {
+            this(kind, starts, List.of(), pattern);
+        }
+
         /** Whether the pattern matches (called when an anchor occurs). */
         boolean found(String body) {
             Matcher m = pattern.matcher(body);
@@ -38,18 +50,18 @@ public class SecretsGuardSkill implements Skill {
     private static final String BREAK = "(?:\\\\{1,3}[rn]|\\s)";
 
     static final List<Detector> DETECTORS = List.of(
-            new Detector("a private key", List.of("PRIVATE KEY-----"), Pattern.compile(
+            new Detector("a private key", List.of(), List.of("PRIVATE KEY-----"), Pattern.compile(
                     // the header and a first line of key material: code that only names the header passes
                     "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----" + BREAK + "{1,4}"
                             + "(?:[A-Za-z-]+: [^\\\n]*" + BREAK + "{1,4}){0,3}[A-Za-z0-9+/=]{40,}")),
             new Detector("an AWS access key", List.of("AKIA", "ASIA"), Pattern.compile(L + "(?:AKIA|ASIA)[0-9A-Z]{16}" + R)),
-            new Detector("an AWS secret access key", List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY",
-                    "SecretAccessKey"), Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
+            new Detector("an AWS secret access key", List.of(),
+                    List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey"), Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
                     + "\\s*[\"'\\\\]*[A-Za-z0-9/+]{40}" + R)),
             new Detector("a Google API key", List.of("AIza"), Pattern.compile(L + "AIza[0-9A-Za-z_\\-]{35}" + R)),
             new Detector("an Anthropic API key", List.of("sk-ant-"),
                     Pattern.compile(L + "sk-ant-(?:api|admin|oat)\\d{2}-[A-Za-z0-9_\\-]{80,}" + R)),
-            new Detector("an OpenAI API key", List.of("T3BlbkFJ", "sk-proj-", "sk-svcacct-"), Pattern.compile(
+            new Detector("an OpenAI API key", List.of("sk-proj-", "sk-svcacct-"), List.of("T3BlbkFJ"), Pattern.compile(
                     L + "sk-(?:(?:proj|svcacct|admin)-)?(?:[A-Za-z0-9_\\-]{20,}T3BlbkFJ[A-Za-z0-9_\\-]{20,}"
                             + "|(?<=proj-|svcacct-)[A-Za-z0-9_\\-]{100,})" + R)),
             new Detector("a DeepSeek API key", List.of("sk-"), Pattern.compile(L + "sk-[a-f0-9]{32}" + R)),
@@ -57,7 +69,8 @@ public class SecretsGuardSkill implements Skill {
             new Detector("a GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                     Pattern.compile(L + "(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})" + R)),
             new Detector("a Slack token", List.of("xox"), Pattern.compile(L + "xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}" + R)),
-            new Detector("a Stripe secret key", List.of("_live_"), Pattern.compile(L + "(?:sk|rk)_live_[A-Za-z0-9]{24,}" + R)),
+            new Detector("a Stripe secret key", List.of(), List.of("_live_"),
+                    Pattern.compile(L + "(?:sk|rk)_live_[A-Za-z0-9]{24,}" + R)),
             new Detector("a srooter gateway key", List.of("srt_live_"),
                     Pattern.compile(L + "srt_live_[A-Za-z0-9_\\-]{43}" + R)));
 
@@ -73,14 +86,23 @@ public class SecretsGuardSkill implements Skill {
 
     @Override
     public String refusal(SkillRequest request) {
-        String kind = detect(request.body());
+        String kind = detect(request.bodyBytes(), request::body);
         return kind == null ? null : "the request carries what looks like " + kind + ". Remove it (and rotate it: "
                 + "it has left the machine it belonged on) before sending this to a model.";
     }
 
-    /** The kind of the first credential found, or null. */
+    /** The kind of the first credential found in {@code body}, or null. */
     static String detect(String body) {
-        long anchored = anchored(body);
+        return detect(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), () -> body);
+    }
+
+    /** The kind of the first credential found, or null; {@code text}, the same body decoded, asked for only if needed. */
+    static String detect(ByteBuffer bytes, Supplier<String> text) {
+        long anchored = anchored(bytes);
+        if (anchored == 0) {
+            return null;
+        }
+        String body = text.get();
         for (int d = 0; d < DETECTORS.size(); d++) {
             if ((anchored & 1L << d) != 0 && DETECTORS.get(d).found(body)) {
                 return DETECTORS.get(d).kind();
@@ -89,45 +111,67 @@ public class SecretsGuardSkill implements Skill {
         return null;
     }
 
+    /** {@link #anchored(ByteBuffer)} of a text's UTF-8 bytes. */
+    static long anchored(String text) {
+        return anchored(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /**
-     * Which detectors have an anchor in {@code body} (bit {@code d} for detector {@code d}), in one pass over every
+     * Which detectors have an anchor in the body's bytes (bit {@code d} for detector {@code d}), in one pass over every
      * other position: an anchor (three characters or more) starting at {@code p} has its first two characters at an
      * even position when {@code p} is even, and its second and third there when {@code p} is odd, so a position is
      * looked at further only when the pair there is one of those. Twenty-one substring searches of a coding agent's
-     * 60 KB body had cost a tenth of the gateway's CPU at that size.
+     * 60 KB body had cost a tenth of the gateway's CPU at that size. Anchors are ASCII, and in UTF-8 no byte of another
+     * character is under 128, so an anchor is found in the bytes exactly where it is in the text.
      */
-    static long anchored(String body) {
+    static long anchored(ByteBuffer body) {
         long found = 0;
-        for (int i = 0, last = body.length() - 1; i < last; i += 2) {
-            char c = body.charAt(i);
-            char next = body.charAt(i + 1);
-            if ((c | next) < 128) {
+        int from = body.position();
+        for (int i = from, last = body.limit() - 1; i < last; i += 2) {
+            int c = body.get(i);
+            int next = body.get(i + 1);
+            if ((c | next) >= 0) { // both ASCII
                 int pair = c << 7 | next;
                 Anchor[] starting = BY_FIRST_TWO[pair];
                 if (starting != null) {
-                    found |= matches(body, i, starting);
+                    found |= matches(body, from, i, starting);
                 }
                 Anchor[] secondThird = BY_SECOND_THIRD[pair];
-                if (secondThird != null && i > 0) {
-                    found |= matches(body, i - 1, secondThird);
+                if (secondThird != null && i > from) {
+                    found |= matches(body, from, i - 1, secondThird);
                 }
             }
         }
         return found;
     }
 
-    private static long matches(String body, int at, Anchor[] anchors) {
+    private static long matches(ByteBuffer body, int from, int at, Anchor[] anchors) {
         long found = 0;
         for (Anchor anchor : anchors) {
-            if (body.startsWith(anchor.text(), at)) {
+            if (at + anchor.text().length() <= body.limit() && startsWith(body, at, anchor.text())
+                    && (!anchor.start() || at == from || !credentialCharacter(body.get(at - 1)))) {
                 found |= 1L << anchor.detector();
             }
         }
         return found;
     }
 
-    /** An anchor and the detector it belongs to. */
-    private record Anchor(String text, int detector) {
+    private static boolean startsWith(ByteBuffer body, int at, String ascii) {
+        for (int k = 0; k < ascii.length(); k++) {
+            if (body.get(at + k) != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character the patterns' left edge ({@link #L}) says a credential cannot follow. */
+    private static boolean credentialCharacter(byte b) {
+        return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-';
+    }
+
+    /** An anchor, the detector it belongs to, and whether the credential begins with it. */
+    private record Anchor(String text, int detector, boolean start) {
     }
 
     /** The anchors by their first two (ASCII) characters, and by their second and third. */
@@ -136,12 +180,20 @@ public class SecretsGuardSkill implements Skill {
 
     static {
         for (int d = 0; d < DETECTORS.size(); d++) {
-            for (String text : DETECTORS.get(d).anchors()) {
-                // every anchor is ASCII and at least three characters long
-                add(BY_FIRST_TWO, text.charAt(0) << 7 | text.charAt(1), new Anchor(text, d));
-                add(BY_SECOND_THIRD, text.charAt(1) << 7 | text.charAt(2), new Anchor(text, d));
+            Detector detector = DETECTORS.get(d);
+            for (String text : detector.starts()) {
+                add(new Anchor(text, d, true));
+            }
+            for (String text : detector.inside()) {
+                add(new Anchor(text, d, false));
             }
         }
+    }
+
+    /** Files an anchor (ASCII, at least three characters long) under both of its pairs. */
+    private static void add(Anchor anchor) {
+        add(BY_FIRST_TWO, anchor.text().charAt(0) << 7 | anchor.text().charAt(1), anchor);
+        add(BY_SECOND_THIRD, anchor.text().charAt(1) << 7 | anchor.text().charAt(2), anchor);
     }
 
     private static void add(Anchor[][] table, int pair, Anchor anchor) {

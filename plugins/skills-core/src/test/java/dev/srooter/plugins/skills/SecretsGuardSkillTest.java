@@ -32,13 +32,15 @@ class SecretsGuardSkillTest {
     /**
      * The one pass that finds which detectors' anchors occur agrees with searching for each anchor on its own: anchors
      * at the start and the end, inside each other ({@code sk-} in {@code sk-ant-}), side by side, cut short, and
-     * beside characters beyond ASCII.
+     * beside characters beyond ASCII; an anchor a credential begins with only where it may begin (not after a
+     * letter, a digit, {@code _} or {@code -}, as the patterns' left edge says).
      */
     @Test
     void theOnePassFindsEveryAnchorASearchForEachFinds() {
-        List<String> pieces = new ArrayList<>(List.of("x", " ", "\\n", "é", "☃", "s", "k", "-", "gh", "A", "_", "xo"));
+        List<String> pieces = new ArrayList<>(List.of("x", " ", "\\n", "é", "☃", "s", "k", "-", "gh", "A", "_", "xo",
+                "ta", "\"", "9"));
         for (SecretsGuardSkill.Detector detector : SecretsGuardSkill.DETECTORS) {
-            for (String anchor : detector.anchors()) {
+            for (String anchor : anchors(detector)) {
                 pieces.add(anchor);
                 pieces.add(anchor.substring(0, anchor.length() - 1)); // one short of it
             }
@@ -52,8 +54,15 @@ class SecretsGuardSkillTest {
             }
             long expected = 0;
             for (int d = 0; d < SecretsGuardSkill.DETECTORS.size(); d++) {
-                for (String anchor : SecretsGuardSkill.DETECTORS.get(d).anchors()) {
+                SecretsGuardSkill.Detector detector = SecretsGuardSkill.DETECTORS.get(d);
+                for (String anchor : detector.inside()) {
                     if (text.toString().contains(anchor)) {
+                        expected |= 1L << d;
+                    }
+                }
+                for (String anchor : detector.starts()) {
+                    if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_\\-])" + java.util.regex.Pattern.quote(anchor))
+                            .matcher(text).find()) {
                         expected |= 1L << d;
                     }
                 }
@@ -62,6 +71,55 @@ class SecretsGuardSkillTest {
             assertEquals(expected, SecretsGuardSkill.anchored(text.toString()), text.toString());
         }
         assertTrue(withAnchors > 5_000, withAnchors + " texts with an anchor");
+    }
+
+    private static List<String> anchors(SecretsGuardSkill.Detector detector) {
+        List<String> all = new ArrayList<>(detector.starts());
+        all.addAll(detector.inside());
+        return all;
+    }
+
+    /**
+     * A body with no credential is read as bytes and never decoded, though it holds {@code sk-} inside words as every
+     * Claude Code request does ({@code <task-notification>}); so are the captured client requests. A credential
+     * after such a word is still found.
+     */
+    @Test
+    void aBodyWithoutACredentialIsNeverDecoded() throws IOException {
+        List<String> bodies = new ArrayList<>(List.of(request("<task-notification> risk-score disk-usage desk-top"),
+                request("xAKIA task-AKIA xxox mask-ant- zxai- 1ghp_x 9AIza")));
+        Path fixtures = Path.of("").toAbsolutePath().getParent().getParent().resolveSibling("shared")
+                .resolve("fixtures");
+        if (Files.isDirectory(fixtures)) {
+            try (Stream<Path> walk = Files.walk(fixtures)) {
+                for (Path file : walk.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    // a capture: method, url, headers (with a placeholder key, sk-test) and, last, the body
+                    String capture = Files.readString(file, StandardCharsets.UTF_8);
+                    bodies.add(capture.substring(capture.indexOf("\"body\":") + 7, capture.lastIndexOf('}')));
+                }
+            }
+        }
+        SecretsGuardSkill guard = new SecretsGuardSkill();
+        for (String body : bodies) {
+            assertNull(guard.refusal(new BytesOnly(body.getBytes(StandardCharsets.UTF_8))), body);
+        }
+        assertTrue(bodies.get(0).contains("sk-"));
+        String key = "sk-" + random("0123456789abcdef", 32);
+        String withKey = request("<task-notification> DEEPSEEK_API_KEY=" + key);
+        assertEquals("a DeepSeek API key", SecretsGuardSkill.detect(withKey));
+        assertTrue(guard.refusal(new FakeRequest(withKey)).contains("a DeepSeek API key"));
+    }
+
+    /** A request whose text must not be asked for: only its bytes are given. */
+    record BytesOnly(byte[] bytes) implements dev.srooter.api.SkillRequest {
+        @Override public String body() { throw new AssertionError("the body was decoded"); }
+        @Override public java.nio.ByteBuffer bodyBytes() { return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer(); }
+        @Override public String username() { return "dana"; }
+        @Override public String team() { return null; }
+        @Override public String intent() { return null; }
+        @Override public dev.srooter.api.WireFormat format() { return dev.srooter.api.WireFormat.ANTHROPIC_MESSAGES; }
+        @Override public String workingDirectory() { return null; }
+        @Override public List<String> paths() { return List.of(); }
     }
 
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
