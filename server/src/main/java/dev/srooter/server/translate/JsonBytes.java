@@ -203,7 +203,9 @@ final class JsonBytes {
             }
             k++;
         }
-        // next, ASCII with escapes (the \n of source code): unescaped into the scratch buffer
+        // next, strings with escapes (the \n of source code) or beyond ASCII (a prompt's dashes and quotes): unescaped
+        // into the scratch buffer as UTF-8 and decoded once; a StringBuilder filled a run at a time, as the careful path
+        // does, cost a tenth of the processor on a captured Claude Code request
         byte[] dst = scratch;
         if (dst.length < k - start + 64) {
             dst = new byte[Math.max(dst.length * 2, k - start + 64)];
@@ -211,16 +213,16 @@ final class JsonBytes {
         System.arraycopy(src, start, dst, 0, k - start);
         int n = k - start;
         while (k < src.length) {
-            // a plain run, copied in bulk
+            // a plain run (bytes beyond ASCII included: they are copied as they are), copied in bulk
             int run = k;
             while (k < src.length) {
                 byte c = src[k];
-                if (c == '"' || c == '\\' || c < 0x20) {
+                if (c == '"' || c == '\\' || c >= 0 && c < 0x20) {
                     break;
                 }
                 k++;
             }
-            if (n + (k - run) + 1 >= dst.length) {
+            if (n + (k - run) + 4 >= dst.length) {
                 dst = Arrays.copyOf(dst, Math.max(dst.length * 2, n + (k - run) + 64));
             }
             System.arraycopy(src, run, dst, n, k - run);
@@ -232,10 +234,10 @@ final class JsonBytes {
             if (c == '"') {
                 keep(dst);
                 i = k + 1;
-                return new String(dst, 0, n, StandardCharsets.ISO_8859_1);
+                return new String(dst, 0, n, StandardCharsets.UTF_8);
             }
             if (c != '\\' || k + 1 >= src.length) {
-                break; // control characters and non-ASCII bytes: the careful path
+                break; // control characters: the careful path says what is wrong
             }
             byte plain = switch (src[k + 1]) {
                 case '"' -> (byte) '"';
@@ -246,16 +248,70 @@ final class JsonBytes {
                 case 'r' -> (byte) '\r';
                 case 'b' -> (byte) '\b';
                 case 'f' -> (byte) '\f';
-                default -> -1; // \\u escapes and errors: the careful path
+                default -> -1; // \\u escapes and errors
             };
-            if (plain < 0) {
-                break;
+            if (plain >= 0) {
+                dst[n++] = plain;
+                k += 2;
+                continue;
             }
-            dst[n++] = plain;
-            k += 2;
+            int unit = src[k + 1] == 'u' ? hex4(src, k + 2) : -1;
+            if (unit < 0) {
+                break; // a bad escape: the careful path says so
+            }
+            int consumed = 6;
+            if (Character.isSurrogate((char) unit)) {
+                // a pair (\\ud83d\\ude80) is one character, written as four bytes of UTF-8; a half alone has no UTF-8,
+                // and the careful path keeps it as it came
+                int low = Character.isHighSurrogate((char) unit) && k + 11 < src.length && src[k + 6] == '\\'
+                        && src[k + 7] == 'u' ? hex4(src, k + 8) : -1;
+                if (low < 0 || !Character.isLowSurrogate((char) low)) {
+                    break;
+                }
+                unit = Character.toCodePoint((char) unit, (char) low);
+                consumed = 12;
+            }
+            n = utf8(dst, n, unit);
+            k += consumed;
         }
         keep(dst);
         return carefulString(start);
+    }
+
+    /** The four hex digits at {@code at} as a number, or -1 when they are not four hex digits. */
+    private static int hex4(byte[] src, int at) {
+        if (at + 4 > src.length) {
+            return -1;
+        }
+        int code = 0;
+        for (int k = at; k < at + 4; k++) {
+            int d = Character.digit(src[k], 16);
+            if (d < 0) {
+                return -1;
+            }
+            code = code * 16 + d;
+        }
+        return code;
+    }
+
+    /** Writes a code point (not a surrogate) as UTF-8 at {@code n}, which has room for four bytes; the new end. */
+    private static int utf8(byte[] dst, int n, int code) {
+        if (code < 0x80) {
+            dst[n++] = (byte) code;
+        } else if (code < 0x800) {
+            dst[n++] = (byte) (0xC0 | code >> 6);
+            dst[n++] = (byte) (0x80 | code & 0x3F);
+        } else if (code < 0x10000) {
+            dst[n++] = (byte) (0xE0 | code >> 12);
+            dst[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+            dst[n++] = (byte) (0x80 | code & 0x3F);
+        } else {
+            dst[n++] = (byte) (0xF0 | code >> 18);
+            dst[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+            dst[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+            dst[n++] = (byte) (0x80 | code & 0x3F);
+        }
+        return n;
     }
 
     private void keep(byte[] grown) {

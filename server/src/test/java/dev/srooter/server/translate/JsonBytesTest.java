@@ -72,6 +72,27 @@ class JsonBytesTest {
         assertEquals(lone, Js.parse(JsonBytesWriter.write(Js.object().add("s", lone).build())).getString("s"));
     }
 
+    /**
+     * Strings mixing every way JSON writes a character (plain ASCII, UTF-8 beyond it, short escapes, {@code \\u}
+     * escapes of one unit and of surrogate pairs, a surrogate half alone, upper- and lower-case hex) read as the
+     * reference reads them, at the start of a string, after a run of plain text and after one beyond ASCII.
+     */
+    @Test
+    void stringsMixingEscapesAndUnicodeReadAsTheReferenceReadsThem() {
+        String[] pieces = {"plain text ", "é", "中", "🚀", "—", "\\n", "\\\"", "\\\\", "\\/", "\\t", "\\u00e9",
+            "\\u4E2D", "\\u0000", "\\u001f", "\\ud83d\\ude80", "\\uD83D\\uDE80", "\\ud800", "\\udc00x", "\\ud83dA",
+            "\\ud83d\\u0041", "x".repeat(300)};
+        Random random = new Random(1206);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] json = ("{\"s\":\"" + text + "\",\"t\":[\"" + text + "\"]}").getBytes(StandardCharsets.UTF_8);
+            assertEquals(reference(json), JsonBytes.parse(json), text.toString());
+        }
+    }
+
     @Test
     void theWireFormatsCommonWordsAreSharedAndReadAsTheReferenceReadsThem() {
         String json = "{\"type\": \"text\", \"text\": \"type\", \"ty\\u0070e\": \"obj\\u0065ct\", \"types\": \"tex\","
