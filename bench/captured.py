@@ -10,7 +10,7 @@ Why a tool of its own: run.py's bodies are made by make-body.py, ASCII text with
 missed what a real Claude Code body costs: it holds "sk-" inside a word (<task-notification>), which woke the secrets
 guard's slowest pattern over 50 KB, and a system prompt with characters beyond ASCII, which sent its strings down the
 JSON reader's careful path (bench/README.md, "Captured client bodies"). The body goes as captured, its model set to
-the benchmark upstream's streamed one.
+the benchmark upstream's streamed one (Messages, or Responses for the Codex capture).
 """
 import argparse, json, os, statistics, sys
 
@@ -27,14 +27,21 @@ def main():
     args = parser.parse_args()
 
     capture = json.load(open(args.fixture))
-    if not capture["url"].startswith("/v1/messages"):
-        sys.exit("the benchmark upstream answers the Messages path only; %s is %s" % (args.fixture, capture["url"]))
+    entry = capture["url"].split("?")[0]
+    if entry not in ("/v1/messages", "/v1/responses"):
+        sys.exit("the benchmark upstream answers Messages and Responses; %s is %s" % (args.fixture, capture["url"]))
     body = capture["body"]
-    body["model"] = "bench-sse-model" if body.get("stream") else "bench-model"
+    if entry == "/v1/responses":
+        if not body.get("stream"):
+            sys.exit("the benchmark upstream streams its Responses answer; %s is not streamed" % args.fixture)
+        body["model"] = "bench-oai-sse-model"
+    else:
+        body["model"] = "bench-sse-model" if body.get("stream") else "bench-model"
     os.makedirs(run.WORK, exist_ok=True)
     path = os.path.join(run.WORK, "captured-body.json")
-    with open(path, "w") as f:
-        json.dump(body, f)
+    with open(path, "w", encoding="utf-8") as f:
+        # as the clients' JSON.stringify writes it: no spaces, characters beyond ASCII as UTF-8, not \u escapes
+        json.dump(body, f, ensure_ascii=False, separators=(",", ":"))
 
     nginx = run.start_nginx()
     roots = [("this", run.ROOT, run.GATEWAY_PORT), ("baseline", os.path.abspath(args.baseline), run.GATEWAY_PORT + 1)]
@@ -42,7 +49,7 @@ def main():
         gateways = []
         for name, root, port in roots:
             key = run.start_gateway(root, port)
-            gateways.append((name, "http://127.0.0.1:%d/v1/messages" % port, key, run.listening_pid(port)))
+            gateways.append((name, "http://127.0.0.1:%d%s" % (port, entry), key, run.listening_pid(port)))
         run.quick_warm_up([(url, key) for _, url, key, _ in gateways], path, 3)
         results = {}
         for round_ in range(args.rounds):

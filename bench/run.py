@@ -279,11 +279,12 @@ def audit_backlog(port):
 
 def sends_bearer(path):
     """
-    Whether a client sends its key as a bearer token on this path: the OpenAI SDK, Codex and aider do on the Chat path;
-    Claude Code and the Anthropic SDK send x-api-key on the Messages path. Liberty's token verifier looks at every
-    bearer token first, so the two cost differently (bench/README.md, "The signing key on every request").
+    Whether a client sends its key as a bearer token on this path: the OpenAI SDK, Codex and aider do on the Chat and
+    Responses paths; Claude Code and the Anthropic SDK send x-api-key on the Messages path. Liberty's token verifier
+    looks at every bearer token first, so the two cost differently (bench/README.md, "The signing key on every
+    request").
     """
-    return "/chat/completions" in path
+    return "/chat/completions" in path or "/responses" in path
 
 
 def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
