@@ -56,8 +56,9 @@ public class SecretsGuardSkill implements Skill {
                             + "(?:[A-Za-z-]+: [^\\\n]*" + BREAK + "{1,4}){0,3}[A-Za-z0-9+/=]{40,}")),
             new Detector("an AWS access key", List.of("AKIA", "ASIA"), Pattern.compile(L + "(?:AKIA|ASIA)[0-9A-Z]{16}" + R)),
             new Detector("an AWS secret access key", List.of(),
-                    List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey"), Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
-                    + "\\s*[\"'\\\\]*[A-Za-z0-9/+]{40}" + R)),
+                    List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey"),
+                    Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
+                            + "\\s*[\"'\\\\]*[A-Za-z0-9/+]{40}" + R)),
             new Detector("a Google API key", List.of("AIza"), Pattern.compile(L + "AIza[0-9A-Za-z_\\-]{35}" + R)),
             new Detector("an Anthropic API key", List.of("sk-ant-"),
                     Pattern.compile(L + "sk-ant-(?:api|admin|oat)\\d{2}-[A-Za-z0-9_\\-]{80,}" + R)),
@@ -96,7 +97,7 @@ public class SecretsGuardSkill implements Skill {
         return detect(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), () -> body);
     }
 
-    /** The kind of the first credential found, or null; {@code text}, the same body decoded, asked for only if needed. */
+    /** The kind of the first credential found, or null; {@code text}, the body decoded, is asked for only if needed. */
     static String detect(ByteBuffer bytes, Supplier<String> text) {
         long anchored = anchored(bytes);
         if (anchored == 0) {
