@@ -139,6 +139,11 @@ public final class RequestBody {
         return false;
     }
 
+    /** Whether the body was decoded into text: a request no stage needs it for should not pay for the copy. */
+    public boolean textRead() {
+        return text != null;
+    }
+
     /** Whether the canonical form was already made (so reading it again costs nothing). */
     public boolean canonicalRead() {
         return canonical != null;

@@ -94,7 +94,7 @@ public class Translate implements AttemptStep {
 
     private static void passThrough(Exchange exchange, Target target) {
         RequestBody body = exchange.body;
-        if (OpaqueState.mentioned(body.text())) {
+        if (OpaqueState.mentioned(body.bytes())) {
             JsonObject opened = Envelopes.open(body.tree(), exchange.clientFormat(), target.account().name());
             exchange.upstreamBody = Js.bytes(Js.object(opened).add("model", target.modelId()).build(),
                     body.length() + 1024);

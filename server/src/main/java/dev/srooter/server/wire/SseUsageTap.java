@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class SseUsageTap {
 
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
+    private static final ByteSearch USAGE = new ByteSearch("\"usage\"");
 
     private final UsageReader reader;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
@@ -43,7 +43,7 @@ public final class SseUsageTap {
         byte[] bytes = line.toByteArray();
         line.reset();
         keeping = true;
-        if (startsWithData(bytes) && contains(bytes, USAGE)) {
+        if (startsWithData(bytes) && USAGE.in(bytes)) {
             reader.accept(bytes, DATA.length, bytes.length - DATA.length);
         }
     }
@@ -58,18 +58,5 @@ public final class SseUsageTap {
             }
         }
         return true;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int k = 0; k <= haystack.length - needle.length; k++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[k + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

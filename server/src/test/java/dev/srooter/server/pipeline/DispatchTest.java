@@ -1,6 +1,8 @@
 package dev.srooter.server.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +40,15 @@ class DispatchTest {
         stages.budget.apply(exchange);
         stages.dispatch.apply(exchange);
         return exchange;
+    }
+
+    @Test
+    void aBodyInTheProvidersFormatGoesOnAsItsOwnBytesAndIsNeverDecoded() {
+        Exchange exchange = dispatch("first");
+
+        assertEquals(200, written.status);
+        assertSame(exchange.body.bytes(), exchange.upstreamBody, "the client's bytes, not a copy");
+        assertFalse(exchange.body.textRead(), "looking for srooter's envelopes reads the bytes");
     }
 
     @Test

@@ -234,7 +234,7 @@ class CodecMappingTest {
         String body = "{'model':'m','max_tokens':10,'messages':[{'role':'user','content':'q'},{'role':'assistant',"
                 + "'content':[{'type':'thinking','thinking':'plan','signature':'" + envelope + "'},"
                 + "{'type':'text','text':'a'}]},{'role':'user','content':'more'}]}";
-        assertTrue(OpaqueState.mentioned(body));
+        assertTrue(OpaqueState.mentioned(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         JsonObject forMaker = Envelopes.open(json(body), dev.srooter.api.WireFormat.ANTHROPIC_MESSAGES, "anthropic-1");
         JsonObject block = forMaker.getJsonArray("messages").getJsonObject(1).getJsonArray("content").getJsonObject(0);
         assertEquals("real-signature", block.getString("signature"));
@@ -246,7 +246,7 @@ class CodecMappingTest {
 
         Part.Thinking damaged = OpaqueState.unwrap(OpaqueState.MARK + "%%%", "t", false, null);
         assertNull(damaged.opaque());
-        assertFalse(OpaqueState.mentioned("{\"model\":\"m\"}"));
+        assertFalse(OpaqueState.mentioned("{\"model\":\"m\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
