@@ -39,8 +39,42 @@ class ByteSearchTest {
                 assertEquals(s.substring(0, expected).getBytes(StandardCharsets.UTF_8).length, at, s);
             }
             assertEquals(s.contains("srooter1."), search.in(bytes), s);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            assertEquals(naive(bytes, from, to), search.indexIn(bytes, from, to), s + " in [" + from + ", " + to + ")");
         }
         assertTrue(found > 2_000 && found < 18_000, "both answers were asked for: " + found);
+    }
+
+    /** Every place the word could start, one after another: what a search must agree with. */
+    private static int naive(byte[] bytes, int from, int to) {
+        byte[] word = "srooter1.".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int at = from; at + word.length <= to; at++) {
+            for (int k = 0; k < word.length; k++) {
+                if (bytes[at + k] != word[k]) {
+                    continue outer;
+                }
+            }
+            return at;
+        }
+        return -1;
+    }
+
+    @Test
+    void wordsOfEveryKindAreFoundFirstWhereTheyFirstAre() {
+        // an anchor at the start, in the middle, at the end, and a word of letters alone
+        for (String word : new String[] {"1ab", "ab1cd", "abc.", "\"usage\"", "data", "x"}) {
+            ByteSearch search = new ByteSearch(word);
+            for (int before = 0; before < 20; before++) {
+                String text = "a".repeat(before) + word.substring(1) + word + "b" + word;
+                byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+                assertEquals(text.indexOf(word), search.indexIn(bytes, 0, bytes.length), word + " in " + text);
+                int next = text.indexOf(word, text.indexOf(word) + 1);
+                assertEquals(next, search.indexIn(bytes, text.indexOf(word) + 1, bytes.length),
+                        word + " after its first in " + text);
+            }
+        }
     }
 
     @Test
