@@ -26,8 +26,18 @@ public final class Sha256 {
     private Sha256() {
     }
 
+    /**
+     * This thread's digest, reset, for a caller that feeds it in pieces and ends with {@code digest()}. Each use
+     * resets it first, so a caller that threw half way leaves nothing in the next one's digest.
+     */
+    public static MessageDigest threadDigest() {
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
+        return digest;
+    }
+
     public static String hex(byte[] bytes) {
-        return HEX.formatHex(DIGESTS.get().digest(bytes));
+        return HEX.formatHex(threadDigest().digest(bytes));
     }
 
     public static String hex(String text) {

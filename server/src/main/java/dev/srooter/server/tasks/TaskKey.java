@@ -1,11 +1,11 @@
 package dev.srooter.server.tasks;
 
+import dev.srooter.server.security.Sha256;
 import dev.srooter.server.translate.ChatRequest;
 import dev.srooter.server.translate.Message;
 import dev.srooter.server.translate.Part;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -52,7 +52,7 @@ public record TaskKey(String id, int turn) {
 
     private static String id(String caller, String session, ChatRequest request, int human) {
         List<Message> messages = request.messages();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.threadDigest();
         update(digest, "caller", "", caller, HUMAN_TURN);
         update(digest, "session", "", session, HUMAN_TURN);
         for (Part part : request.system()) {
@@ -173,12 +173,4 @@ public record TaskKey(String id, int turn) {
     /** How much of each end of a text counts: the human turn's, and an earlier message's or the instructions'. */
     private static final int HUMAN_TURN = 512;
     private static final int EARLIER = 64;
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

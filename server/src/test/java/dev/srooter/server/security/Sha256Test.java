@@ -29,6 +29,18 @@ class Sha256Test {
     }
 
     @Test
+    void aDigestLeftHalfFedLeavesNothingInTheNext() {
+        Sha256.threadDigest().update("a caller that threw before it finished".getBytes(StandardCharsets.UTF_8));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex("abc"));
+        Sha256.threadDigest().update((byte) 1);
+        MessageDigest pieces = Sha256.threadDigest();
+        pieces.update("ab".getBytes(StandardCharsets.UTF_8));
+        pieces.update("c".getBytes(StandardCharsets.UTF_8));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HexFormat.of().formatHex(pieces.digest()));
+    }
+
+    @Test
     void threadsDigestingAtOnceEachGetTheirOwnAnswer() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
