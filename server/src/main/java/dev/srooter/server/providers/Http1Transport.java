@@ -175,9 +175,43 @@ final class Http1Transport {
             if (colon <= 0 || lines == MAX_HEAD_LINES) {
                 throw new IOException("The provider's answer has a malformed head.");
             }
-            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
-                    .add(line.substring(colon + 1).trim());
+            headers.computeIfAbsent(name(line, colon), n -> new ArrayList<>(1)).add(value(line, colon));
         }
+    }
+
+    /** Names providers send on every answer, lower-cased once: a header of one of them makes no string for its name. */
+    private static final String[] COMMON_NAMES = {"content-type", "content-length", "transfer-encoding", "connection",
+        "date", "server", "keep-alive", "request-id", "x-request-id", "retry-after", "cache-control", "vary"};
+
+    /** {@code line.substring(0, colon).trim().toLowerCase(Locale.ROOT)}, without its copies for a common name. */
+    static String name(String line, int colon) {
+        int start = 0;
+        int end = colon;
+        while (start < end && line.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && line.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        for (String common : COMMON_NAMES) {
+            if (common.length() == end - start && line.regionMatches(true, start, common, 0, common.length())) {
+                return common;
+            }
+        }
+        return line.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code line.substring(colon + 1).trim()}, in one copy rather than two. */
+    static String value(String line, int colon) {
+        int start = colon + 1;
+        int end = line.length();
+        while (start < end && line.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && line.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return line.substring(start, end);
     }
 
     /** How the body ends (RFC 9112, 6.3) and whether the connection may be kept after it. */
