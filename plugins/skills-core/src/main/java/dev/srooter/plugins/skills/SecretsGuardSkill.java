@@ -54,7 +54,8 @@ public class SecretsGuardSkill implements Skill {
                     // the header and a first line of key material: code that only names the header passes
                     "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----" + BREAK + "{1,4}"
                             + "(?:[A-Za-z-]+: [^\\\n]*" + BREAK + "{1,4}){0,3}[A-Za-z0-9+/=]{40,}")),
-            new Detector("an AWS access key", List.of("AKIA", "ASIA"), Pattern.compile(L + "(?:AKIA|ASIA)[0-9A-Z]{16}" + R)),
+            new Detector("an AWS access key", List.of("AKIA", "ASIA"),
+                    Pattern.compile(L + "(?:AKIA|ASIA)[0-9A-Z]{16}" + R)),
             new Detector("an AWS secret access key", List.of(),
                     List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey"),
                     Pattern.compile("(?i)(?:aws_secret_access_key|SecretAccessKey)[\"'\\\\]*\\s*[=:]"
@@ -69,7 +70,8 @@ public class SecretsGuardSkill implements Skill {
             new Detector("an xAI API key", List.of("xai-"), Pattern.compile(L + "xai-[A-Za-z0-9]{70,}" + R)),
             new Detector("a GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                     Pattern.compile(L + "(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})" + R)),
-            new Detector("a Slack token", List.of("xox"), Pattern.compile(L + "xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}" + R)),
+            new Detector("a Slack token", List.of("xox"),
+                    Pattern.compile(L + "xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}" + R)),
             new Detector("a Stripe secret key", List.of(), List.of("_live_"),
                     Pattern.compile(L + "(?:sk|rk)_live_[A-Za-z0-9]{24,}" + R)),
             new Detector("a srooter gateway key", List.of("srt_live_"),

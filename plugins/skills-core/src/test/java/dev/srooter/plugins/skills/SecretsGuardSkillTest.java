@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class SecretsGuardSkillTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The checkout (tests run in plugins/skills-core), and the captured client requests in ../shared beside it. */
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+    private static final Path FIXTURES = REPOSITORY.resolveSibling("shared").resolve("fixtures");
 
     /**
      * The one pass that finds which detectors' anchors occur agrees with searching for each anchor on its own: anchors
@@ -88,10 +91,8 @@ class SecretsGuardSkillTest {
     void aBodyWithoutACredentialIsNeverDecoded() throws IOException {
         List<String> bodies = new ArrayList<>(List.of(request("<task-notification> risk-score disk-usage desk-top"),
                 request("xAKIA task-AKIA xxox mask-ant- zxai- 1ghp_x 9AIza")));
-        Path fixtures = Path.of("").toAbsolutePath().getParent().getParent().resolveSibling("shared")
-                .resolve("fixtures");
-        if (Files.isDirectory(fixtures)) {
-            try (Stream<Path> walk = Files.walk(fixtures)) {
+        if (Files.isDirectory(FIXTURES)) {
+            try (Stream<Path> walk = Files.walk(FIXTURES)) {
                 for (Path file : walk.filter(f -> f.toString().endsWith(".json")).toList()) {
                     // a capture: method, url, headers (with a placeholder key, sk-test) and, last, the body
                     String capture = Files.readString(file, StandardCharsets.UTF_8);
@@ -200,7 +201,7 @@ class SecretsGuardSkillTest {
 
     @Test
     void letsRealCodeThrough() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+        Path root = REPOSITORY;
         List<String> flagged = new ArrayList<>();
         int files = 0;
         long bytes = 0;
@@ -215,9 +216,8 @@ class SecretsGuardSkillTest {
                 }
             }
         }
-        Path fixtures = root.resolveSibling("shared").resolve("fixtures");
-        if (Files.isDirectory(fixtures)) {
-            try (Stream<Path> walk = Files.walk(fixtures)) {
+        if (Files.isDirectory(FIXTURES)) {
+            try (Stream<Path> walk = Files.walk(FIXTURES)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
                     String text = Files.readString(file, StandardCharsets.UTF_8);
                     files++;
