@@ -10,8 +10,11 @@ import jakarta.json.JsonObject;
 
 /**
  * Keeps the answer of a request the council is to review ({@link Exchange#answer}), from whatever the relay has in
- * hand: a whole body in the client's format, or the events of a stream as they pass. Requests not flagged for the
- * council keep nothing and pay nothing. What cannot be read is not kept: the council then does not sit.
+ * hand: a whole body in the client's format, or the events of a stream as they pass. Requests the council will not
+ * sit on (not flagged for it, or flagged where fewer than two members are configured) keep nothing and pay nothing:
+ * parsing a passed-through stream to keep its answer had been 5% of a streamed request's processor time in the
+ * benchmark, whose requests are flagged with no members (bench/README.md). What cannot be read is not kept: the
+ * council then does not sit.
  */
 final class AnswerKeeper {
 
@@ -34,7 +37,7 @@ final class AnswerKeeper {
 
     /** A keeper for the exchange, or null when the council will not look at it. */
     static AnswerKeeper of(Exchange exchange, boolean passedThrough) {
-        return exchange.decisions.council().isPresent() ? new AnswerKeeper(exchange, passedThrough) : null;
+        return exchange.decisions.councilSits() ? new AnswerKeeper(exchange, passedThrough) : null;
     }
 
     /** Raw stream bytes in the client's format (passed through). */
@@ -61,7 +64,7 @@ final class AnswerKeeper {
 
     /** A whole answer in the client's format (passed through), as the relay read it; null if it could not. */
     static void whole(Exchange exchange, JsonObject body) {
-        if (exchange.decisions.council().isEmpty() || body == null) {
+        if (!exchange.decisions.councilSits() || body == null) {
             return;
         }
         try {
@@ -73,7 +76,7 @@ final class AnswerKeeper {
 
     /** A whole answer srooter has read (translated). */
     static void whole(Exchange exchange, ChatResponse read) {
-        if (exchange.decisions.council().isPresent()) {
+        if (exchange.decisions.councilSits()) {
             exchange.answer = read;
         }
     }

@@ -79,6 +79,14 @@ public final class Decisions {
         return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::members);
     }
 
+    /**
+     * Whether a council can sit on this request: flagged for one, with the two members a review needs (as
+     * {@code Council.seated} says). A flagged request with fewer neither holds nor keeps its answer.
+     */
+    public boolean councilSits() {
+        return council().map(members -> members != null && members.size() >= 2).orElse(false);
+    }
+
     /** The files a cross-agent context note named, "; "-separated; null when none was added. */
     public String contextNotes() {
         return last(Decision.ContextNoted.class).map(Decision.ContextNoted::summary).orElse(null);

@@ -16,7 +16,7 @@ public class HoldForCouncil implements Stage {
 
     @Override
     public void apply(Exchange exchange) {
-        if (exchange.decisions.council().map(m -> m.size() < 2).orElse(true)) {
+        if (!exchange.decisions.councilSits()) {
             return; // most requests: not under review, and the blocking setting is not even read
         }
         RuleBook.CouncilBlocking blocking = rules.councilBlocking();
