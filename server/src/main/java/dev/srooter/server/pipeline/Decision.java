@@ -103,7 +103,12 @@ public sealed interface Decision {
      */
     record CouncilFlagged(List<String> members, String trigger) implements Routing {
         public String route() {
-            return members != null && members.size() >= 2 ? "council : " + trigger : null;
+            return sits() ? "council : " + trigger : null;
+        }
+
+        /** Whether a council can sit: two members or more. With fewer nothing is held, kept or reviewed. */
+        public boolean sits() {
+            return members != null && members.size() >= 2;
         }
     }
 

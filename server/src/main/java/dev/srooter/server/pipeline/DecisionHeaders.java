@@ -3,9 +3,7 @@ package dev.srooter.server.pipeline;
 import dev.srooter.api.Classification;
 import dev.srooter.server.cortex.BlastRadius;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** srooter's decisions about a request, rendered for the client as {@code x-srooter-*} response headers. */
 final class DecisionHeaders {
@@ -45,12 +43,13 @@ final class DecisionHeaders {
             response.setHeader("server-timing", "cortex;dur=" + String.format(Locale.ROOT, "%.3f", risk.millis()));
         }
         set(response, "x-srooter-skills", decisions.skills());
-        Optional<List<String>> council = decisions.council();
-        // the review's id when a council can sit; said plainly when none can, rather than promising a review
-        council.ifPresent(members -> response.setHeader("x-srooter-council", members == null || members.size() < 2
-                ? "not convened: no council members are configured"
-                : "review " + dev.srooter.server.council.Council.reviewId(
-                        exchange.task == null ? null : exchange.task.id(), exchange.id)));
+        if (decisions.council().isPresent()) {
+            // the review's id when a council can sit; said plainly when none can, rather than promising a review
+            response.setHeader("x-srooter-council", decisions.councilSits()
+                    ? "review " + dev.srooter.server.council.Council.reviewId(
+                            exchange.task == null ? null : exchange.task.id(), exchange.id)
+                    : "not convened: no council members are configured");
+        }
         if (exchange.councilNote != null) {
             response.setHeader("x-srooter-council-note", exchange.councilNote.reviewId());
         }

@@ -80,11 +80,11 @@ public final class Decisions {
     }
 
     /**
-     * Whether a council can sit on this request: flagged for one, with the two members a review needs (as
-     * {@code Council.seated} says). A flagged request with fewer neither holds nor keeps its answer.
+     * Whether a council can sit on this request: flagged for one, with the members a review needs
+     * ({@link Decision.CouncilFlagged#sits}). A flagged request with fewer neither holds nor keeps its answer.
      */
     public boolean councilSits() {
-        return council().map(members -> members != null && members.size() >= 2).orElse(false);
+        return last(Decision.CouncilFlagged.class).map(Decision.CouncilFlagged::sits).orElse(false);
     }
 
     /** The files a cross-agent context note named, "; "-separated; null when none was added. */
