@@ -185,14 +185,8 @@ final class Http1Transport {
 
     /** {@code line.substring(0, colon).trim().toLowerCase(Locale.ROOT)}, without its copies for a common name. */
     static String name(String line, int colon) {
-        int start = 0;
-        int end = colon;
-        while (start < end && line.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && line.charAt(end - 1) <= ' ') {
-            end--;
-        }
+        int start = trimmedStart(line, 0, colon);
+        int end = trimmedEnd(line, start, colon);
         for (String common : COMMON_NAMES) {
             if (common.length() == end - start && line.regionMatches(true, start, common, 0, common.length())) {
                 return common;
@@ -203,15 +197,24 @@ final class Http1Transport {
 
     /** {@code line.substring(colon + 1).trim()}, in one copy rather than two. */
     static String value(String line, int colon) {
-        int start = colon + 1;
-        int end = line.length();
+        int start = trimmedStart(line, colon + 1, line.length());
+        return line.substring(start, trimmedEnd(line, start, line.length()));
+    }
+
+    /** Where {@code line[start, end)} begins once {@code trim} has taken what it takes (characters up to a space). */
+    private static int trimmedStart(String line, int start, int end) {
         while (start < end && line.charAt(start) <= ' ') {
             start++;
         }
+        return start;
+    }
+
+    /** Where {@code line[start, end)} ends once {@code trim} has taken what it takes. */
+    private static int trimmedEnd(String line, int start, int end) {
         while (end > start && line.charAt(end - 1) <= ' ') {
             end--;
         }
-        return line.substring(start, end);
+        return end;
     }
 
     /** How the body ends (RFC 9112, 6.3) and whether the connection may be kept after it. */
