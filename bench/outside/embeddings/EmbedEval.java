@@ -7,7 +7,8 @@ import java.util.*;
 
 /**
  * An experiment, not part of the build: a softmax layer over sentence embeddings (all-MiniLM-L6-v2, e5-small-v2 or
- * bge-small-en-v1.5, quantized; -Dmodel=minilm|e5|bge; or GloVe word vectors, -Dmodel=glove) trained on the classifier's corpus, alone and averaged with the
+ * bge-small-en-v1.5, quantized; -Dmodel=minilm|e5|bge; or GloVe word vectors, -Dmodel=glove; or token vectors distilled
+ * from bge-small, -Dmodel=static -Dvectors=Distill's output -Dz=true) trained on the classifier's corpus, alone and averaged with the
  * word classifier's probabilities at several shares, across sources (--cross) and on labelled files in the corpus
  * format. In the plugin's package, to reach its corpus and model. From the repository root, after mvn install
  * -DskipTests:
@@ -33,6 +34,9 @@ public class EmbedEval {
     static float[] embed(String text) {
         if (NAME.equals("glove")) {
             return Glove.embed(text);
+        }
+        if (NAME.equals("static")) {
+            return StaticVectors.embed(text);
         }
         return cache.computeIfAbsent(text.length() > 2000 ? text.substring(0, 2000) : text, t -> {
             if (EMB == null) EMB = switch (NAME) {
@@ -122,11 +126,71 @@ public class EmbedEval {
         }
     }
 
+    /**
+     * Token vectors distilled from bge-small (Distill.java; -Dvectors=its output, -Dvocab=the tokenizer's vocabulary, one
+     * token a line in id order): an ask is read as BERT's uncased tokenizer reads it, and is the mean of its tokens'
+     * vectors, each weighted a / (a + p(token)) with p from the token's rank in the vocabulary (whose whole words are
+     * roughly in order of frequency after the first 1,996 entries), then scaled to unit length.
+     */
+    static final class StaticVectors {
+        static float[][] vectors;
+        static Map<String, Integer> ids = new HashMap<>();
+        static double[] weight;
+        static int dims;
+
+        static synchronized void load() {
+            if (vectors != null) return;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(
+                    System.getProperty("vectors", "/tmp/st/static.bin"))))) {
+                int n = in.readInt();
+                dims = in.readInt();
+                vectors = new float[n][dims];
+                for (float[] v : vectors) for (int k = 0; k < dims; k++) v[k] = in.readFloat();
+                List<String> vocab = Files.readAllLines(Path.of(System.getProperty("vocab", "/tmp/st/vocab.txt")));
+                weight = new double[n];
+                double h = Math.log(n) + 0.5772;
+                double a = Double.parseDouble(System.getProperty("sif", "1e-3"));
+                for (int i = 0; i < n; i++) {
+                    ids.put(vocab.get(i), i);
+                    int rank = Math.max(1, i - 1995);
+                    weight[i] = a / (a + 1.0 / (rank * h));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static float[] embed(String text) {
+            load();
+            float[] sum = new float[dims];
+            String t = text.length() > 2000 ? text.substring(0, 2000) : text;
+            for (int id : WordPiece.tokens(ids, t)) {
+                double g = weight[id];
+                float[] v = vectors[id];
+                for (int k = 0; k < dims; k++) sum[k] += (float) (g * v[k]);
+            }
+            double n = 0; for (float f : sum) n += f * f;
+            n = Math.sqrt(n);
+            if (n > 0) for (int k = 0; k < dims; k++) sum[k] /= n;
+            return sum;
+        }
+    }
+
     static final class Softmax {
         final double[][] w;
         final int d;
-        Softmax(List<float[]> xs, List<Integer> ys, double l2, int epochs) {
-            d = xs.get(0).length; w = new double[4][d + 1];
+        final double[] mu, sd;
+        Softmax(List<float[]> raw, List<Integer> ys, double l2, int epochs) {
+            d = raw.get(0).length; w = new double[4][d + 1];
+            mu = new double[d]; sd = new double[d];
+            Arrays.fill(sd, 1);
+            if (Boolean.getBoolean("z")) {
+                for (float[] x : raw) for (int k = 0; k < d; k++) mu[k] += x[k] / raw.size();
+                Arrays.fill(sd, 0);
+                for (float[] x : raw) for (int k = 0; k < d; k++) sd[k] += (x[k] - mu[k]) * (x[k] - mu[k]) / raw.size();
+                for (int k = 0; k < d; k++) sd[k] = Math.sqrt(sd[k]) * Math.sqrt(d) + 1e-9;
+            }
+            List<float[]> xs = raw.stream().map(this::z).toList();
             Random r = new Random(42);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < xs.size(); i++) order.add(i);
@@ -134,7 +198,7 @@ public class EmbedEval {
                 Collections.shuffle(order, r);
                 double lr = 0.5 / (1 + e * 0.1);
                 for (int i : order) {
-                    double[] p = prob(xs.get(i));
+                    double[] p = probZ(xs.get(i));
                     for (int c = 0; c < 4; c++) {
                         double g = (c == ys.get(i) ? 1 : 0) - p[c];
                         for (int k = 0; k < d; k++) w[c][k] += lr * (g * xs.get(i)[k] - l2 * w[c][k]);
@@ -143,7 +207,20 @@ public class EmbedEval {
                 }
             }
         }
-        double[] prob(float[] x) {
+        double[] probZ(float[] x) {
+            double[] s = new double[4]; double max = -1e9;
+            for (int c = 0; c < 4; c++) { double v = w[c][d]; for (int k = 0; k < d; k++) v += w[c][k] * x[k]; s[c] = v * T; max = Math.max(max, s[c]); }
+            double sum = 0; for (int c = 0; c < 4; c++) { s[c] = Math.exp(s[c] - max); sum += s[c]; }
+            for (int c = 0; c < 4; c++) s[c] /= sum;
+            return s;
+        }
+        float[] z(float[] x) {
+            float[] y = new float[d];
+            for (int k = 0; k < d; k++) y[k] = (float) ((x[k] - mu[k]) / sd[k]);
+            return y;
+        }
+        double[] prob(float[] raw) {
+            float[] x = z(raw);
             double[] s = new double[4]; double max = -1e9;
             for (int c = 0; c < 4; c++) { double v = w[c][d]; for (int k = 0; k < d; k++) v += w[c][k] * x[k]; s[c] = v * T; max = Math.max(max, s[c]); }
             double sum = 0; for (int c = 0; c < 4; c++) { s[c] = Math.exp(s[c] - max); sum += s[c]; }
