@@ -3,6 +3,7 @@ package dev.srooter.plugins.skills;
 import dev.srooter.api.Skill;
 import dev.srooter.api.SkillRequest;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -126,26 +127,75 @@ public class SecretsGuardSkill implements Skill {
      * looked at further only when the pair there is one of those. Twenty-one substring searches of a coding agent's
      * 60 KB body had cost a tenth of the gateway's CPU at that size. Anchors are ASCII, and in UTF-8 no byte of another
      * character is under 128, so an anchor is found in the bytes exactly where it is in the text.
+     *
+     * <p>The bytes are read eight at a time; where all eight are ASCII, each of their four pairs is one bit looked up
+     * in {@link #PAIRS} (4 KB), and a pair found there is looked at further only when the byte after it (or before
+     * it) is one an anchor has there: {@code it}, the second and third characters of {@code github_pat_}, is in most
+     * English. A captured Claude Code request (49 KB): 45 us a scan in the gateway, against 65 a pair at a time through
+     * the tables (29 against 49 on its own).
      */
     static long anchored(ByteBuffer body) {
+        ByteBuffer bytes = body.order() == ByteOrder.BIG_ENDIAN ? body : body.duplicate().order(ByteOrder.BIG_ENDIAN);
         long found = 0;
-        int from = body.position();
-        for (int i = from, last = body.limit() - 1; i < last; i += 2) {
-            int c = body.get(i);
-            int next = body.get(i + 1);
-            if ((c | next) >= 0) { // both ASCII
-                int pair = c << 7 | next;
-                Anchor[] starting = BY_FIRST_TWO[pair];
-                if (starting != null) {
-                    found |= matches(body, from, i, starting);
-                }
-                Anchor[] secondThird = BY_SECOND_THIRD[pair];
-                if (secondThird != null && i > from) {
-                    found |= matches(body, from, i - 1, secondThird);
-                }
+        int from = bytes.position();
+        int limit = bytes.limit();
+        int i = from;
+        for (; i + 8 <= limit; i += 8) {
+            long eight = bytes.getLong(i);
+            if ((eight & 0x8080808080808080L) != 0) {
+                found |= pairs(bytes, from, i);
+            } else if (listed((int) (eight >>> 48)) | listed((int) (eight >>> 32) & 0xffff)
+                    | listed((int) (eight >>> 16) & 0xffff) | listed((int) eight & 0xffff)) {
+                found |= pairs(bytes, from, i); // rare: the loop stays small
             }
         }
+        for (; i < limit - 1; i += 2) {
+            found |= pair(bytes, from, i);
+        }
         return found;
+    }
+
+    /** Whether an anchor has the two ASCII characters {@code two} (the first in its high byte) as a pair. */
+    private static boolean listed(int two) {
+        return (PAIRS[two >>> 6] & 1L << two) != 0;
+    }
+
+    /** The detectors whose anchors the four pairs at {@code i} begin. */
+    private static long pairs(ByteBuffer body, int from, int i) {
+        return pair(body, from, i) | pair(body, from, i + 2) | pair(body, from, i + 4) | pair(body, from, i + 6);
+    }
+
+    /** {@link #candidate} for the pair at {@code i}, when both its bytes are ASCII and it is listed. */
+    private static long pair(ByteBuffer body, int from, int i) {
+        int c = body.get(i);
+        int next = body.get(i + 1);
+        if ((c | next) < 0) {
+            return 0;
+        }
+        int two = c << 8 | next;
+        return listed(two) ? candidate(body, from, i, two) : 0;
+    }
+
+    /**
+     * The detectors with an anchor beginning at {@code i} with the pair {@code two}, or at {@code i - 1} with it as
+     * second and third characters, where the byte after the pair (or before it) is one such an anchor has there.
+     */
+    private static long candidate(ByteBuffer body, int from, int i, int two) {
+        int slot = SLOTS[two];
+        int index = two >>> 8 << 7 | two & 0x7f;
+        long found = 0;
+        if (i + 2 < body.limit() && in(THIRDS, slot, body.get(i + 2))) {
+            found |= matches(body, from, i, BY_FIRST_TWO[index]);
+        }
+        if (i > from && in(FIRSTS, slot, body.get(i - 1))) {
+            found |= matches(body, from, i - 1, BY_SECOND_THIRD[index]);
+        }
+        return found;
+    }
+
+    /** Whether {@code b} is among the ASCII characters of {@code masks}' {@code slot}. */
+    private static boolean in(long[] masks, int slot, byte b) {
+        return b >= 0 && (masks[2 * slot + (b >>> 6)] & 1L << b) != 0;
     }
 
     private static long matches(ByteBuffer body, int from, int at, Anchor[] anchors) {
@@ -180,6 +230,17 @@ public class SecretsGuardSkill implements Skill {
     /** The anchors by their first two (ASCII) characters, and by their second and third. */
     private static final Anchor[][] BY_FIRST_TWO = new Anchor[128 * 128][];
     private static final Anchor[][] BY_SECOND_THIRD = new Anchor[128 * 128][];
+    /** A bit for every pair (first character in the high byte) either table files an anchor under. */
+    private static final long[] PAIRS = new long[128 * 256 / 64];
+    /** A listed pair's slot in {@link #THIRDS} and {@link #FIRSTS}. */
+    private static final byte[] SLOTS = new byte[128 * 256];
+    /**
+     * For each slot, the characters that follow the pair in the anchors it begins, and those that precede it in the
+     * anchors it is the second and third characters of: 128 bits as two longs.
+     */
+    private static final long[] THIRDS = new long[2 * 64]; // 64 slots: the 22 anchors have 34 pairs
+    private static final long[] FIRSTS = new long[2 * 64];
+    private static int slots;
 
     static {
         for (int d = 0; d < DETECTORS.size(); d++) {
@@ -195,8 +256,22 @@ public class SecretsGuardSkill implements Skill {
 
     /** Files an anchor (ASCII, at least three characters long) under both of its pairs. */
     private static void add(Anchor anchor) {
-        add(BY_FIRST_TWO, anchor.text().charAt(0) << 7 | anchor.text().charAt(1), anchor);
-        add(BY_SECOND_THIRD, anchor.text().charAt(1) << 7 | anchor.text().charAt(2), anchor);
+        String text = anchor.text();
+        add(BY_FIRST_TWO, text.charAt(0) << 7 | text.charAt(1), anchor);
+        add(BY_SECOND_THIRD, text.charAt(1) << 7 | text.charAt(2), anchor);
+        char next = text.charAt(2);
+        THIRDS[2 * slot(text.charAt(0) << 8 | text.charAt(1)) + (next >>> 6)] |= 1L << next;
+        char before = text.charAt(0);
+        FIRSTS[2 * slot(text.charAt(1) << 8 | text.charAt(2)) + (before >>> 6)] |= 1L << before;
+    }
+
+    /** The pair's slot, given one the first time. */
+    private static int slot(int two) {
+        if ((PAIRS[two >>> 6] & 1L << two) == 0) {
+            PAIRS[two >>> 6] |= 1L << two;
+            SLOTS[two] = (byte) slots++;
+        }
+        return SLOTS[two];
     }
 
     private static void add(Anchor[][] table, int pair, Anchor anchor) {

@@ -55,25 +55,71 @@ class SecretsGuardSkillTest {
             for (int k = random.nextInt(6); k >= 0; k--) {
                 text.append(pieces.get(random.nextInt(pieces.size())));
             }
-            long expected = 0;
-            for (int d = 0; d < SecretsGuardSkill.DETECTORS.size(); d++) {
-                SecretsGuardSkill.Detector detector = SecretsGuardSkill.DETECTORS.get(d);
-                for (String anchor : detector.inside()) {
-                    if (text.toString().contains(anchor)) {
-                        expected |= 1L << d;
-                    }
-                }
-                for (String anchor : detector.starts()) {
-                    if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_\\-])" + java.util.regex.Pattern.quote(anchor))
-                            .matcher(text).find()) {
-                        expected |= 1L << d;
-                    }
-                }
-            }
+            long expected = expected(text.toString());
             withAnchors += expected != 0 ? 1 : 0;
             assertEquals(expected, SecretsGuardSkill.anchored(text.toString()), text.toString());
         }
         assertTrue(withAnchors > 5_000, withAnchors + " texts with an anchor");
+    }
+
+    /**
+     * The same agreement where the pass reads eight bytes at a time: longer texts, so that anchors fall at every
+     * offset from an eight-byte boundary and across it, with characters beyond ASCII among them, in a buffer whose
+     * body starts after other bytes and ends before more (which must count for nothing), in either byte order.
+     */
+    @Test
+    void theEightByteReadFindsWhatTheSearchesFindWhereverTheBodyStarts() {
+        List<String> pieces = new ArrayList<>(List.of("x", " ", "é", "☃", "s", "k", "-", "A", "_", "o", "it", "ec"));
+        for (SecretsGuardSkill.Detector detector : SecretsGuardSkill.DETECTORS) {
+            for (String anchor : anchors(detector)) {
+                pieces.add(anchor);
+                pieces.add(anchor.substring(1)); // its second and third characters first
+            }
+        }
+        java.util.Random random = new java.util.Random(1206);
+        int withAnchors = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 4 + random.nextInt(30); k >= 0; k--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            long expected = expected(text.toString());
+            withAnchors += expected != 0 ? 1 : 0;
+            byte[] before = "sk-ant-AKIA_live_".substring(0, random.nextInt(17)).getBytes(StandardCharsets.UTF_8);
+            byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] after = "xox-ghp_AIza".substring(0, random.nextInt(12)).getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[before.length + body.length + after.length];
+            System.arraycopy(before, 0, all, 0, before.length);
+            System.arraycopy(body, 0, all, before.length, body.length);
+            System.arraycopy(after, 0, all, before.length + body.length, after.length);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(all, before.length, body.length).asReadOnlyBuffer();
+            if (random.nextBoolean()) {
+                buffer.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            }
+            assertEquals(expected, SecretsGuardSkill.anchored(buffer), text.toString());
+            assertEquals(before.length, buffer.position(), "the buffer is read, not moved");
+        }
+        assertTrue(withAnchors > 5_000, withAnchors + " texts with an anchor");
+    }
+
+    /** Which detectors have an anchor in {@code text}, by a search for each anchor (a start one only where it may). */
+    private static long expected(String text) {
+        long expected = 0;
+        for (int d = 0; d < SecretsGuardSkill.DETECTORS.size(); d++) {
+            SecretsGuardSkill.Detector detector = SecretsGuardSkill.DETECTORS.get(d);
+            for (String anchor : detector.inside()) {
+                if (text.contains(anchor)) {
+                    expected |= 1L << d;
+                }
+            }
+            for (String anchor : detector.starts()) {
+                if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9_\\-])" + java.util.regex.Pattern.quote(anchor))
+                        .matcher(text).find()) {
+                    expected |= 1L << d;
+                }
+            }
+        }
+        return expected;
     }
 
     private static List<String> anchors(SecretsGuardSkill.Detector detector) {
