@@ -18,9 +18,9 @@ import java.util.*;
  * python3 -c "import json; v=json.load(open('/tmp/st/bge-small-en-v1.5-q-tokenizer.json'))['model']['vocab'];
  *     open('/tmp/st/vocab.txt','w').write(''.join(w+'\\n' for w,i in sorted(v.items(), key=lambda x: x[1])))"
  * javac -d classes -cp "lib/*" WordPiece.java Distill.java
- * java -cp "classes:lib/*" dev.srooter.plugins.classifier.Distill /tmp/st /tmp/st/static.bin          # each token alone
+ * java -cp "classes:lib/*" dev.srooter.plugins.classifier.Distill /tmp/st /tmp/st/static.bin       # each token alone
  * java -Dpool=tok -Dtexts=FOLDER -Ddims=256 -cp "classes:lib/*" dev.srooter.plugins.classifier.Distill \
- *     /tmp/st /tmp/st/static-ctx.bin                                                                    # in context
+ *     /tmp/st /tmp/st/static-ctx.bin                                                                 # in context
  * </pre>
  * FOLDER holds text files to read the tokens in (the run in bench/outside/README.md: the Markdown files of 282 popular
  * npm packages, unpacked with {@code npm pack}). {@code -Dfrom=FILE -Ddims=k} reduces an earlier output again.
@@ -157,7 +157,9 @@ public class Distill {
                 }
             }
             in.values().forEach(OnnxTensor::close);
-            if (from % (batch * 200) == 0) System.out.printf("%d windows, %.0f s%n", from, (System.nanoTime() - t0) / 1e9);
+            if (from % (batch * 200) == 0) {
+                System.out.printf("%d windows, %.0f s%n", from, (System.nanoTime() - t0) / 1e9);
+            }
         }
         double prior = Double.parseDouble(System.getProperty("prior", "2"));
         float[][] out = new float[alone.length][d];
@@ -169,7 +171,8 @@ public class Distill {
                 out[id][j] = (float) ((s + prior * alone[id][j]) / (count[id] + prior));
             }
         }
-        System.out.printf("contextual: %d of %d tokens seen in %.0f s%n", seen, alone.length, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("contextual: %d of %d tokens seen in %.0f s%n", seen, alone.length,
+                (System.nanoTime() - t0) / 1e9);
         return out;
     }
 
@@ -194,7 +197,11 @@ public class Distill {
             double lambda = 0;
             for (int it = 0; it < 300; it++) {
                 double[] w = new double[d];
-                for (int i = 0; i < d; i++) { double s = 0; for (int j = 0; j < d; j++) s += cov[i][j] * v[j]; w[i] = s; }
+                for (int i = 0; i < d; i++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) s += cov[i][j] * v[j];
+                    w[i] = s;
+                }
                 double norm = 0; for (double f : w) norm += f * f;
                 norm = Math.sqrt(norm);
                 lambda = norm;

@@ -12,7 +12,10 @@ final class WordPiece {
             int c = t.codePointAt(i);
             i += Character.charCount(c);
             int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || c == 0 || c == 0xfffd || Character.isISOControl(c) && !Character.isWhitespace(c)) continue;
+            if (type == Character.NON_SPACING_MARK || c == 0 || c == 0xfffd
+                    || Character.isISOControl(c) && !Character.isWhitespace(c)) {
+                continue;
+            }
             boolean cjk = c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF || c >= 0x20000 && c <= 0x2A6DF
                     || c >= 0xF900 && c <= 0xFAFF || c >= 0x2F800 && c <= 0x2FA1F;
             boolean punct = c >= 33 && c <= 47 || c >= 58 && c <= 64 || c >= 91 && c <= 96 || c >= 123 && c <= 126
