@@ -96,10 +96,15 @@ public class StatsResource {
         if (limit < 1 || limit > 500) {
             throw ApiError.of(400, "limit must be between 1 and 500");
         }
-        return sql.query("SELECT id, created_at, requested_model, served_model, route, cost_usd, latency_ms, status"
-                + " FROM audit_records ORDER BY created_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY",
+        return sql.query(recentSql(limit),
                 row -> new Recent(row.getString(1), row.getTimestamp(2).toInstant(), row.getString(3),
                         row.getString(4), row.getString(5), row.getDouble(6), row.getDouble(7), row.getInt(8)));
+    }
+
+    /** The newest {@code limit} records, in the order of the index that answers it (V20__audit_newest_first.sql). */
+    static String recentSql(int limit) {
+        return "SELECT id, created_at, requested_model, served_model, route, cost_usd, latency_ms, status"
+                + " FROM audit_records ORDER BY created_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY";
     }
 
     private List<Group> groups(String key, Instant since) {

@@ -1,0 +1,3 @@
+-- Nothing on PostgreSQL: it reads audit_records_created backwards for the console's newest-first reads and sorts only
+-- each instant's ties by id (EXPLAIN: Index Scan Backward under an Incremental Sort, 0.6 ms for the newest 25 of
+-- 200,000 records), so the descending index Derby needs (db/V20__audit_newest_first.sql) would only cost its writes.
