@@ -10,7 +10,7 @@ console calls take while they are still lukewarm (the medians of calls 1-25, 26-
 A JVM without C1 runs code in the interpreter until C2 takes it, so code called a few hundred times runs slower than
 with C1 (bench/README.md, "C2 alone").
 """
-import argparse, os, statistics, subprocess, sys, time, urllib.request
+import argparse, os, statistics, sys, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
@@ -30,10 +30,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
     base = "http://127.0.0.1:%d" % run.GATEWAY_PORT
-    body = os.path.join(run.WORK, "2KB.json")
     os.makedirs(run.WORK, exist_ok=True)
-    subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), "2048", "bench-model", "false",
-                    body], check=True)
+    body = run.body_file("2KB", 2048)
     nginx = run.start_nginx()
     try:
         for repeat in range(args.repeats):
