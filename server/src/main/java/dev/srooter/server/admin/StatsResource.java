@@ -1,5 +1,6 @@
 package dev.srooter.server.admin;
 
+import dev.srooter.server.audit.HourlyRollup;
 import dev.srooter.server.budget.Budgets;
 import dev.srooter.server.budget.Period;
 import dev.srooter.server.store.Sql;
@@ -13,10 +14,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the dashboard shows: this month's spend against the org cap, requests and cost by route and by served
@@ -49,10 +57,13 @@ public class StatsResource {
                          double costUsd, double latencyMs, int status) {
     }
 
-    /** The spend line of council members' calls. */
-    static final String COUNCIL = "council reviews";
     /** Calls only: a review's conclusion is an audit line too (for sinks), but no call and no cost. */
-    private static final String CALLS = " AND (endpoint IS NULL OR endpoint <> 'council-review')";
+    private static final String CALLS = " AND (endpoint IS NULL OR endpoint <> '" + HourlyRollup.COUNCIL_REVIEW + "')";
+    /** A record's line by route, as {@link HourlyRollup#routeLine} counts it. */
+    private static final String ROUTE_OF_RECORD = "CASE WHEN endpoint = 'council' THEN '" + HourlyRollup.COUNCIL
+            + "' ELSE COALESCE(route, '" + HourlyRollup.REFUSED + "') END";
+    /** A record's line by served model, as {@link HourlyRollup#modelLine} counts it. */
+    private static final String MODEL_OF_RECORD = "COALESCE(served_model, '" + HourlyRollup.NONE + "')";
 
     @Inject
     Sql sql;
@@ -68,14 +79,12 @@ public class StatsResource {
         java.util.Optional<Budgets.Budget> org = budgets.find(Budgets.ORG);
         BigDecimal cap = org.map(Budgets.Budget::limitUsd).map(BigDecimal::stripTrailingZeros).orElse(null);
         Instant periodStart = org.map(Budgets.Budget::periodStart).orElse(Period.MONTHLY.start(Instant.now()));
-        // council members' calls are one line of their own, whatever they reviewed (their routes name each review)
-        List<Group> byRoute = groups("CASE WHEN endpoint = 'council' THEN '" + COUNCIL + "' ELSE COALESCE(route,"
-                + " '(refused)') END", periodStart);
-        List<Group> byModel = groups("COALESCE(served_model, '(none)')", periodStart);
+        // the period's calls from the sums by hour (HourlyRollup), so the overview reads a month in a few hundred rows
+        List<Group> byRoute = byRoute(periodStart);
+        List<Group> byModel = byModel(periodStart);
         long requests = byRoute.stream().mapToLong(Group::requests).sum();
         double spent = byRoute.stream().mapToDouble(Group::costUsd).sum();
-        long errors = sql.query("SELECT COUNT(*) FROM audit_records WHERE created_at >= ? AND status >= 400" + CALLS,
-                row -> row.getLong(1), periodStart).get(0);
+        long errors = errors(periodStart);
         List<Double> latencies = new ArrayList<>(sql.query("SELECT latency_ms FROM audit_records WHERE created_at >= ?"
                 + CALLS + " ORDER BY created_at DESC FETCH FIRST " + LATENCY_SAMPLE + " ROWS ONLY", row -> row.getDouble(1),
                 periodStart));
@@ -83,10 +92,52 @@ public class StatsResource {
         Latency latency = new Latency(latencies.size(), percentile(latencies, 50), percentile(latencies, 90),
                 percentile(latencies, 99));
         Instant since = Period.DAILY.start(Instant.now()).minusSeconds(86_400L * (days - 1));
-        List<Day> daily = sql.query("SELECT CAST(created_at AS DATE), COUNT(*), SUM(cost_usd) FROM audit_records"
-                + " WHERE created_at >= ?" + CALLS + " GROUP BY CAST(created_at AS DATE) ORDER BY 1", row -> new Day(
-                row.getDate(1).toString(), row.getLong(2), row.getDouble(3)), since);
-        return new Summary(periodStart, spent, cap, requests, errors, latency, byRoute, byModel, daily);
+        return new Summary(periodStart, spent, cap, requests, errors, latency, byRoute, byModel, daily(since));
+    }
+
+    /*
+     * Each total below reads the hours wholly after its instant from the sums by hour, and the part of an hour before
+     * the first of them (a period that starts at half past, in a zone half an hour off UTC) from the records.
+     */
+
+    List<Group> byRoute(Instant since) {
+        return groups("route_key", ROUTE_OF_RECORD, since);
+    }
+
+    List<Group> byModel(Instant since) {
+        return groups("model_key", MODEL_OF_RECORD, since);
+    }
+
+    /** Calls answered with an error since an instant. */
+    long errors(Instant since) {
+        Timestamp whole = Timestamp.valueOf(HourlyRollup.firstWholeHour(since));
+        return sql.query("SELECT SUM(errors) FROM audit_hourly WHERE hour_start >= ?", row -> row.getLong(1),
+                whole).get(0) + sql.query("SELECT COUNT(*) FROM audit_records WHERE created_at >= ? AND created_at < ?"
+                + " AND status >= 400" + CALLS, row -> row.getLong(1), since, whole).get(0);
+    }
+
+    /** Requests and spend a day since an instant, in the days' order. */
+    List<Day> daily(Instant since) {
+        Timestamp whole = Timestamp.valueOf(HourlyRollup.firstWholeHour(since));
+        Map<String, Day> days = new TreeMap<>();
+        for (Day d : sql.query("SELECT CAST(hour_start AS DATE), SUM(requests), SUM(cost_usd) FROM audit_hourly"
+                + " WHERE hour_start >= ? GROUP BY CAST(hour_start AS DATE)", StatsResource::day, whole)) {
+            days.merge(d.day(), d, StatsResource::plus);
+        }
+        for (Day d : sql.query("SELECT CAST(created_at AS DATE), COUNT(*), SUM(cost_usd) FROM audit_records"
+                + " WHERE created_at >= ? AND created_at < ?" + CALLS + " GROUP BY CAST(created_at AS DATE)",
+                StatsResource::day, since, whole)) {
+            days.merge(d.day(), d, StatsResource::plus);
+        }
+        return List.copyOf(days.values());
+    }
+
+    private static Day day(ResultSet row) throws SQLException {
+        return new Day(row.getDate(1).toString(), row.getLong(2), row.getDouble(3));
+    }
+
+    private static Day plus(Day a, Day b) {
+        return new Day(a.day(), a.requests() + b.requests(), a.costUsd() + b.costUsd());
     }
 
     /** The newest finished requests, newest first. */
@@ -107,10 +158,31 @@ public class StatsResource {
                 + " FROM audit_records ORDER BY created_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY";
     }
 
-    private List<Group> groups(String key, Instant since) {
-        return sql.query("SELECT " + key + ", COUNT(*), SUM(cost_usd) FROM audit_records WHERE created_at >= ?" + CALLS
-                + " GROUP BY " + key + " ORDER BY 3 DESC, 2 DESC", row -> new Group(row.getString(1), row.getLong(2),
-                row.getDouble(3)), since);
+    /** Requests and spend by line since an instant, costliest first ({@code hourKey}, {@code recordKey}: one line). */
+    private List<Group> groups(String hourKey, String recordKey, Instant since) {
+        Timestamp whole = Timestamp.valueOf(HourlyRollup.firstWholeHour(since));
+        Map<String, Group> lines = new HashMap<>();
+        for (Group g : sql.query("SELECT " + hourKey + ", SUM(requests), SUM(cost_usd) FROM audit_hourly"
+                + " WHERE hour_start >= ? GROUP BY " + hourKey, StatsResource::group, whole)) {
+            lines.merge(g.key(), g, StatsResource::plus);
+        }
+        for (Group g : sql.query("SELECT " + recordKey + ", COUNT(*), SUM(cost_usd) FROM audit_records"
+                + " WHERE created_at >= ? AND created_at < ?" + CALLS + " GROUP BY " + recordKey, StatsResource::group,
+                since, whole)) {
+            lines.merge(g.key(), g, StatsResource::plus);
+        }
+        List<Group> sorted = new ArrayList<>(lines.values());
+        sorted.sort(Comparator.comparingDouble(Group::costUsd).reversed().thenComparing(Comparator.comparingLong(
+                Group::requests).reversed()).thenComparing(Group::key));
+        return sorted;
+    }
+
+    private static Group group(ResultSet row) throws SQLException {
+        return new Group(row.getString(1), row.getLong(2), row.getDouble(3));
+    }
+
+    private static Group plus(Group a, Group b) {
+        return new Group(a.key(), a.requests() + b.requests(), a.costUsd() + b.costUsd());
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -43,6 +43,14 @@ public class AuditStore {
     @Resource(lookup = "jdbc/srooter")
     DataSource dataSource;
 
+    public AuditStore() {
+    }
+
+    /** Outside the server: tests that write batches into a database of their own (no reads through JPA). */
+    public AuditStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /**
      * Whether the database refused a write for what the record holds (SQL states of class 22, data, and 23,
      * constraint, on every database srooter supports), not because it could not be reached.
@@ -88,7 +96,8 @@ public class AuditStore {
     }
 
     /**
-     * Writes a batch in one transaction: all of it or, on failure, none of it.
+     * Writes a batch in one transaction, with its sums by hour ({@link HourlyRollup}): all of it or, on failure, none
+     * of it.
      *
      * <p>Rows go several to a statement ({@link #rowsPerStatement}) rather than one to each of a JDBC batch's entries:
      * embedded Derby copies every parameter of every entry it is given in a batch, and opens the table and its four
@@ -127,6 +136,7 @@ public class AuditStore {
                         rest.executeUpdate();
                     }
                 }
+                HourlyRollup.add(connection, records, embedded);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
