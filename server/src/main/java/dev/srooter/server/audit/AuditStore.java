@@ -96,8 +96,8 @@ public class AuditStore {
     }
 
     /**
-     * Writes a batch in one transaction, with its sums by hour ({@link HourlyRollup}): all of it or, on failure, none
-     * of it.
+     * Writes a batch in one transaction, with its sums by hour ({@link HourlyRollup}) and its tasks' totals
+     * ({@link TaskRollup}): all of it or, on failure, none of it.
      *
      * <p>Rows go several to a statement ({@link #rowsPerStatement}) rather than one to each of a JDBC batch's entries:
      * embedded Derby copies every parameter of every entry it is given in a batch, and opens the table and its four
@@ -137,6 +137,7 @@ public class AuditStore {
                     }
                 }
                 HourlyRollup.add(connection, records, embedded);
+                TaskRollup.add(connection, records, embedded);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

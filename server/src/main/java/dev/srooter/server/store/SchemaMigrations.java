@@ -159,7 +159,7 @@ public class SchemaMigrations {
      * A script's text: the standard SQL in {@code db/}, or where the dialects part ways (changing a column's type),
      * PostgreSQL's own version of it in {@code db/postgresql/}.
      */
-    private static String script(Connection connection, String script) throws SQLException, IOException {
+    static String script(Connection connection, String script) throws SQLException, IOException {
         if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
                 && SchemaMigrations.class.getClassLoader().getResource("db/postgresql/" + script) != null) {
             return resource("db/postgresql/" + script);

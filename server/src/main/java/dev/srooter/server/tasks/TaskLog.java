@@ -27,10 +27,14 @@ public class TaskLog {
                           Instant startedAt, Instant lastAt) {
     }
 
-    /** Tasks with a turn since {@code since}, of one user and/or team when given; {@code costliest} or newest first. */
+    /**
+     * Tasks with a turn since {@code since}, of one user and/or team when given; {@code costliest} or newest first.
+     * Their totals are the whole task's, from {@code task_totals} (TaskRollup), one row a task: the live page asks
+     * every two seconds, and grouping every record of the window by task took seconds once the audit was large.
+     */
     public List<TaskSummary> list(Instant since, String username, String team, boolean costliest, int limit) {
         List<Object> args = new ArrayList<>(List.of(since));
-        String where = "task IS NOT NULL AND created_at >= ?";
+        String where = "last_at >= ?";
         if (username != null) {
             where += " AND username = ?";
             args.add(username);
@@ -39,9 +43,9 @@ public class TaskLog {
             where += " AND team = ?";
             args.add(team);
         }
-        List<Totals> totals = sql.query("SELECT task, MIN(username), MIN(team), COUNT(*), MAX(turn), SUM(cost_usd),"
-                + " MIN(created_at), MAX(created_at) FROM audit_records WHERE " + where + " GROUP BY task ORDER BY "
-                + (costliest ? "6 DESC, 8 DESC" : "8 DESC") + " FETCH FIRST " + limit + " ROWS ONLY",
+        List<Totals> totals = sql.query("SELECT task, username, team, requests, max_turn, cost_usd, started_at, last_at"
+                + " FROM task_totals WHERE " + where + " ORDER BY " + (costliest ? "cost_usd DESC, " : "")
+                + "last_at DESC FETCH FIRST " + limit + " ROWS ONLY",
                 row -> new Totals(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
                         row.getInt(5) + 1, row.getDouble(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8))),
                 args.toArray());

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.srooter.server.audit.AuditStore;
 import dev.srooter.server.store.AuditRecord;
-import dev.srooter.server.store.SchemaMigrations;
+import dev.srooter.server.store.Scripts;
 import dev.srooter.server.store.Sql;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +47,7 @@ final class OverviewTotalsScenario {
         // 1,500 records over the first 30 hours, then the sums dropped and summed again by the migration, as on a
         // database that had records before it had the sums
         write(1_500, start, Duration.ofHours(30));
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE audit_hourly");
-            s.execute("DELETE FROM schema_version WHERE script = 'V21__audit_hourly.sql'");
-        }
-        new SchemaMigrations(ds).migrate();
+        Scripts.recreate(ds, "audit_hourly", "V21__audit_hourly.sql");
         // then 2,500 more through the writer's store, in batches of 1 to 700, some into hours already summed
         write(2_500, start.plus(Duration.ofHours(20)), Duration.ofHours(40));
 
