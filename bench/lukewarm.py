@@ -5,7 +5,7 @@ each): the time from launch until the server is up and configured, until its 2 K
 its steady state (one-second slices, the median of the last ten of sixty), and then how long the admin endpoints the
 console calls take while they are still lukewarm (the medians of calls 1-25, 26-50 and 51-100, after 20 s of load).
 
-    python3 bench/lukewarm.py --baseline DIR [--repeats 2]
+    python3 bench/lukewarm.py [--baseline DIR] [--repeats 2]
 
 A JVM without C1 runs code in the interpreter until C2 takes it, so code called a few hundred times runs slower than
 with C1 (bench/README.md, "C2 alone").
@@ -15,7 +15,9 @@ import argparse, os, statistics, sys, time, urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
-ENDPOINTS = ("/api/stats/recent?limit=25", "/api/audit?limit=50", "/api/stats", "/api/routing/chains", "/api/keys")
+# the live page's two calls every two seconds, the audit page, the overview's summary, two small admin reads
+ENDPOINTS = ("/api/stats/recent?limit=25", "/api/tasks?sort=cost&limit=10", "/api/audit?limit=50", "/api/stats",
+             "/api/routing/chains", "/api/keys")
 
 
 def timed_get(url, token):
@@ -26,7 +28,7 @@ def timed_get(url, token):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--baseline", required=True, metavar="DIR", help="a built checkout")
+    parser.add_argument("--baseline", metavar="DIR", help="a built checkout, started in turn with this one")
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
     base = "http://127.0.0.1:%d" % run.GATEWAY_PORT
@@ -35,7 +37,8 @@ def main():
     nginx = run.start_nginx()
     try:
         for repeat in range(args.repeats):
-            for name, root in (("baseline", os.path.abspath(args.baseline)), ("this", run.ROOT)):
+            checkouts = [("baseline", os.path.abspath(args.baseline))] if args.baseline else []
+            for name, root in checkouts + [("this", run.ROOT)]:
                 launched = time.time()
                 key = run.start_gateway(root=root)
                 up = time.time() - launched
