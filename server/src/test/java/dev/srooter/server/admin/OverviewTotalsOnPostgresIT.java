@@ -1,11 +1,6 @@
 package dev.srooter.server.admin;
 
-import dev.srooter.server.store.SchemaMigrations;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
+import dev.srooter.server.store.FreshPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,23 +11,6 @@ class OverviewTotalsOnPostgresIT {
 
     @Test
     void theTotalsFromTheSumsByHourEqualTheTotalsOfEveryRecord() throws Exception {
-        String url = System.getProperty("srooter.jdbc.url");
-        Assumptions.assumeTrue(url != null, "PostgreSQL pass only");
-        String database = "srooter_overview_" + System.nanoTime();
-        String fresh = url.replace("/srooter_it?", "/" + database + "?");
-        try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        try {
-            DataSource dataSource = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource")
-                    .getConstructor().newInstance();
-            dataSource.getClass().getMethod("setURL", String.class).invoke(dataSource, fresh);
-            new SchemaMigrations(dataSource).migrate();
-            new OverviewTotalsScenario(dataSource).run();
-        } finally {
-            try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        FreshPostgres.with("srooter_overview_", url -> new OverviewTotalsScenario(FreshPostgres.migrated(url)).run());
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,21 +26,12 @@ class MigrationsAtOnceIT {
 
     @Test
     void nodesStartingAtOnceMigrateTheSchemaOnce() throws Exception {
-        String url = System.getProperty("srooter.jdbc.url");
-        Assumptions.assumeTrue(url != null, "PostgreSQL pass only");
-        String database = "srooter_migrations_" + System.nanoTime();
-        String fresh = url.replace("/srooter_it?", "/" + database + "?");
-        try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        try {
+        FreshPostgres.with("srooter_migrations_", fresh -> {
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(NODES);
             List<Future<?>> nodes = new ArrayList<>();
             for (int n = 0; n < NODES; n++) {
-                DataSource dataSource = (DataSource) Class.forName("org.postgresql.ds.PGSimpleDataSource")
-                        .getConstructor().newInstance();
-                dataSource.getClass().getMethod("setURL", String.class).invoke(dataSource, fresh);
+                DataSource dataSource = FreshPostgres.dataSource(fresh);
                 nodes.add(pool.submit(() -> {
                     start.await();
                     new SchemaMigrations(dataSource).migrate();
@@ -63,10 +53,6 @@ class MigrationsAtOnceIT {
                 }
             }
             assertEquals(expected, applied, "each script once, in order");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        });
     }
 }
