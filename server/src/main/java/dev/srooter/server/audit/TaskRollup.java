@@ -9,7 +9,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Each agent task's totals ({@code task_totals}, db/V22__task_totals.sql: requests, the highest turn, cost, first and
@@ -18,6 +20,9 @@ import java.util.TreeMap;
  * the last seven days.
  */
 public final class TaskRollup {
+
+    /** How the task guard's note starts among a record's policy notes. */
+    public static final String GUARD = "task-guard: ";
 
     private TaskRollup() {
     }
@@ -31,6 +36,12 @@ public final class TaskRollup {
         double costUsd;
         Instant startedAt;
         Instant lastAt;
+        /** The least intent of the task's human turns. */
+        String intent;
+        /** The newest record's policy notes that name the task guard, and its instant. */
+        String guardPolicies;
+        Instant guardAt;
+        final Set<String> models = new TreeSet<>();
 
         void add(AuditRecord r) {
             username = least(username, r.username);
@@ -42,6 +53,16 @@ public final class TaskRollup {
             costUsd += r.costUsd;
             startedAt = startedAt == null || r.createdAt.isBefore(startedAt) ? r.createdAt : startedAt;
             lastAt = lastAt == null || r.createdAt.isAfter(lastAt) ? r.createdAt : lastAt;
+            if (r.turn != null && r.turn == 0) {
+                intent = least(intent, r.intent);
+            }
+            if (r.policies != null && r.policies.contains(GUARD) && (guardAt == null || r.createdAt.isAfter(guardAt))) {
+                guardPolicies = r.policies;
+                guardAt = r.createdAt;
+            }
+            if (r.servedModel != null) {
+                models.add(r.servedModel);
+            }
         }
 
         private static String least(String a, String b) {
@@ -79,7 +100,11 @@ public final class TaskRollup {
                     + " max_turn = CASE WHEN max_turn IS NULL OR max_turn < ? THEN ? ELSE max_turn END,"
                     + " cost_usd = cost_usd + ?,"
                     + " started_at = CASE WHEN started_at > ? THEN ? ELSE started_at END,"
-                    + " last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END WHERE task = ?");
+                    + " last_at = CASE WHEN last_at < ? THEN ? ELSE last_at END,"
+                    + " intent = CASE WHEN intent IS NULL OR intent > ? THEN ? ELSE intent END,"
+                    + " guard_policies = CASE WHEN guard_at IS NULL OR guard_at < ? THEN ? ELSE guard_policies END,"
+                    + " guard_at = CASE WHEN guard_at IS NULL OR guard_at < ? THEN ? ELSE guard_at END"
+                    + " WHERE task = ?");
                  PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Map.Entry<String, Sums> t : tasks.entrySet()) {
                     Sums s = t.getValue();
@@ -95,13 +120,21 @@ public final class TaskRollup {
                     update.setTimestamp(10, Timestamp.from(s.startedAt));
                     update.setTimestamp(11, Timestamp.from(s.lastAt));
                     update.setTimestamp(12, Timestamp.from(s.lastAt));
-                    update.setString(13, t.getKey());
+                    update.setString(13, s.intent);
+                    update.setString(14, s.intent);
+                    // a batch without a guard note leaves the task's: a NULL instant compares to nothing
+                    setTimestamp(update, 15, s.guardAt);
+                    update.setString(16, s.guardAt == null ? null : s.guardPolicies);
+                    setTimestamp(update, 17, s.guardAt);
+                    setTimestamp(update, 18, s.guardAt);
+                    update.setString(19, t.getKey());
                     if (update.executeUpdate() == 0) {
                         bindInsert(insert, t.getKey(), s);
                         insert.executeUpdate();
                     }
                 }
             }
+            addModels(connection, tasks, true);
             return;
         }
         // LEAST and GREATEST skip NULLs, as MIN and MAX do
@@ -112,17 +145,47 @@ public final class TaskRollup {
                 + " max_turn = GREATEST(task_totals.max_turn, EXCLUDED.max_turn),"
                 + " cost_usd = task_totals.cost_usd + EXCLUDED.cost_usd,"
                 + " started_at = LEAST(task_totals.started_at, EXCLUDED.started_at),"
-                + " last_at = GREATEST(task_totals.last_at, EXCLUDED.last_at)")) {
+                + " last_at = GREATEST(task_totals.last_at, EXCLUDED.last_at),"
+                + " intent = LEAST(task_totals.intent, EXCLUDED.intent),"
+                + " guard_policies = CASE WHEN EXCLUDED.guard_at IS NOT NULL AND (task_totals.guard_at IS NULL"
+                + " OR EXCLUDED.guard_at > task_totals.guard_at) THEN EXCLUDED.guard_policies"
+                + " ELSE task_totals.guard_policies END,"
+                + " guard_at = GREATEST(task_totals.guard_at, EXCLUDED.guard_at)")) {
             for (Map.Entry<String, Sums> t : tasks.entrySet()) {
                 bindInsert(upsert, t.getKey(), t.getValue());
                 upsert.addBatch();
             }
             upsert.executeBatch();
         }
+        addModels(connection, tasks, false);
+    }
+
+    /** Each task's models not listed yet (Derby, one writer: where none is; PostgreSQL: past a conflict). */
+    private static void addModels(Connection connection, Map<String, Sums> tasks, boolean embedded)
+            throws SQLException {
+        String insert = embedded ? "INSERT INTO task_models (task, model) SELECT CAST(? AS VARCHAR(32)),"
+                + " CAST(? AS VARCHAR(300)) FROM SYSIBM.SYSDUMMY1 WHERE NOT EXISTS (SELECT 1 FROM task_models"
+                + " WHERE task = ? AND model = ?)"
+                : "INSERT INTO task_models (task, model) VALUES (?, ?) ON CONFLICT DO NOTHING";
+        try (PreparedStatement s = connection.prepareStatement(insert)) {
+            boolean twice = embedded;
+            for (Map.Entry<String, Sums> t : tasks.entrySet()) {
+                for (String model : t.getValue().models) {
+                    s.setString(1, t.getKey());
+                    s.setString(2, model);
+                    if (twice) {
+                        s.setString(3, t.getKey());
+                        s.setString(4, model);
+                    }
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
     }
 
     private static final String INSERT = "INSERT INTO task_totals (task, username, team, requests, max_turn, cost_usd,"
-            + " started_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " started_at, last_at, intent, guard_policies, guard_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static void bindInsert(PreparedStatement s, String task, Sums sums) throws SQLException {
         s.setString(1, task);
@@ -133,6 +196,17 @@ public final class TaskRollup {
         s.setDouble(6, sums.costUsd);
         s.setTimestamp(7, Timestamp.from(sums.startedAt));
         s.setTimestamp(8, Timestamp.from(sums.lastAt));
+        s.setString(9, sums.intent);
+        s.setString(10, sums.guardPolicies);
+        setTimestamp(s, 11, sums.guardAt);
+    }
+
+    private static void setTimestamp(PreparedStatement s, int index, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.TIMESTAMP);
+        } else {
+            s.setTimestamp(index, Timestamp.from(value));
+        }
     }
 
     private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.srooter.server.tasks;
 
+import dev.srooter.server.audit.TaskRollup;
 import dev.srooter.server.store.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class TaskLog {
     Sql sql;
 
     private record Totals(String task, String username, String team, long requests, int turns, double costUsd,
-                          Instant startedAt, Instant lastAt) {
+                          Instant startedAt, Instant lastAt, String intent, String guardPolicies) {
     }
 
     /**
@@ -43,39 +44,36 @@ public class TaskLog {
             where += " AND team = ?";
             args.add(team);
         }
-        List<Totals> totals = sql.query("SELECT task, username, team, requests, max_turn, cost_usd, started_at, last_at"
-                + " FROM task_totals WHERE " + where + " ORDER BY " + (costliest ? "cost_usd DESC, " : "")
-                + "last_at DESC FETCH FIRST " + limit + " ROWS ONLY",
+        List<Totals> totals = sql.query("SELECT task, username, team, requests, max_turn, cost_usd, started_at, last_at,"
+                + " intent, guard_policies FROM task_totals WHERE " + where + " ORDER BY "
+                + (costliest ? "cost_usd DESC, " : "") + "last_at DESC FETCH FIRST " + limit + " ROWS ONLY",
                 row -> new Totals(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                        row.getInt(5) + 1, row.getDouble(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8))),
+                        row.getInt(5) + 1, row.getDouble(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8)),
+                        row.getString(9), row.getString(10)),
                 args.toArray());
         if (totals.isEmpty()) {
             return List.of();
         }
         String in = " task IN (" + String.join(",", Collections.nCopies(totals.size(), "?")) + ")";
         Object[] ids = totals.stream().map(Totals::task).toArray();
+        // the models from task_models (TaskRollup), not the tasks' records: a task of 300,000 turns took seconds
         Map<String, Set<String>> models = new HashMap<>();
-        sql.query("SELECT DISTINCT task, served_model FROM audit_records WHERE served_model IS NOT NULL AND" + in,
+        sql.query("SELECT task, model FROM task_models WHERE" + in + " ORDER BY task, model",
                 row -> models.computeIfAbsent(row.getString(1), k -> new LinkedHashSet<>()).add(row.getString(2)), ids);
-        Map<String, String> intents = new HashMap<>();
-        sql.query("SELECT task, intent FROM audit_records WHERE turn = 0 AND intent IS NOT NULL AND" + in,
-                row -> intents.put(row.getString(1), row.getString(2)), ids);
-        Map<String, String> guards = new HashMap<>();
-        sql.query("SELECT task, policies FROM audit_records WHERE policies LIKE '%task-guard: %' AND" + in
-                + " ORDER BY created_at", row -> guards.put(row.getString(1), guardAction(row.getString(2))), ids);
         List<TaskSummary> summaries = new ArrayList<>(totals.size());
         for (Totals t : totals) {
-            summaries.add(new TaskSummary(t.task(), t.username(), t.team(), intents.get(t.task()), t.turns(),
-                    t.requests(), List.copyOf(models.getOrDefault(t.task(), Set.of())), t.costUsd(), t.startedAt(),
-                    t.lastAt(), t.lastAt().toEpochMilli() - t.startedAt().toEpochMilli(), guards.get(t.task())));
+            summaries.add(new TaskSummary(t.task(), t.username(), t.team(), t.intent(), t.turns(), t.requests(),
+                    List.copyOf(models.getOrDefault(t.task(), Set.of())), t.costUsd(), t.startedAt(), t.lastAt(),
+                    t.lastAt().toEpochMilli() - t.startedAt().toEpochMilli(),
+                    t.guardPolicies() == null ? null : guardAction(t.guardPolicies())));
         }
         return summaries;
     }
 
     /** "task-guard: warn; 31 turns > 30" among a record's policy notes: {@code warn}. */
     private static String guardAction(String policies) {
-        int at = policies.indexOf("task-guard: ");
-        String rest = policies.substring(at + "task-guard: ".length());
+        int at = policies.indexOf(TaskRollup.GUARD);
+        String rest = policies.substring(at + TaskRollup.GUARD.length());
         int end = rest.indexOf(';');
         return end < 0 ? rest : rest.substring(0, end);
     }

@@ -47,7 +47,7 @@ final class OverviewTotalsScenario {
         // 1,500 records over the first 30 hours, then the sums dropped and summed again by the migration, as on a
         // database that had records before it had the sums
         write(1_500, start, Duration.ofHours(30));
-        Scripts.recreate(ds, "audit_hourly", "V21__audit_hourly.sql");
+        Scripts.recreate(ds, List.of("audit_hourly"), "V21__audit_hourly.sql");
         // then 2,500 more through the writer's store, in batches of 1 to 700, some into hours already summed
         write(2_500, start.plus(Duration.ofHours(20)), Duration.ofHours(40));
 

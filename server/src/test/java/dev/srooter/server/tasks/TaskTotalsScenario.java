@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -27,6 +30,8 @@ import javax.sql.DataSource;
 final class TaskTotalsScenario {
 
     private static final int TASKS = 60;
+    private static final String[] MODELS = {"claude-sonnet-4-5", "gpt-5-mini", "deepseek-chat", null};
+    private static final String[] INTENTS = {"trivial", "substantive", "architecture", "security"};
     private final Random random = new Random(11);
     private final Instant start = Instant.parse("2026-12-01T08:00:00Z");
     private final DataSource ds;
@@ -42,7 +47,7 @@ final class TaskTotalsScenario {
 
     void run() throws Exception {
         write(1_200, 0);
-        Scripts.recreate(ds, "task_totals", "V22__task_totals.sql");
+        Scripts.recreate(ds, List.of("task_totals", "task_models"), "V22__task_totals.sql", "V23__task_details.sql");
         write(1_800, 1_200);
 
         TaskLog log = new TaskLog();
@@ -68,7 +73,10 @@ final class TaskTotalsScenario {
         assertEquals(recent, keyed(log.list(since, null, null, true, 200)), "the tasks with a turn since " + since);
     }
 
-    /** The former list's totals, grouped from every record: task to "user team requests turns cost first last". */
+    /**
+     * The former list, from every record: task to "user team requests turns cost first last | intent models guard"
+     * (its lookups: the human turn's intent, the models that served the task, the newest guard note's action).
+     */
     private Map<String, String> scanned(String user) {
         Map<String, String> tasks = new LinkedHashMap<>();
         sql.query("SELECT task, MIN(username), MIN(team), COUNT(*), MAX(turn), SUM(cost_usd), MIN(created_at),"
@@ -76,13 +84,24 @@ final class TaskTotalsScenario {
                 + " GROUP BY task ORDER BY task", row -> tasks.put(row.getString(1), totals(row.getString(2),
                 row.getString(3), row.getLong(4), row.getInt(5) + 1, row.getDouble(6), row.getTimestamp(7).toInstant(),
                 row.getTimestamp(8).toInstant())), user == null ? new Object[0] : new Object[] {user});
+        Map<String, String> intents = new TreeMap<>();
+        sql.query("SELECT task, MIN(intent) FROM audit_records WHERE turn = 0 AND intent IS NOT NULL GROUP BY task",
+                row -> intents.put(row.getString(1), row.getString(2)));
+        Map<String, Set<String>> models = new TreeMap<>();
+        sql.query("SELECT DISTINCT task, served_model FROM audit_records WHERE served_model IS NOT NULL AND task IS NOT"
+                + " NULL", row -> models.computeIfAbsent(row.getString(1), k -> new TreeSet<>()).add(row.getString(2)));
+        Map<String, String> guards = new TreeMap<>();
+        sql.query("SELECT task, policies FROM audit_records WHERE policies LIKE '%task-guard: %' ORDER BY created_at",
+                row -> guards.put(row.getString(1), row.getString(2).split("task-guard: ")[1].split(";")[0]));
+        tasks.replaceAll((task, totals) -> totals + " | " + intents.get(task) + " " + models.getOrDefault(task, Set.of())
+                + " " + guards.get(task));
         return tasks;
     }
 
     private static Map<String, String> keyed(List<TaskSummary> listed) {
         Map<String, String> tasks = new LinkedHashMap<>();
         listed.forEach(t -> tasks.put(t.task(), totals(t.username(), t.team(), t.requests(), t.turns(), t.costUsd(),
-                t.startedAt(), t.lastAt())));
+                t.startedAt(), t.lastAt()) + " | " + t.intent() + " " + new TreeSet<>(t.models()) + " " + t.guard()));
         return tasks;
     }
 
@@ -114,12 +133,17 @@ final class TaskTotalsScenario {
             r.endpoint = "/v1/messages";
             r.status = 200;
             r.costUsd = random.nextInt(5_000) / 7_919.0;
+            r.servedModel = MODELS[random.nextInt(MODELS.length)];
             r.latencyMs = 10;
             if (random.nextInt(20) > 0) {
                 r.task = String.format("task%02d", task);
                 r.turn = turns[task]++;
                 r.username = "u" + task % 4;
                 r.team = task % 3 == 0 ? null : "team" + task % 4;
+                r.intent = r.turn == 0 && task % 5 > 0 ? INTENTS[task % INTENTS.length] : null;
+                // the guard acts on some tasks' later turns, and its action changes (the newest counts)
+                r.policies = task % 4 == 1 && r.turn > 5 ? "allowlist: ok; task-guard: " + (r.turn % 3 == 0 ? "warn"
+                        : "downgrade") + "; " + r.turn + " turns > 5" : task % 4 == 2 ? "allowlist: ok" : null;
             }
             records.add(r);
         }
