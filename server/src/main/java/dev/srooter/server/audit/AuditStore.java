@@ -188,7 +188,8 @@ public class AuditStore {
         }
     }
 
-    private static void setOrNull(PreparedStatement insert, int index, Object value, int type) throws SQLException {
+    /** A parameter that may be NULL, of its SQL type (the audit's writes and the rollups that ride on them). */
+    static void setOrNull(PreparedStatement insert, int index, Object value, int type) throws SQLException {
         if (value == null) {
             insert.setNull(index, type);
         } else {

@@ -113,8 +113,8 @@ public final class TaskRollup {
                     update.setString(3, s.team);
                     update.setString(4, s.team);
                     update.setLong(5, s.requests);
-                    setInteger(update, 6, s.maxTurn);
-                    setInteger(update, 7, s.maxTurn);
+                    AuditStore.setOrNull(update, 6, s.maxTurn, Types.INTEGER);
+                    AuditStore.setOrNull(update, 7, s.maxTurn, Types.INTEGER);
                     update.setDouble(8, s.costUsd);
                     update.setTimestamp(9, Timestamp.from(s.startedAt));
                     update.setTimestamp(10, Timestamp.from(s.startedAt));
@@ -123,10 +123,10 @@ public final class TaskRollup {
                     update.setString(13, s.intent);
                     update.setString(14, s.intent);
                     // a batch without a guard note leaves the task's: a NULL instant compares to nothing
-                    setTimestamp(update, 15, s.guardAt);
+                    AuditStore.setOrNull(update, 15, timestamp(s.guardAt), Types.TIMESTAMP);
                     update.setString(16, s.guardAt == null ? null : s.guardPolicies);
-                    setTimestamp(update, 17, s.guardAt);
-                    setTimestamp(update, 18, s.guardAt);
+                    AuditStore.setOrNull(update, 17, timestamp(s.guardAt), Types.TIMESTAMP);
+                    AuditStore.setOrNull(update, 18, timestamp(s.guardAt), Types.TIMESTAMP);
                     update.setString(19, t.getKey());
                     if (update.executeUpdate() == 0) {
                         bindInsert(insert, t.getKey(), s);
@@ -168,12 +168,11 @@ public final class TaskRollup {
                 + " WHERE task = ? AND model = ?)"
                 : "INSERT INTO task_models (task, model) VALUES (?, ?) ON CONFLICT DO NOTHING";
         try (PreparedStatement s = connection.prepareStatement(insert)) {
-            boolean twice = embedded;
             for (Map.Entry<String, Sums> t : tasks.entrySet()) {
                 for (String model : t.getValue().models) {
                     s.setString(1, t.getKey());
                     s.setString(2, model);
-                    if (twice) {
+                    if (embedded) {
                         s.setString(3, t.getKey());
                         s.setString(4, model);
                     }
@@ -192,28 +191,16 @@ public final class TaskRollup {
         s.setString(2, sums.username);
         s.setString(3, sums.team);
         s.setLong(4, sums.requests);
-        setInteger(s, 5, sums.maxTurn);
+        AuditStore.setOrNull(s, 5, sums.maxTurn, Types.INTEGER);
         s.setDouble(6, sums.costUsd);
         s.setTimestamp(7, Timestamp.from(sums.startedAt));
         s.setTimestamp(8, Timestamp.from(sums.lastAt));
         s.setString(9, sums.intent);
         s.setString(10, sums.guardPolicies);
-        setTimestamp(s, 11, sums.guardAt);
+        AuditStore.setOrNull(s, 11, timestamp(sums.guardAt), Types.TIMESTAMP);
     }
 
-    private static void setTimestamp(PreparedStatement s, int index, Instant value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.TIMESTAMP);
-        } else {
-            s.setTimestamp(index, Timestamp.from(value));
-        }
-    }
-
-    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 }
