@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The console's summary reads on a large audit, before (every record grouped) and after (the sums by hour and the
-tasks' totals), and the time the two migrations take to sum an audit of that size.
+tasks' totals), the budgets page's spend per day, and the time the migrations take to sum an audit of that size.
 
     python3 bench/consolereads.py [--records 300000] [--tasks 30000] [--days 7]
 

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * The console's summary reads on a large audit, the way they were (every record of the window, grouped) and the way
- * they are (the sums by hour and the tasks' totals), on an embedded Derby migrated as the server migrates it and filled
- * through srooter's own {@code AuditStore.saveAll}; and how long the two migrations take to sum an audit of that size.
+ * they are (the sums by hour and the tasks' totals), and the budgets page's spend per day, on an embedded Derby
+ * migrated as the server migrates it and filled through srooter's own {@code AuditStore.saveAll}; and how long the
+ * migrations take to sum an audit of that size.
  * Run by {@code bench/consolereads.py}, which compiles it against this checkout's classes.
  *
  * <p>Arguments: records, tasks, days they span (ending now), a folder for the database (the caller removes it).
@@ -82,6 +83,29 @@ public class ConsoleReadsBench {
         });
         time("costliest 10 tasks of 7 days, the whole list call (after)",
                 () -> ((List<?>) list.invoke(log, week, null, null, true, 10)).size());
+
+        Object budgets = Class.forName("dev.srooter.server.budget.Budgets").getConstructor().newInstance();
+        set(budgets, "sql", sql);
+        Method perDay = budgets.getClass().getMethod("daily", String.class, int.class);
+        // Budgets.daily's window: from the UTC midnight days - 1 days before today's
+        Instant budgetSince = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .minusSeconds(86_400L * (days - 1));
+        time("the org's spend per UTC day, every record read (before)", () -> {
+            java.util.Map<String, java.math.BigDecimal> byDay = new java.util.TreeMap<>();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT created_at, cost_usd FROM audit_records WHERE created_at >="
+                         + " TIMESTAMP('" + java.sql.Timestamp.from(budgetSince) + "')")) {
+                while (r.next()) {
+                    byDay.merge(r.getTimestamp(1).toInstant().toString().substring(0, 10),
+                            java.math.BigDecimal.valueOf(r.getDouble(2)), java.math.BigDecimal::add);
+                }
+            }
+            return byDay.size();
+        });
+        time("the org's spend per UTC day, Budgets.daily (after)",
+                () -> ((java.util.Map<?, ?>) perDay.invoke(budgets, "org", days)).size());
+        time("one user's spend per UTC day, Budgets.daily (its records)",
+                () -> ((java.util.Map<?, ?>) perDay.invoke(budgets, "user:dev7", days)).size());
 
         Method recreate = Class.forName("dev.srooter.server.store.Scripts").getMethod("recreate", DataSource.class,
                 List.class, String[].class);

@@ -1,5 +1,6 @@
 package dev.srooter.server.budget;
 
+import dev.srooter.server.audit.SpendByUtcDay;
 import dev.srooter.server.keys.Caller;
 import dev.srooter.server.store.Refreshed;
 import dev.srooter.server.store.Sql;
@@ -317,19 +318,30 @@ public class Budgets {
                 row.getTimestamp(5).toInstant(), row.getBigDecimal(6), row.getBigDecimal(7), row.getBoolean(8));
     }
 
-    /** Spend per day over the last {@code days} days for a cap's subject, from the audit log. */
+    /**
+     * Spend per UTC day over the last {@code days} days for a cap's subject: the org's from the audit's sums by hour
+     * ({@link SpendByUtcDay}), a team's, user's or key's from its records (the sums have no such dimension).
+     */
     public Map<String, BigDecimal> daily(String id, int days) {
-        Instant since = Period.DAILY.start(Instant.now()).minusSeconds(86_400L * (days - 1));
-        String[] filter = filter(id);
+        return daily(id, Period.DAILY.start(Instant.now()).minusSeconds(86_400L * (days - 1)), days);
+    }
+
+    /** The same from a UTC midnight on. */
+    Map<String, BigDecimal> daily(String id, Instant since, int days) {
         Map<String, BigDecimal> byDay = new TreeMap<>();
         for (int i = 0; i < days; i++) {
-            byDay.put(since.plusSeconds(86_400L * i).toString().substring(0, 10), BigDecimal.ZERO);
+            byDay.put(SpendByUtcDay.utcDay(since.plusSeconds(86_400L * i)), BigDecimal.ZERO);
         }
-        sql.query("SELECT created_at, cost_usd FROM audit_records WHERE created_at >= ?" + filter[0], row -> {
-            String day = row.getTimestamp(1).toInstant().toString().substring(0, 10);
-            byDay.merge(day, BigDecimal.valueOf(row.getDouble(2)), BigDecimal::add);
-            return null;
-        }, filter[1] == null ? new Object[] {since} : new Object[] {since, filter[1]});
+        if (ORG.equals(id)) {
+            SpendByUtcDay.add(sql, since, byDay);
+        } else {
+            String[] filter = filter(id);
+            SpendByUtcDay.addEach(sql, "SELECT created_at, cost_usd FROM audit_records WHERE created_at >= ?"
+                    + filter[0], byDay, since, filter[1]);
+        }
+        // to the places the caps keep (sums of doubles by hour end in noise: 0.30000000000000004); a day of none is 0
+        byDay.replaceAll((day, spent) -> spent.signum() == 0 ? BigDecimal.ZERO
+                : spent.setScale(SCALE, RoundingMode.HALF_UP));
         return byDay;
     }
 
