@@ -26,6 +26,7 @@ public class ConsoleReadsBench {
 
     private static final String CALLS = " AND (endpoint IS NULL OR endpoint <> 'council-review')";
     private static final String[] ROUTES = {"rule:trivial->cheapest", "as requested", "rule:security->best", null};
+    private static final String[] INTENTS = {"trivial", "substantive", "architecture", "security"};
     private static final String[] MODELS = {"claude-sonnet-4-5", "claude-haiku-4-5", "gpt-5-mini", "deepseek-chat"};
 
     public static void main(String[] args) throws Exception {
@@ -160,7 +161,9 @@ public class ConsoleReadsBench {
             set(r, "id", UUID.randomUUID().toString());
             set(r, "createdAt", Instant.ofEpochMilli(end - span + span * i / records));
             set(r, "username", "dev" + task % 40);
-            set(r, "team", "team" + task % 5);
+            // as in use: some users in no team, the intent on a task's human turn only
+            set(r, "team", task % 40 < 8 ? null : "team" + task % 5);
+            set(r, "intent", turns[task] == 0 ? INTENTS[task % INTENTS.length] : null);
             set(r, "endpoint", "/v1/messages");
             set(r, "route", ROUTES[random.nextInt(ROUTES.length)]);
             set(r, "servedModel", MODELS[random.nextInt(MODELS.length)]);

@@ -141,9 +141,11 @@ final class TaskTotalsScenario {
                 r.username = "u" + task % 4;
                 r.team = task % 3 == 0 ? null : "team" + task % 4;
                 r.intent = r.turn == 0 && task % 5 > 0 ? INTENTS[task % INTENTS.length] : null;
-                // the guard acts on some tasks' later turns, and its action changes (the newest counts)
-                r.policies = task % 4 == 1 && r.turn > 5 ? "allowlist: ok; task-guard: " + (r.turn % 3 == 0 ? "warn"
-                        : "downgrade") + "; " + r.turn + " turns > 5" : task % 4 == 2 ? "allowlist: ok" : null;
+                // the guard acts on some tasks' later turns, and its action changes (the newest counts); on a few
+                // only before the upgrade, so that their note is the migration's alone
+                boolean guarded = task % 4 == 1 && r.turn > 5 || task % 8 == 3 && offset == 0 && r.turn > 2;
+                r.policies = guarded ? "allowlist: ok; task-guard: " + (r.turn % 3 == 0 ? "warn" : "downgrade")
+                        + "; " + r.turn + " turns > 5" : task % 4 == 2 ? "allowlist: ok" : null;
             }
             records.add(r);
         }
