@@ -1,14 +1,19 @@
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -57,7 +62,7 @@ public class ConsoleReadsBench {
 
         time("overview totals, every record grouped (before)", () -> {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                String since = " WHERE created_at >= TIMESTAMP('" + java.sql.Timestamp.from(month) + "')";
+                String since = " WHERE created_at >= TIMESTAMP('" + Timestamp.from(month) + "')";
                 String route = "CASE WHEN endpoint = 'council' THEN 'council reviews' ELSE COALESCE(route, '(refused)') END";
                 count(s, "SELECT " + route + ", COUNT(*), SUM(cost_usd) FROM audit_records" + since + CALLS
                         + " GROUP BY " + route);
@@ -78,7 +83,7 @@ public class ConsoleReadsBench {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 return count(s, "SELECT task, MIN(username), MIN(team), COUNT(*), MAX(turn), SUM(cost_usd),"
                         + " MIN(created_at), MAX(created_at) FROM audit_records WHERE task IS NOT NULL AND created_at >="
-                        + " TIMESTAMP('" + java.sql.Timestamp.from(week) + "') GROUP BY task ORDER BY 6 DESC, 8 DESC"
+                        + " TIMESTAMP('" + Timestamp.from(week) + "') GROUP BY task ORDER BY 6 DESC, 8 DESC"
                         + " FETCH FIRST 10 ROWS ONLY");
             }
         });
@@ -89,24 +94,23 @@ public class ConsoleReadsBench {
         set(budgets, "sql", sql);
         Method perDay = budgets.getClass().getMethod("daily", String.class, int.class);
         // Budgets.daily's window: from the UTC midnight days - 1 days before today's
-        Instant budgetSince = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
-                .minusSeconds(86_400L * (days - 1));
+        Instant budgetSince = Instant.now().truncatedTo(ChronoUnit.DAYS).minusSeconds(86_400L * (days - 1));
         time("the org's spend per UTC day, every record read (before)", () -> {
-            java.util.Map<String, java.math.BigDecimal> byDay = new java.util.TreeMap<>();
+            Map<String, BigDecimal> byDay = new TreeMap<>();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT created_at, cost_usd FROM audit_records WHERE created_at >="
-                         + " TIMESTAMP('" + java.sql.Timestamp.from(budgetSince) + "')")) {
+                         + " TIMESTAMP('" + Timestamp.from(budgetSince) + "')")) {
                 while (r.next()) {
                     byDay.merge(r.getTimestamp(1).toInstant().toString().substring(0, 10),
-                            java.math.BigDecimal.valueOf(r.getDouble(2)), java.math.BigDecimal::add);
+                            BigDecimal.valueOf(r.getDouble(2)), BigDecimal::add);
                 }
             }
             return byDay.size();
         });
         time("the org's spend per UTC day, Budgets.daily (after)",
-                () -> ((java.util.Map<?, ?>) perDay.invoke(budgets, "org", days)).size());
+                () -> ((Map<?, ?>) perDay.invoke(budgets, "org", days)).size());
         time("one user's spend per UTC day, Budgets.daily (its records)",
-                () -> ((java.util.Map<?, ?>) perDay.invoke(budgets, "user:dev7", days)).size());
+                () -> ((Map<?, ?>) perDay.invoke(budgets, "user:dev7", days)).size());
 
         Method recreate = Class.forName("dev.srooter.server.store.Scripts").getMethod("recreate", DataSource.class,
                 List.class, String[].class);

@@ -33,7 +33,7 @@ public final class SpendByUtcDay {
     /** Adds the spend of every call from {@code since} on to its UTC day in {@code byDay}. */
     public static void add(Sql sql, Instant since, Map<String, BigDecimal> byDay) {
         LocalDateTime whole = HourlyRollup.firstWholeHour(since);
-        addRecords(sql, since, Timestamp.valueOf(whole), byDay);
+        addRecords(sql, Timestamp.from(since), Timestamp.valueOf(whole), byDay);
         List<LocalDateTime> cut = new ArrayList<>();
         sql.query("SELECT hour_start, SUM(cost_usd) FROM audit_hourly WHERE hour_start >= ? GROUP BY hour_start",
                 row -> {
@@ -66,7 +66,7 @@ public final class SpendByUtcDay {
         return day.equals(utcDay(last)) ? day : null;
     }
 
-    private static void addRecords(Sql sql, Object from, Object until, Map<String, BigDecimal> byDay) {
+    private static void addRecords(Sql sql, Timestamp from, Timestamp until, Map<String, BigDecimal> byDay) {
         addEach(sql, "SELECT created_at, cost_usd FROM audit_records WHERE created_at >= ? AND created_at < ?", byDay,
                 from, until);
     }
