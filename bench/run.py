@@ -573,11 +573,17 @@ def main():
                     continue
                 if args.governance_only and name != "2KB":
                     continue
-                rss.phase = "warm-up pass %d, %s" % (warm_pass, name)
                 seconds = max(10, args.seconds) if warm_pass == 1 else 5
-                wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], 32, seconds, key)
-                if baseline_key:
-                    wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), body[0], 32, seconds, baseline_key)
+                # both concurrencies: at c=1 the audit writer's batches are small and go one row a statement
+                # (AuditStore.rowsPerStatement), code that c=32 never runs. Warmed at c=32 alone, the rounds' first c=1
+                # rows paid for its compilation (and for deoptimizing what c=32 had compiled): srooter's p99 at 2 KB
+                # c=1 4.1-5.2 ms in every run's round 1, 2.2-3.2 after (bench/README.md, "The first round's c=1 rows").
+                for connections, seconds_at in ((32, seconds), (1, 5)):
+                    rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
+                    wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], connections, seconds_at, key)
+                    if baseline_key:
+                        wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), body[0], connections, seconds_at,
+                            baseline_key)
             jit_share = max((jit_seconds(p) - b) / (time.time() - pass_start) for p, b in zip(warmed_pids, jit_before))
             print("warm-up pass %d: the JIT compilers used %.1f%% of a core" % (warm_pass, 100 * jit_share),
                   flush=True)
