@@ -2,12 +2,14 @@
 """
 What the JIT compiles while a warmed gateway serves its first rows at c=1: run.py's first round had the slowest c=1 rows
 of every run. One gateway, started with -XX:+PrintCompilation (its lines go to Liberty's console.log), is warmed as
-run.py warms it, then serves 2 KB at c=1 on the Messages and the Chat path in turn, five seconds a row; each row's p99,
-processor a request and the compilations logged meanwhile are printed.
+run.py warmed it until 2026-12-07 (every path at c=32), then serves 2 KB at c=1 on the Messages and the Chat path in
+turn, five seconds a row; each row's p99, processor a request (and the threads that spent the most of it) and the
+compilations logged meanwhile are printed.
 
     python3 bench/first_rows.py [--passes 2] [--rows 5] [--c1-warm-up]
 
---c1-warm-up adds what run.py's warm-up now does: five seconds of every path at c=1 after each pass at c=32.
+--c1-warm-up adds five seconds of every path at c=1 after each at c=32 (run.py's warm-up now runs the rounds' own rows,
+c=1 and c=32, in their order).
 """
 import argparse, os, subprocess, sys, time
 
@@ -19,6 +21,28 @@ CONSOLE = os.path.join(run.ROOT, "server", "target", "liberty", "wlp", "usr", "s
 PATHS = (("2KB", 2048, "bench-model", "false"), ("60KB", 61440, "bench-model", "false"),
          ("2KB SSE", 2048, "bench-sse-model", "true"), ("2KB chat", 2048, "bench-oai-model", "false"),
          ("60KB chat", 61440, "bench-oai-model", "false"), ("2KB SSE chat", 2048, "bench-oai-sse-model", "true"))
+
+
+def thread_cpu(pid):
+    """Processor seconds by thread, {tid: (name, seconds)}, from /proc (the JVM gives its threads' names to Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    threads = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            stat = open("/proc/%d/task/%s/stat" % (pid, tid)).read()
+        except OSError:
+            continue  # a thread that ended meanwhile
+        fields = stat[stat.rindex(")") + 2:].split()
+        threads[tid] = (stat[stat.index("(") + 1:stat.rindex(")")], (int(fields[11]) + int(fields[12])) / ticks)
+    return threads
+
+
+def spent(before, after):
+    """What each kind of thread (Liberty's executor threads together) spent between two thread_cpu readings."""
+    by_name = {}
+    for tid, (name, seconds) in after.items():
+        by_name[name] = by_name.get(name, 0.0) + seconds - before.get(tid, (name, 0.0))[1]
+    return sorted(((seconds, name) for name, seconds in by_name.items()), reverse=True)
 
 
 def compilations():
@@ -54,13 +78,16 @@ def main():
         time.sleep(5)
         for row in range(args.rows):
             for name in ("2KB", "2KB chat"):
-                before = len(compilations())
+                before, threads = len(compilations()), thread_cpu(pid)
                 figures = run.wrk(url(name), bodies[name], 1, 5, key, pid=pid)
                 compiled = compilations()[before:]
+                used = spent(threads, thread_cpu(pid))
                 print("row %d %-8s %5.0f req/s p50 %.3f ms p99 %.3f ms, %.3f ms of processor a request; %d compiled,"
                       " %d made not entrant" % (row + 1, name, figures["rps"], figures["p50"], figures["p99"],
                                                 figures["cpu"], len(compiled),
                                                 sum("made not entrant" in line for line in compiled)), flush=True)
+                print("    processor by thread (ms a request): " + ", ".join(
+                    "%s %.3f" % (thread, 1000 * seconds / max(1.0, figures["rps"] * 5)) for seconds, thread in used[:6]))
                 for line in compiled:
                     print("    " + line.strip()[:150])
                 time.sleep(5)

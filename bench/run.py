@@ -568,22 +568,19 @@ def main():
         for warm_pass in range(1, 100):
             jit_before = [jit_seconds(p) for p in warmed_pids]
             pass_start = time.time()
-            for name, body in bodies.items():
-                if "->" in name and not args.translation or name.endswith(" chat") and not args.chat:
-                    continue
-                if args.governance_only and name != "2KB":
-                    continue
+            # The rounds' own rows, in the rounds' order (alternating by pass as by round), not only every path at
+            # c=32: at c=1 the audit writer's batches are small and go one row a statement
+            # (AuditStore.rowsPerStatement), code c=32 never runs, and each change from one row to the next (c=1 to
+            # c=32, streamed or not, Messages to Chat) made the JIT compile some methods again for the new profile,
+            # the first time it happened. Warmed at c=32 alone, every run's first round paid for that: srooter's p99
+            # at 2 KB c=1 4.1-5.2 ms there, 2.2-3.2 after (bench/README.md, "The first round's c=1 rows").
+            for name, connections in in_pairs(scenarios, warm_pass - 1) if scenarios else [("2KB", 32)]:
                 seconds = max(10, args.seconds) if warm_pass == 1 else 5
-                # both concurrencies: at c=1 the audit writer's batches are small and go one row a statement
-                # (AuditStore.rowsPerStatement), code that c=32 never runs. Warmed at c=32 alone, the rounds' first c=1
-                # rows paid for its compilation (and for deoptimizing what c=32 had compiled): srooter's p99 at 2 KB
-                # c=1 4.1-5.2 ms in every run's round 1, 2.2-3.2 after (bench/README.md, "The first round's c=1 rows").
-                for connections, seconds_at in ((32, seconds), (1, 5)):
-                    rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
-                    wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), body[0], connections, seconds_at, key)
-                    if baseline_key:
-                        wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), body[0], connections, seconds_at,
-                            baseline_key)
+                rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
+                wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), bodies[name][0], connections, seconds, key)
+                if baseline_key:
+                    wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(name)), bodies[name][0], connections, seconds,
+                        baseline_key)
             jit_share = max((jit_seconds(p) - b) / (time.time() - pass_start) for p, b in zip(warmed_pids, jit_before))
             print("warm-up pass %d: the JIT compilers used %.1f%% of a core" % (warm_pass, 100 * jit_share),
                   flush=True)
