@@ -572,8 +572,9 @@ def main():
             # c=32: at c=1 the audit writer's batches are small and go one row a statement
             # (AuditStore.rowsPerStatement), code c=32 never runs, and each change from one row to the next (c=1 to
             # c=32, streamed or not, Messages to Chat) made the JIT compile some methods again for the new profile,
-            # the first time it happened. Warmed at c=32 alone, every run's first round paid for that: srooter's p99
-            # at 2 KB c=1 4.1-5.2 ms there, 2.2-3.2 after (bench/README.md, "The first round's c=1 rows").
+            # the first time it happened. Warmed at c=32 alone, the first c=1 row paid for compiling them
+            # (bench/first_rows.py: a p99 of 4.7 ms, 2.2-3.5 in the rows after; bench/README.md, "The first round's c=1
+            # rows", which also finds round 1's young pauses longer after the warm-up's promotion).
             for name, connections in in_pairs(scenarios, warm_pass - 1) if scenarios else [("2KB", 32)]:
                 seconds = max(10, args.seconds) if warm_pass == 1 else 5
                 rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
