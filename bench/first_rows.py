@@ -11,16 +11,14 @@ compilations logged meanwhile are printed.
 --c1-warm-up adds five seconds of every path at c=1 after each at c=32 (run.py's warm-up now runs the rounds' own rows,
 c=1 and c=32, in their order).
 """
-import argparse, os, subprocess, sys, time
+import argparse, os, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
 CONSOLE = os.path.join(run.ROOT, "server", "target", "liberty", "wlp", "usr", "servers", "srooter", "logs",
                        "console.log")
-PATHS = (("2KB", 2048, "bench-model", "false"), ("60KB", 61440, "bench-model", "false"),
-         ("2KB SSE", 2048, "bench-sse-model", "true"), ("2KB chat", 2048, "bench-oai-model", "false"),
-         ("60KB chat", 61440, "bench-oai-model", "false"), ("2KB SSE chat", 2048, "bench-oai-sse-model", "true"))
+PATHS = ("2KB", "60KB", "2KB SSE", "2KB chat", "60KB chat", "2KB SSE chat")
 
 
 def thread_cpu(pid):
@@ -63,12 +61,7 @@ def main():
     try:
         key = run.start_gateway(env={"JVM_ARGS": "-XX:+PrintCompilation"})
         pid = run.listening_pid(run.GATEWAY_PORT)
-        bodies = {}
-        for name, size, model, stream in PATHS:
-            path = os.path.join(run.WORK, name.replace(" ", "-") + ".json")
-            subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), str(size), model, stream,
-                            path] + (["chat"] if name.endswith(" chat") else []), check=True)
-            bodies[name] = path
+        bodies = {name: path for name, (path, _) in run.make_bodies(PATHS).items()}
         url = lambda name: "http://127.0.0.1:%d%s" % (run.GATEWAY_PORT, run.entry(name))
         for warm_pass in range(args.passes):
             for name, path in bodies.items():

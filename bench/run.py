@@ -148,6 +148,32 @@ def body_file(name, size):
     return path
 
 
+# The benchmark's bodies (make-body.py): name, size, model, streamed, and the path nginx answers on. "->chat" rows: the
+# same Anthropic bodies, served by an OpenAI-compatible upstream, so translated; " chat" rows: OpenAI Chat requests.
+BODIES = (("2KB", 2048, "bench-model", "false", "/v1/messages"),
+          ("60KB", 61440, "bench-model", "false", "/v1/messages"),
+          ("2KB SSE", 2048, "bench-sse-model", "true", "/sse/v1/messages"),
+          ("2KB->chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+          ("60KB->chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+          ("2KB SSE->chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions"),
+          ("2KB chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+          ("60KB chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
+          ("2KB SSE chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions"))
+
+
+def make_bodies(names=None):
+    """Writes each of BODIES (or those named) to WORK, in BODIES' order: {name: (file, upstream path)}."""
+    bodies = {}
+    for name, size, model, stream, upstream_path in BODIES:
+        if names is not None and name not in names:
+            continue
+        path = os.path.join(WORK, name.replace(" ", "-").replace(">", "") + ".json")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), model, stream, path]
+                       + (["chat"] if name.endswith(" chat") else []), check=True)
+        bodies[name] = (path, upstream_path)
+    return bodies
+
+
 def quick_warm_up(targets, body, passes):
     """
     The side tools' warm-up (tail.py, twins.py, survivors.py): {@code passes} of 10 s at c=32 then 5 s at c=1 on each
@@ -528,22 +554,7 @@ def main():
     try:
         key = start_gateway()
         baseline_key = start_gateway(os.path.abspath(args.baseline), baseline_port) if args.baseline else None
-        bodies = {}
-        # "->chat" rows: the same Anthropic bodies, served by an OpenAI-compatible upstream, so translated
-        for name, size, model, stream, upstream_path in (
-                ("2KB", 2048, "bench-model", "false", "/v1/messages"),
-                ("60KB", 61440, "bench-model", "false", "/v1/messages"),
-                ("2KB SSE", 2048, "bench-sse-model", "true", "/sse/v1/messages"),
-                ("2KB->chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
-                ("60KB->chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
-                ("2KB SSE->chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions"),
-                ("2KB chat", 2048, "bench-oai-model", "false", "/oai/v1/chat/completions"),
-                ("60KB chat", 61440, "bench-oai-model", "false", "/oai/v1/chat/completions"),
-                ("2KB SSE chat", 2048, "bench-oai-sse-model", "true", "/oai-sse/v1/chat/completions")):
-            path = os.path.join(WORK, name.replace(" ", "-").replace(">", "") + ".json")
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make-body.py"), str(size), model, stream,
-                            path] + (["chat"] if name.endswith(" chat") else []), check=True)
-            bodies[name] = (path, upstream_path)
+        bodies = make_bodies()
         scenarios = [("2KB", 1), ("60KB", 1), ("2KB", 32), ("60KB", 32), ("2KB SSE", 32), ("2KB SSE", 1)]
         if args.translation:
             scenarios += [("2KB->chat", 1), ("60KB->chat", 1), ("2KB SSE->chat", 1), ("2KB->chat", 32),
@@ -575,8 +586,8 @@ def main():
             # the first time it happened. Warmed at c=32 alone, the first c=1 row paid for compiling them
             # (bench/first_rows.py: a p99 of 4.7 ms, 2.2-3.5 in the rows after; bench/README.md, "The first round's c=1
             # rows", which also finds round 1's young pauses longer after the warm-up's promotion).
+            seconds = max(10, args.seconds) if warm_pass == 1 else 5
             for name, connections in in_pairs(scenarios, warm_pass - 1) if scenarios else [("2KB", 32)]:
-                seconds = max(10, args.seconds) if warm_pass == 1 else 5
                 rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
                 wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), bodies[name][0], connections, seconds, key)
                 if baseline_key:

@@ -14,10 +14,7 @@ import argparse, collections, os, re, subprocess, sys, threading, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
-PATHS = (("2KB", 2048, "bench-model", "false", False), ("60KB", 61440, "bench-model", "false", False),
-         ("2KB SSE", 2048, "bench-sse-model", "true", False), ("2KB chat", 2048, "bench-oai-model", "false", True),
-         ("60KB chat", 61440, "bench-oai-model", "false", True),
-         ("2KB SSE chat", 2048, "bench-oai-sse-model", "true", True))
+PATHS = ("2KB", "60KB", "2KB SSE", "2KB chat", "60KB chat", "2KB SSE chat")
 NMT_KINDS = ("Java Heap", "Class", "Metaspace", "Code", "Compiler", "Arena Chunk", "GC", "Symbol", "Thread")
 
 
@@ -49,12 +46,7 @@ def main():
                                                "-XX:NativeMemoryTracking=summary" if args.nmt else "", args.jvm_args)
         key = run.start_gateway(env={"JVM_ARGS": jvm_args, **dict(e.split("=", 1) for e in args.env)})
         pid = run.listening_pid(run.GATEWAY_PORT)
-        bodies = []
-        for name, size, model, stream, chat in PATHS:
-            path = os.path.join(run.WORK, name.replace(" ", "-") + ".json")
-            subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), str(size), model, stream,
-                            path] + (["chat"] if chat else []), check=True)
-            bodies.append((name, path))
+        bodies = [(name, path) for name, (path, _) in run.make_bodies(PATHS).items()]
 
         start, stop, phase = time.time(), threading.Event(), ["start"]
         rss, nmt = [], []
