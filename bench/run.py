@@ -429,19 +429,34 @@ def portkey(url, body, path, upstream_path, connections, seconds, pid):
 
 def in_pairs(scenarios, round_):
     """
-    The rounds' order: each Chat row right beside its Messages twin (same size and concurrency), the pair's order
-    alternating by round, so that the two paths the issue compares are measured a few seconds apart and neither gets
-    the warmer slot. Run in the order listed, a Chat row came minutes after its twin, and on this shared machine the
-    neighbours' load moves that much: the rows under 0.9 moved from run to run (bench/README.md).
+    The rounds' pairs: each Chat row with its Messages twin (same size and concurrency), the pair's order alternating
+    by round, so that neither path gets the warmer slot; a row without a twin is a pair of one. Run in the order
+    listed, a Chat row came minutes after its twin, and on this shared machine the neighbours' load moves that much:
+    the rows under 0.9 moved from run to run (bench/README.md).
     """
-    ordered = []
+    pairs = []
     for body, connections in scenarios:
         if body.endswith(" chat"):
             continue
         twin = (body + " chat", connections)
         pair = [(body, connections)] + ([twin] if twin in scenarios else [])
-        ordered += pair if round_ % 2 == 0 else pair[::-1]
-    return ordered
+        pairs.append(pair if round_ % 2 == 0 else pair[::-1])
+    return pairs
+
+
+def pair_order(pair):
+    """
+    The order of a pair's wrk rows, mirrored: Portkey, nginx straight and srooter for the first row of the pair, then
+    srooter, nginx straight and Portkey for the second. The two srooter rows the issue compares run back to back, and
+    each stays beside its own nginx row, which its added latency is taken from. Run as nginx, srooter, Portkey for one
+    row and then the same for its twin, the two srooter rows were 15-20 s apart, and ten pairs alternated on one warm
+    gateway saw the machine's pace move by half within a minute (bench/README.md, "Twin rows back to back").
+    """
+    if len(pair) == 1:
+        return [("direct", pair[0]), ("gateway", pair[0]), ("peer", pair[0])]
+    first, second = pair
+    return [("peer", first), ("direct", first), ("gateway", first),
+            ("gateway", second), ("direct", second), ("peer", second)]
 
 
 def first_events(port, path, body_file, key, count):
@@ -520,6 +535,25 @@ def entry(body):
     return "/v1/chat/completions" if body.endswith(" chat") else "/v1/messages"
 
 
+def measure_gateway(round_, body, connections, path, key, gateway_pid, baseline_key, baseline_port, baseline_pid,
+                    seconds):
+    """
+    One srooter row (and with a baseline, the baseline's row beside it; which of the two goes first alternates by
+    round, so neither gets the warmer slot): (this checkout's figures, the baseline's or None).
+    """
+    before = None
+    baseline = lambda: wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections, seconds,
+                           baseline_key, pid=baseline_pid)
+    if baseline_key and round_ % 2 == 1:
+        before = baseline()
+    gateway = wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), path, connections, seconds, key,
+                  pid=gateway_pid)
+    gateway["backlog"] = audit_backlog(GATEWAY_PORT)
+    if baseline_key and before is None:
+        before = baseline()
+    return gateway, before
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
@@ -587,7 +621,9 @@ def main():
             # (bench/first_rows.py: a p99 of 4.7 ms, 2.2-3.5 in the rows after; bench/README.md, "The first round's c=1
             # rows", which also finds round 1's young pauses longer after the warm-up's promotion).
             seconds = max(10, args.seconds) if warm_pass == 1 else 5
-            for name, connections in in_pairs(scenarios, warm_pass - 1) if scenarios else [("2KB", 32)]:
+            warm_rows = [row for pair in in_pairs(scenarios, warm_pass - 1) for row in pair] if scenarios \
+                else [("2KB", 32)]
+            for name, connections in warm_rows:
                 rss.phase = "warm-up pass %d, %s c=%d" % (warm_pass, name, connections)
                 wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(name)), bodies[name][0], connections, seconds, key)
                 if baseline_key:
@@ -603,37 +639,36 @@ def main():
         rounds_start = time.time()
         compared = {}
         for round_ in range(args.rounds):
-            for body, connections in in_pairs(scenarios, round_):
-                path, upstream_path = bodies[body]
-                rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
-                direct = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections,
-                             args.seconds, None)
-                # with a baseline, which of the two goes first alternates by round: neither gets the warmer slot
-                before = None
-                if baseline_key and round_ % 2 == 1:
-                    before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
-                                 args.seconds, baseline_key, pid=baseline_pid)
-                gateway = wrk("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), path, connections, args.seconds,
-                              key, pid=gateway_pid)
-                gateway["backlog"] = audit_backlog(GATEWAY_PORT)
-                if baseline_key and before is None:
-                    before = wrk("http://127.0.0.1:%d%s" % (baseline_port, entry(body)), path, connections,
-                                 args.seconds, baseline_key, pid=baseline_pid)
-                peer = None
-                if args.portkey and "->" not in body:
-                    peer = portkey(args.portkey, body, path, upstream_path, connections, args.seconds, peer_pid)
-                results.setdefault((body, connections), []).append((direct, gateway, peer))
-                if baseline_key:
-                    compared.setdefault((body, connections), []).append((direct, before, gateway))
-                    print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms cpu %.3f ms/req"
-                          % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"], before["cpu"]),
+            for pair in in_pairs(scenarios, round_):
+                measured = {row: {"peer": None} for row in pair}
+                for kind, (body, connections) in pair_order(pair):
+                    path, upstream_path = bodies[body]
+                    row = measured[(body, connections)]
+                    rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
+                    if kind == "direct":
+                        row["direct"] = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path,
+                                            connections, args.seconds, None)
+                    elif kind == "gateway":
+                        row["gateway"], row["before"] = measure_gateway(
+                            round_, body, connections, path, key, gateway_pid, baseline_key, baseline_port,
+                            baseline_pid, args.seconds)
+                    elif args.portkey and "->" not in body:
+                        row["peer"] = portkey(args.portkey, body, path, upstream_path, connections, args.seconds,
+                                              peer_pid)
+                for (body, connections), row in measured.items():
+                    direct, gateway, peer, before = row["direct"], row["gateway"], row["peer"], row["before"]
+                    results.setdefault((body, connections), []).append((direct, gateway, peer))
+                    if baseline_key:
+                        compared.setdefault((body, connections), []).append((direct, before, gateway))
+                        print("round %d %-8s c=%-2d baseline %8.0f req/s p50 %.3f ms p99 %.3f ms cpu %.3f ms/req"
+                              % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"],
+                                 before["cpu"]), flush=True)
+                    print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms"
+                          " p99 %.3f ms cpu %.3f ms/req audit backlog %d%s"
+                          % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
+                             gateway["p50"], gateway["p99"], gateway["cpu"], gateway["backlog"],
+                             "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
                           flush=True)
-                print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms p99 %.3f ms"
-                      " cpu %.3f ms/req audit backlog %d%s"
-                      % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
-                         gateway["p50"], gateway["p99"], gateway["cpu"], gateway["backlog"],
-                         "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
-                      flush=True)
 
         print("\nduring the rounds the gateway's JIT compilers used %.1f%% of a core"
               % (100 * (jit_seconds(gateway_pid) - jit_rounds) / (time.time() - rounds_start)))
@@ -708,7 +743,7 @@ def main():
                     continue
                 med = lambda rs, f: statistics.median(f(d, g) for d, g, _ in rs)
                 a_rps, c_rps = med(anthropic, lambda d, g: g["rps"]), med(runs, lambda d, g: g["rps"])
-                # the ratio of each round's pair, measured side by side (in_pairs), then their median
+                # the ratio of each round's pair, measured back to back (pair_order), then their median
                 paired = statistics.median(c[1]["rps"] / a[1]["rps"] for a, c in zip(anthropic, runs))
                 print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
                     body[:-len(" chat")], connections, a_rps, c_rps, paired,

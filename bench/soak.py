@@ -34,15 +34,9 @@ def main():
     try:
         key = run.start_gateway()
         token = run.ADMIN_TOKEN
-        loads = []
-        for name, size, model, stream in (("soak-2KB", 2048, "bench-model", "false"),
-                                          ("soak-60KB", 61440, "bench-model", "false"),
-                                          ("soak-2KB-SSE", 2048, "bench-sse-model", "true"),
-                                          ("soak-2KB-SSE-chat", 2048, "bench-oai-sse-model", "true")):
-            path = os.path.join(run.WORK, name + ".json")
-            subprocess.run([sys.executable, os.path.join(run.ROOT, "bench", "make-body.py"), str(size), model, stream,
-                            path], check=True)
-            loads.append((name, path))
+        # passed through at 2 KB and 60 KB, streamed, and translated to an OpenAI-compatible upstream and streamed back
+        loads = [(name, path) for name, (path, _) in
+                 run.make_bodies(("2KB", "60KB", "2KB SSE", "2KB SSE->chat")).items()]
         # warm up, then the baseline sample
         for name, path in loads:
             run.wrk(BASE + "/v1/messages", path, 8, 10, key)
