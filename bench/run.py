@@ -11,6 +11,9 @@ Prints medians over the rounds.
 """
 import argparse, glob, json, os, re, shutil, socket, statistics, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import targets  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "server", "target", "bench")
 UPSTREAM_PORT = 18080
@@ -511,12 +514,16 @@ def answer_complete(data):
 
 
 def first_event_added(bodies, key, chat, rounds):
-    """The first SSE event's added latency at c=1, Anthropic and (with --chat) Chat, direct and srooter interleaved."""
+    """
+    The first SSE event's added latency at c=1, Anthropic and (with --chat) Chat, direct and srooter interleaved;
+    returns {body: added p50 ms}.
+    """
     rows = [("2KB SSE", "/v1/messages")] + ([("2KB SSE chat", "/v1/chat/completions")] if chat else [])
     print("\nfirst SSE event, c=1, one keep-alive connection, %d rounds of 500 requests (ms; added = srooter minus"
           " direct)" % rounds)
     print("| body | direct p50 | srooter p50 | added p50 | direct p99 | srooter p99 | added p99 |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
+    added = {}
     for name, gateway_path in rows:
         path, upstream_path = bodies[name]
         first_events(GATEWAY_PORT, gateway_path, path, key, 200)  # warm this reader's path
@@ -528,6 +535,8 @@ def first_event_added(bodies, key, chat, rounds):
         print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
             name, q(direct, 50), q(through, 50), q(through, 50) - q(direct, 50), q(direct, 99), q(through, 99),
             q(through, 99) - q(direct, 99)))
+        added[name] = q(through, 50) - q(direct, 50)
+    return added
 
 
 def entry(body):
@@ -750,7 +759,9 @@ def main():
                     med(anthropic, lambda d, g: g["p50"] - d["p50"]), med(runs, lambda d, g: g["p50"] - d["p50"]),
                     med(anthropic, lambda d, g: g["p99"] - d["p99"]), med(runs, lambda d, g: g["p99"] - d["p99"])))
         if scenarios:
-            first_event_added(bodies, key, args.chat, args.rounds)
+            first_added = first_event_added(bodies, key, args.chat, args.rounds)
+            if args.chat and args.portkey:
+                targets.print_table(targets.check(results, first_added, peak))
         if args.floor:
             platform_floor(bodies["2KB"][0], key, max(6, args.rounds * 2), 10)
         if args.startup:
