@@ -286,17 +286,28 @@ def cpu_seconds(pid):
     return stat_cpu_seconds(open("/proc/%d/stat" % pid).read())
 
 
-def jit_seconds(pid):
-    """CPU time the JVM's JIT compiler threads (C1 and C2) have used, from /proc: how much compiling is still going on."""
-    total = 0.0
+def thread_seconds(pid):
+    """
+    CPU time a process's threads have used, from /proc, by kind: "jit" (the JIT compiler threads), "gc" (the
+    collector's threads and the VM thread, which runs its safepoints) and "all" (the process).
+    """
+    totals = {"jit": 0.0, "gc": 0.0, "all": cpu_seconds(pid)}
     for task in os.listdir("/proc/%d/task" % pid):
         try:
             stat = open("/proc/%d/task/%s/stat" % (pid, task)).read()
         except OSError:
             continue  # a compiler thread that ended (HotSpot starts and stops them as the queue grows and shrinks)
-        if re.match(r"C[12] CompilerThre", stat[stat.index("(") + 1:stat.rindex(")")]):
-            total += stat_cpu_seconds(stat)
-    return total
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        if re.match(r"C[12] CompilerThre", name):
+            totals["jit"] += stat_cpu_seconds(stat)
+        elif name.startswith("GC Thread") or name == "VM Thread":
+            totals["gc"] += stat_cpu_seconds(stat)
+    return totals
+
+
+def jit_seconds(pid):
+    """CPU time the JVM's JIT compiler threads (C1 and C2) have used, from /proc: how much compiling is still going on."""
+    return thread_seconds(pid)["jit"]
 
 
 def audit_backlog(port):
@@ -323,7 +334,7 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
     as the clients send it ({@code sends_bearer}, post.lua).
     """
     threads = 1 if connections == 1 else 2
-    cpu_before = cpu_seconds(pid) if pid else None
+    cpu_before = thread_seconds(pid) if pid else None
     out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
                           "-s", os.path.join(ROOT, "bench", "post.lua"), url],
                          env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or "",
@@ -336,8 +347,13 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
         print("  warning: %s %s" % (non2xx.group(0) if non2xx else "", errors.group(0) if errors else ""),
               file=sys.stderr)
     requests = int(re.search(r"(\d+) requests in", out).group(1))
-    cpu = (cpu_seconds(pid) - cpu_before) * 1000.0 / max(1, requests) if pid else None
-    return {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": cpu}
+    # processor a request: the whole process's, and of it the JIT's and the collector's (ms)
+    per_request = {}
+    if pid:
+        cpu_after = thread_seconds(pid)
+        per_request = {kind: (cpu_after[kind] - cpu_before[kind]) * 1000.0 / max(1, requests) for kind in cpu_after}
+    return {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": per_request.get("all"),
+            "jit": per_request.get("jit"), "gc": per_request.get("gc")}
 
 
 def wrk_figures(out):
@@ -673,9 +689,10 @@ def main():
                               % (round_ + 1, body, connections, before["rps"], before["p50"], before["p99"],
                                  before["cpu"]), flush=True)
                     print("round %d %-8s c=%-2d direct %8.0f req/s p50 %.3f ms | srooter %8.0f req/s p50 %.3f ms"
-                          " p99 %.3f ms cpu %.3f ms/req audit backlog %d%s"
+                          " p99 %.3f ms cpu %.3f ms/req (jit %.3f, gc %.3f) audit backlog %d%s"
                           % (round_ + 1, body, connections, direct["rps"], direct["p50"], gateway["rps"],
-                             gateway["p50"], gateway["p99"], gateway["cpu"], gateway["backlog"],
+                             gateway["p50"], gateway["p99"], gateway["cpu"], gateway["jit"], gateway["gc"],
+                             gateway["backlog"],
                              "" if peer is None else " | portkey %8.0f req/s p50 %.3f ms" % (peer["rps"], peer["p50"])),
                           flush=True)
 
