@@ -471,7 +471,8 @@ def pair_order(pair):
     srooter, nginx straight and Portkey for the second. The two srooter rows the issue compares run back to back, and
     each stays beside its own nginx row, which its added latency is taken from. Run as nginx, srooter, Portkey for one
     row and then the same for its twin, the two srooter rows were 15-20 s apart, and ten pairs alternated on one warm
-    gateway saw the machine's pace move by half within a minute (bench/README.md, "Twin rows back to back").
+    gateway saw the machine's pace move by half within a minute (bench/README.md, "Twin rows back to back"). With
+    --baseline, the baseline's row runs beside each srooter row (measure_gateway), so between the twins.
     """
     if len(pair) == 1:
         return [("direct", pair[0]), ("gateway", pair[0]), ("peer", pair[0])]
