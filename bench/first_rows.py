@@ -22,17 +22,8 @@ PATHS = ("2KB", "60KB", "2KB SSE", "2KB chat", "60KB chat", "2KB SSE chat")
 
 
 def thread_cpu(pid):
-    """Processor seconds by thread, {tid: (name, seconds)}, from /proc (the JVM gives its threads' names to Linux)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    threads = {}
-    for tid in os.listdir("/proc/%d/task" % pid):
-        try:
-            stat = open("/proc/%d/task/%s/stat" % (pid, tid)).read()
-        except OSError:
-            continue  # a thread that ended meanwhile
-        fields = stat[stat.rindex(")") + 2:].split()
-        threads[tid] = (stat[stat.index("(") + 1:stat.rindex(")")], (int(fields[11]) + int(fields[12])) / ticks)
-    return threads
+    """Processor seconds by thread, {tid: (name, seconds)} (run.thread_times)."""
+    return {tid: (name, seconds) for tid, name, seconds in run.thread_times(pid)}
 
 
 def spent(before, after):

@@ -288,22 +288,27 @@ def cpu_seconds(pid):
     return stat_cpu_seconds(open("/proc/%d/stat" % pid).read())
 
 
+def thread_times(pid):
+    """A process's threads from /proc: (tid, name, CPU seconds) each (the JVM gives its threads' names to Linux)."""
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            stat = open("/proc/%d/task/%s/stat" % (pid, task)).read()
+        except OSError:
+            continue  # a thread that ended meanwhile (HotSpot starts and stops compiler threads as their queue grows)
+        yield task, stat[stat.index("(") + 1:stat.rindex(")")], stat_cpu_seconds(stat)
+
+
 def thread_seconds(pid):
     """
     CPU time a process's threads have used, from /proc, by kind: "jit" (the JIT compiler threads), "gc" (the
     collector's threads and the VM thread, which runs its safepoints) and "all" (the process).
     """
     totals = {"jit": 0.0, "gc": 0.0, "all": cpu_seconds(pid)}
-    for task in os.listdir("/proc/%d/task" % pid):
-        try:
-            stat = open("/proc/%d/task/%s/stat" % (pid, task)).read()
-        except OSError:
-            continue  # a compiler thread that ended (HotSpot starts and stops them as the queue grows and shrinks)
-        name = stat[stat.index("(") + 1:stat.rindex(")")]
+    for _, name, seconds in thread_times(pid):
         if re.match(r"C[12] CompilerThre", name):
-            totals["jit"] += stat_cpu_seconds(stat)
+            totals["jit"] += seconds
         elif name.startswith("GC Thread") or name == "VM Thread":
-            totals["gc"] += stat_cpu_seconds(stat)
+            totals["gc"] += seconds
     return totals
 
 
@@ -772,8 +777,7 @@ def main():
                     continue
                 med = lambda rs, f: statistics.median(f(d, g) for d, g, _ in rs)
                 a_rps, c_rps = med(anthropic, lambda d, g: g["rps"]), med(runs, lambda d, g: g["rps"])
-                # the ratio of each round's pair, measured back to back (pair_order), then their median
-                paired = statistics.median(c[1]["rps"] / a[1]["rps"] for a, c in zip(anthropic, runs))
+                paired = targets.chat_share(anthropic, runs)
                 print("| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
                     body[:-len(" chat")], connections, a_rps, c_rps, paired,
                     med(anthropic, lambda d, g: g["p50"] - d["p50"]), med(runs, lambda d, g: g["p50"] - d["p50"]),

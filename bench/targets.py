@@ -17,6 +17,14 @@ def _median(runs, figure):
     return statistics.median(figure(direct, gateway, peer) for direct, gateway, peer in runs)
 
 
+def chat_share(messages, chat):
+    """
+    A Chat row's throughput against its Messages twin: the ratio of each round's pair, measured back to back
+    (run.pair_order), then their median. {@code messages}, {@code chat}: the two rows' [(direct, gateway, peer)].
+    """
+    return statistics.median(c[1]["rps"] / m[1]["rps"] for m, c in zip(messages, chat))
+
+
 def check(results, first_added, peak_mb):
     """
     {@code results}: run.py's {(body, c): [(direct, gateway, peer) a round]}; {@code first_added}: {body: the first
@@ -41,9 +49,7 @@ def check(results, first_added, peak_mb):
     for (body, connections), runs in results.items():
         twin = results.get((body + " chat", connections))
         if twin:
-            # as run.py's Chat table: each round's pair, then the median
-            shares["%s c=%d" % (body, connections)] = statistics.median(
-                c[1]["rps"] / a[1]["rps"] for a, c in zip(runs, twin))
+            shares["%s c=%d" % (body, connections)] = chat_share(runs, twin)
     lowest = min(shares, key=shares.get)
     rows.append(("Chat / Messages throughput, every row (%.1f)" % CHAT_SHARE,
                  "%.3f-%.3f (lowest at %s)" % (shares[lowest], max(shares.values()), lowest),
