@@ -3,7 +3,7 @@
 What the JIT compiles while a warmed gateway serves its first rows at c=1: run.py's first round had the slowest c=1 rows
 of every run. One gateway, started with -XX:+PrintCompilation (its lines go to Liberty's console.log), is warmed as
 run.py warmed it until 2026-12-07 (every path at c=32), then serves 2 KB at c=1 on the Messages and the Chat path in
-turn, five seconds a row; each row's p99, processor a request (and the threads that spent the most of it) and the
+turn (the pair's order alternating), five seconds a row; each row's p99, processor a request (and the threads that spent the most of it) and the
 compilations logged meanwhile are printed.
 
     python3 bench/first_rows.py [--passes 2] [--rows 5] [--c1-warm-up]
@@ -61,7 +61,9 @@ def main():
                     run.wrk(url(name), path, 1, 5, key)
         time.sleep(5)
         for row in range(args.rows):
-            for name in ("2KB", "2KB chat"):
+            # The pair's order alternates as in run.py's rounds: with Messages always first, the Chat row was always the
+            # second of two back-to-back rows, and whether the path or the slot cost more could not be told apart.
+            for name in ("2KB", "2KB chat") if row % 2 == 0 else ("2KB chat", "2KB"):
                 before, threads = len(compilations()), thread_cpu(pid)
                 figures = run.wrk(url(name), bodies[name], 1, 5, key, pid=pid)
                 compiled = compilations()[before:]

@@ -36,3 +36,15 @@ if os.getenv("SESSIONS") == "each" then
     return wrk.format()
   end
 end
+-- QUANTILES=1: the latency's quantiles, every tenth of a percent (us), on one line, so that run.py can merge the
+-- latencies of several short runs into one row's (bench/interleave.py)
+if os.getenv("QUANTILES") == "1" then
+  function done(summary, latency, requests)
+    local values = {}
+    for tenth = 1, 999 do
+      values[tenth] = string.format("%d", latency:percentile(tenth / 10))
+    end
+    values[1000] = string.format("%d", latency.max) -- wrk's percentile(100) answers 0
+    io.write("quantiles: " .. table.concat(values, " ") .. "\n")
+  end
+end

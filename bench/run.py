@@ -12,6 +12,7 @@ Prints medians over the rounds.
 import argparse, glob, json, os, re, shutil, socket, statistics, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import interleave  # noqa: E402
 import targets  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -334,11 +335,12 @@ def sends_bearer(path):
     return "/chat/completions" in path or "/responses" in path
 
 
-def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
+def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None, quantiles=False):
     """
     One wrk run. {@code pid}: the server's process, whose CPU time per answered request is reported too ("cpu"): on a
     shared machine, throughput moves with the neighbours' load; the work a request costs moves much less. The key goes
-    as the clients send it ({@code sends_bearer}, post.lua).
+    as the clients send it ({@code sends_bearer}, post.lua). {@code quantiles}: also the latency's quantiles (ms, every
+    tenth of a percent) and the processor seconds by kind, for interleave.merge.
     """
     threads = 1 if connections == 1 else 2
     cpu_before = thread_seconds(pid) if pid else None
@@ -346,7 +348,7 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
                           "-s", os.path.join(ROOT, "bench", "post.lua"), url],
                          env={**os.environ, "BODY_FILE": body_file, "GATEWAY_KEY": key or "",
                               "GATEWAY_AUTH": "bearer" if sends_bearer(url) else "",
-                              "EXTRA_HEADERS": extra_headers},
+                              "EXTRA_HEADERS": extra_headers, "QUANTILES": "1" if quantiles else ""},
                          capture_output=True, text=True, check=True).stdout
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
@@ -359,8 +361,26 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None):
     if pid:
         cpu_after = thread_seconds(pid)
         per_request = {kind: (cpu_after[kind] - cpu_before[kind]) * 1000.0 / max(1, requests) for kind in cpu_after}
-    return {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": per_request.get("all"),
-            "jit": per_request.get("jit"), "gc": per_request.get("gc")}
+    figures = {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": per_request.get("all"),
+               "jit": per_request.get("jit"), "gc": per_request.get("gc")}
+    if quantiles:
+        took = re.search(r"requests in ([\d.]+)(us|ms|s)\b", out)
+        figures.update(requests=requests, duration=float(took.group(1)) * UNITS[took.group(2)] / 1000.0,
+                       quantiles=[int(v) / 1000.0 for v in re.search(r"^quantiles: (.*)$", out, re.M).group(1).split()],
+                       cpu_seconds={kind: cpu_after[kind] - cpu_before[kind] for kind in cpu_after} if pid else None)
+    return figures
+
+
+def wrk_twins(rows, connections, seconds, key, pid):
+    """
+    Two srooter rows, [(url, body file)] (the Messages and the Chat path), measured together in alternating one-second
+    slices (interleave.order), each row {@code seconds} slices: each row's figures, as wrk returns them.
+    """
+    slices = ([], [])
+    for which in interleave.order(seconds):
+        url, body_file = rows[which]
+        slices[which].append(wrk(url, body_file, connections, 1, key, pid=pid, quantiles=True))
+    return [interleave.merge(s) for s in slices]
 
 
 def wrk_figures(out):
@@ -470,7 +490,7 @@ def in_pairs(scenarios, round_):
     return pairs
 
 
-def pair_order(pair):
+def pair_order(pair, sliced=False):
     """
     The order of a pair's wrk rows, mirrored: Portkey, nginx straight and srooter for the first row of the pair, then
     srooter, nginx straight and Portkey for the second. The two srooter rows the issue compares run back to back, and
@@ -478,10 +498,14 @@ def pair_order(pair):
     row and then the same for its twin, the two srooter rows were 15-20 s apart, and ten pairs alternated on one warm
     gateway saw the machine's pace move by half within a minute (bench/README.md, "Twin rows back to back"). With
     --baseline, the baseline's row runs beside each srooter row (measure_gateway), so between the twins.
+    {@code sliced}: the two srooter rows are one step, ("twins", pair), measured in alternating one-second slices
+    (wrk_twins): back to back for five seconds each, they still differed by up to a tenth either way.
     """
     if len(pair) == 1:
         return [("direct", pair[0]), ("gateway", pair[0]), ("peer", pair[0])]
     first, second = pair
+    if sliced:
+        return [("peer", first), ("direct", first), ("twins", pair), ("direct", second), ("peer", second)]
     return [("peer", first), ("direct", first), ("gateway", first),
             ("gateway", second), ("direct", second), ("peer", second)]
 
@@ -607,6 +631,9 @@ def main():
                         help="also measure the time from launch to 90%% of steady throughput (restarts the server)")
     parser.add_argument("--floor", action="store_true",
                         help="also measure Liberty's own tail at c=1 (GET /health/live) beside srooter's, interleaved")
+    parser.add_argument("--unsliced", action="store_true",
+                        help="measure twin rows (Messages and Chat) one after the other, as until 2026-12-07, not in"
+                             " alternating one-second slices")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -674,7 +701,16 @@ def main():
         for round_ in range(args.rounds):
             for pair in in_pairs(scenarios, round_):
                 measured = {row: {"peer": None} for row in pair}
-                for kind, (body, connections) in pair_order(pair):
+                for kind, which in pair_order(pair, sliced=not args.unsliced and not baseline_key):
+                    if kind == "twins":
+                        rss.phase = "round %d, %s c=%d and its twin" % ((round_ + 1,) + which[0])
+                        twins = wrk_twins([("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), bodies[body][0])
+                                           for body, _ in which], which[0][1], args.seconds, key, gateway_pid)
+                        for row, figures in zip(which, twins):
+                            figures["backlog"] = audit_backlog(GATEWAY_PORT)
+                            measured[row]["gateway"], measured[row]["before"] = figures, None
+                        continue
+                    body, connections = which
                     path, upstream_path = bodies[body]
                     row = measured[(body, connections)]
                     rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
