@@ -371,15 +371,15 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None, q
     return figures
 
 
-def wrk_twins(rows, connections, seconds, key, pid):
+def wrk_sliced(runs, seconds):
     """
-    Two srooter rows, [(url, body file)] (the Messages and the Chat path), measured together in alternating one-second
-    slices (interleave.order), each row {@code seconds} slices: each row's figures, as wrk returns them.
+    Rows measured together in alternating one-second slices (interleave.order), {@code seconds} slices a row: {@code
+    runs} is each row's wrk arguments, {url, body_file, connections, key, extra_headers, pid}; returns each row's
+    figures, as wrk returns them.
     """
-    slices = ([], [])
-    for which in interleave.order(seconds):
-        url, body_file = rows[which]
-        slices[which].append(wrk(url, body_file, connections, 1, key, pid=pid, quantiles=True))
+    slices = [[] for _ in runs]
+    for which in interleave.order(len(runs), seconds):
+        slices[which].append(wrk(seconds=1, quantiles=True, **runs[which]))
     return [interleave.merge(s) for s in slices]
 
 
@@ -463,14 +463,19 @@ def portkey(url, body, path, upstream_path, connections, seconds, pid):
     The same load through Portkey, passthrough to the same nginx: its Anthropic route for the Messages rows, its
     OpenAI route for the Chat ones (the provider's base URL in x-portkey-custom-host, as Portkey's docs show).
     """
+    return wrk(seconds=seconds, **portkey_run(url, body, path, upstream_path, connections, pid))
+
+
+def portkey_run(url, body, path, upstream_path, connections, pid):
+    """The wrk arguments of a row through Portkey (portkey())."""
     if body.endswith(" chat"):
         upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/chat/completions", ""))
-        return wrk(url + "/v1/chat/completions", path, connections, seconds, None,
-                   "authorization: Bearer sk-bench|x-portkey-provider: openai|x-portkey-custom-host: " + upstream,
-                   pid=pid)
+        return dict(url=url + "/v1/chat/completions", body_file=path, connections=connections, key=None, pid=pid,
+                    extra_headers="authorization: Bearer sk-bench|x-portkey-provider: openai|x-portkey-custom-host: "
+                                  + upstream)
     upstream = "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path.replace("/messages", ""))
-    return wrk(url + "/v1/messages", path, connections, seconds, "sk-bench",
-               "x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream, pid=pid)
+    return dict(url=url + "/v1/messages", body_file=path, connections=connections, key="sk-bench", pid=pid,
+                extra_headers="x-portkey-provider: anthropic|x-portkey-custom-host: " + upstream)
 
 
 def in_pairs(scenarios, round_):
@@ -490,7 +495,7 @@ def in_pairs(scenarios, round_):
     return pairs
 
 
-def pair_order(pair, sliced=False):
+def pair_order(pair):
     """
     The order of a pair's wrk rows, mirrored: Portkey, nginx straight and srooter for the first row of the pair, then
     srooter, nginx straight and Portkey for the second. The two srooter rows the issue compares run back to back, and
@@ -498,14 +503,11 @@ def pair_order(pair, sliced=False):
     row and then the same for its twin, the two srooter rows were 15-20 s apart, and ten pairs alternated on one warm
     gateway saw the machine's pace move by half within a minute (bench/README.md, "Twin rows back to back"). With
     --baseline, the baseline's row runs beside each srooter row (measure_gateway), so between the twins.
-    {@code sliced}: the two srooter rows are one step, ("twins", pair), measured in alternating one-second slices
-    (wrk_twins): back to back for five seconds each, they still differed by up to a tenth either way.
+    Used with --unsliced or --baseline; otherwise a pair's rows are measured together (measure_sliced).
     """
     if len(pair) == 1:
         return [("direct", pair[0]), ("gateway", pair[0]), ("peer", pair[0])]
     first, second = pair
-    if sliced:
-        return [("peer", first), ("direct", first), ("twins", pair), ("direct", second), ("peer", second)]
     return [("peer", first), ("direct", first), ("gateway", first),
             ("gateway", second), ("direct", second), ("peer", second)]
 
@@ -592,6 +594,34 @@ def entry(body):
     return "/v1/chat/completions" if body.endswith(" chat") else "/v1/messages"
 
 
+def measure_sliced(pair, bodies, key, gateway_pid, portkey_url, peer_pid, seconds):
+    """
+    A pair's rows measured together (wrk_sliced): for each row of the pair, nginx straight, srooter and, with {@code
+    portkey_url}, Portkey. Every ratio the issue reads (Chat to Messages, srooter to Portkey, srooter's latency less
+    nginx's) is then taken between rows that saw the same moments. Returns {row: {"direct", "gateway", "peer",
+    "before"}} as the round loop keeps them.
+    """
+    steps, runs = [], []
+    for body, connections in pair:
+        path, upstream_path = bodies[body]
+        steps.append(((body, connections), "direct"))
+        runs.append(dict(url="http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), body_file=path,
+                         connections=connections, key=None))
+        steps.append(((body, connections), "gateway"))
+        runs.append(dict(url="http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), body_file=path,
+                         connections=connections, key=key, pid=gateway_pid))
+        if portkey_url and "->" not in body:
+            steps.append(((body, connections), "peer"))
+            runs.append(portkey_run(portkey_url, body, path, upstream_path, connections, peer_pid))
+    measured = {row: {"peer": None, "before": None} for row in pair}
+    for (row, kind), figures in zip(steps, wrk_sliced(runs, seconds)):
+        measured[row][kind] = figures
+    backlog = audit_backlog(GATEWAY_PORT)
+    for row in pair:
+        measured[row]["gateway"]["backlog"] = backlog
+    return measured
+
+
 def measure_gateway(round_, body, connections, path, key, gateway_pid, baseline_key, baseline_port, baseline_pid,
                     seconds):
     """
@@ -633,7 +663,7 @@ def main():
                         help="also measure Liberty's own tail at c=1 (GET /health/live) beside srooter's, interleaved")
     parser.add_argument("--unsliced", action="store_true",
                         help="measure twin rows (Messages and Chat) one after the other, as until 2026-12-07, not in"
-                             " alternating one-second slices")
+                             " alternating one-second slices (with --baseline they always are: its rows go between)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -701,16 +731,10 @@ def main():
         for round_ in range(args.rounds):
             for pair in in_pairs(scenarios, round_):
                 measured = {row: {"peer": None} for row in pair}
-                for kind, which in pair_order(pair, sliced=not args.unsliced and not baseline_key):
-                    if kind == "twins":
-                        rss.phase = "round %d, %s c=%d and its twin" % ((round_ + 1,) + which[0])
-                        twins = wrk_twins([("http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), bodies[body][0])
-                                           for body, _ in which], which[0][1], args.seconds, key, gateway_pid)
-                        for row, figures in zip(which, twins):
-                            figures["backlog"] = audit_backlog(GATEWAY_PORT)
-                            measured[row]["gateway"], measured[row]["before"] = figures, None
-                        continue
-                    body, connections = which
+                if not args.unsliced and not baseline_key:
+                    rss.phase = "round %d, %s c=%d and its twin" % ((round_ + 1,) + pair[0])
+                    measured = measure_sliced(pair, bodies, key, gateway_pid, args.portkey, peer_pid, args.seconds)
+                for kind, (body, connections) in [] if measured[pair[0]].get("gateway") else pair_order(pair):
                     path, upstream_path = bodies[body]
                     row = measured[(body, connections)]
                     rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
