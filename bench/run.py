@@ -662,8 +662,9 @@ def main():
     parser.add_argument("--floor", action="store_true",
                         help="also measure Liberty's own tail at c=1 (GET /health/live) beside srooter's, interleaved")
     parser.add_argument("--unsliced", action="store_true",
-                        help="measure twin rows (Messages and Chat) one after the other, as until 2026-12-07, not in"
-                             " alternating one-second slices (with --baseline they always are: its rows go between)")
+                        help="measure a pair's rows (nginx straight, srooter, Portkey; Messages and Chat) whole, one"
+                             " after the other as until 2026-12-07, not in alternating one-second slices (measure_sliced;"
+                             " with --baseline they are always whole: its rows go between)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
