@@ -622,6 +622,26 @@ def measure_sliced(pair, bodies, key, gateway_pid, portkey_url, peer_pid, second
     return measured
 
 
+def measure_whole(round_, pair, bodies, key, gateway_pid, portkey_url, peer_pid, seconds, baseline):
+    """
+    A pair's rows measured whole, one after the other (pair_order), as with --unsliced or --baseline ({@code
+    baseline}: its key, port and process, or Nones). Returns what measure_sliced returns.
+    """
+    measured = {row: {"peer": None} for row in pair}
+    for kind, (body, connections) in pair_order(pair):
+        path, upstream_path = bodies[body]
+        row = measured[(body, connections)]
+        if kind == "direct":
+            row["direct"] = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections, seconds,
+                                None)
+        elif kind == "gateway":
+            row["gateway"], row["before"] = measure_gateway(round_, body, connections, path, key, gateway_pid,
+                                                            *baseline, seconds)
+        elif portkey_url and "->" not in body:
+            row["peer"] = portkey(portkey_url, body, path, upstream_path, connections, seconds, peer_pid)
+    return measured
+
+
 def measure_gateway(round_, body, connections, path, key, gateway_pid, baseline_key, baseline_port, baseline_pid,
                     seconds):
     """
@@ -663,8 +683,8 @@ def main():
                         help="also measure Liberty's own tail at c=1 (GET /health/live) beside srooter's, interleaved")
     parser.add_argument("--unsliced", action="store_true",
                         help="measure a pair's rows (nginx straight, srooter, Portkey; Messages and Chat) whole, one"
-                             " after the other as until 2026-12-07, not in alternating one-second slices (measure_sliced;"
-                             " with --baseline they are always whole: its rows go between)")
+                             " after the other as until 2026-12-07, not in alternating one-second slices"
+                             " (measure_sliced; with --baseline they are always whole: its rows go between)")
     parser.add_argument("--portkey", metavar="URL",
                         help="also measure a running Portkey gateway (npm @portkey-ai/gateway), e.g. http://127.0.0.1:8787")
     args = parser.parse_args()
@@ -731,24 +751,13 @@ def main():
         compared = {}
         for round_ in range(args.rounds):
             for pair in in_pairs(scenarios, round_):
-                measured = {row: {"peer": None} for row in pair}
-                if not args.unsliced and not baseline_key:
-                    rss.phase = "round %d, %s c=%d and its twin" % ((round_ + 1,) + pair[0])
+                rss.phase = "round %d, %s c=%d%s" % (round_ + 1, pair[0][0], pair[0][1],
+                                                     " and its twin" if len(pair) == 2 else "")
+                if args.unsliced or baseline_key:
+                    measured = measure_whole(round_, pair, bodies, key, gateway_pid, args.portkey, peer_pid,
+                                             args.seconds, (baseline_key, baseline_port, baseline_pid))
+                else:
                     measured = measure_sliced(pair, bodies, key, gateway_pid, args.portkey, peer_pid, args.seconds)
-                for kind, (body, connections) in [] if measured[pair[0]].get("gateway") else pair_order(pair):
-                    path, upstream_path = bodies[body]
-                    row = measured[(body, connections)]
-                    rss.phase = "round %d, %s c=%d" % (round_ + 1, body, connections)
-                    if kind == "direct":
-                        row["direct"] = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path,
-                                            connections, args.seconds, None)
-                    elif kind == "gateway":
-                        row["gateway"], row["before"] = measure_gateway(
-                            round_, body, connections, path, key, gateway_pid, baseline_key, baseline_port,
-                            baseline_pid, args.seconds)
-                    elif args.portkey and "->" not in body:
-                        row["peer"] = portkey(args.portkey, body, path, upstream_path, connections, args.seconds,
-                                              peer_pid)
                 for (body, connections), row in measured.items():
                     direct, gateway, peer, before = row["direct"], row["gateway"], row["peer"], row["before"]
                     results.setdefault((body, connections), []).append((direct, gateway, peer))
