@@ -3,8 +3,8 @@
 What the JIT compiles while a warmed gateway serves its first rows at c=1: run.py's first round had the slowest c=1 rows
 of every run. One gateway, started with -XX:+PrintCompilation (its lines go to Liberty's console.log), is warmed as
 run.py warmed it until 2026-12-07 (every path at c=32), then serves 2 KB at c=1 on the Messages and the Chat path in
-turn (the pair's order alternating), five seconds a row; each row's p99, processor a request (and the threads that spent the most of it) and the
-compilations logged meanwhile are printed.
+turn (the pair's order alternating), five seconds a row; each row's p99, processor a request (and the threads that
+spent the most of it) and the compilations logged meanwhile are printed.
 
     python3 bench/first_rows.py [--passes 2] [--rows 5] [--c1-warm-up]
 

@@ -357,17 +357,18 @@ def wrk(url, body_file, connections, seconds, key, extra_headers="", pid=None, q
               file=sys.stderr)
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     # processor a request: the whole process's, and of it the JIT's and the collector's (ms)
-    per_request = {}
+    per_request, spent = {}, None
     if pid:
         cpu_after = thread_seconds(pid)
-        per_request = {kind: (cpu_after[kind] - cpu_before[kind]) * 1000.0 / max(1, requests) for kind in cpu_after}
+        spent = {kind: cpu_after[kind] - cpu_before[kind] for kind in cpu_after}
+        per_request = {kind: seconds * 1000.0 / max(1, requests) for kind, seconds in spent.items()}
     figures = {**wrk_figures(out), "failed": int(non2xx.group(1)) if non2xx else 0, "cpu": per_request.get("all"),
                "jit": per_request.get("jit"), "gc": per_request.get("gc")}
     if quantiles:
         took = re.search(r"requests in ([\d.]+)(us|ms|s)\b", out)
         figures.update(requests=requests, duration=float(took.group(1)) * UNITS[took.group(2)] / 1000.0,
                        quantiles=[int(v) / 1000.0 for v in re.search(r"^quantiles: (.*)$", out, re.M).group(1).split()],
-                       cpu_seconds={kind: cpu_after[kind] - cpu_before[kind] for kind in cpu_after} if pid else None)
+                       cpu_seconds=spent)
     return figures
 
 
