@@ -80,19 +80,25 @@ public class AuditStore {
     static final int SLICE = 16;
 
     /**
-     * A batch of fewer rows than this (a tenth of a second of records) comes from a gateway with processor to spare:
-     * its rows go one to a statement, with a yield after each. A statement of 16 rows is 0.5-0.9 ms of Derby's work,
-     * and a request thread that the scheduler wakes on the writer's core waits for the statement's end even while the
-     * other core is idle: at c=1 that was the most common stall (bench/tail.py; bench/README.md, "The audit writer's
-     * statements and the scheduler"). One row is about 50 us. It costs about a third more of the writer's processor a
-     * row (0.238 to 0.256 ms a request at 2 KB c=32), which a busy gateway (bigger batches) cannot spare: its throughput
-     * there fell by 14% with one row a statement, so busy batches keep 16.
+     * Rows to a statement on the embedded database, by whether the writer is keeping up. A writer that keeps up found
+     * fewer than a whole batch waiting and let a tenth of a second of records gather: the gateway has processor to
+     * spare, so its rows go one to a statement, with a yield after each. A statement of 16 rows is 0.5-0.9 ms of
+     * Derby's work, and a request thread that the scheduler wakes on the writer's core waits for the statement's end
+     * even while the other core is idle: at c=1 that was the most common stall (bench/tail.py; bench/README.md, "The
+     * audit writer's statements and the scheduler"). One row is about 50 us. It costs about a third more of the
+     * writer's processor a row (0.238 to 0.256 ms a request at 2 KB c=32), which a writer that is behind (a whole batch
+     * waiting for it) cannot spare: throughput at 2 KB c=32 fell by 14% with one row a statement, so a writer behind
+     * writes 16. The choice once went by the batch's size (under 512 rows, one), but a batch holds what arrived during
+     * the last write as well as the tenth of a second, and at c=1 that took it over 512 at about 3,400 requests a second
+     * (bench/README.md, "The rows a statement, chosen by whether the writer keeps up").
      */
-    static final int BUSY_BATCH = 512;
+    static int rowsPerStatement(boolean writerBehind) {
+        return writerBehind ? SLICE : 1;
+    }
 
-    /** Rows to a statement on the embedded database, for a batch of this size. */
-    static int rowsPerStatement(int batchSize) {
-        return batchSize < BUSY_BATCH ? 1 : SLICE;
+    /** A batch from a writer that keeps up ({@link #saveAll(List, boolean)}). */
+    public void saveAll(List<AuditRecord> records) {
+        saveAll(records, false);
     }
 
     /**
@@ -103,8 +109,10 @@ public class AuditStore {
      * embedded Derby copies every parameter of every entry it is given in a batch, and opens the table and its four
      * indexes for each entry. The writer's garbage went from 14.7 to 8.8 KB a row, its processor time unchanged within
      * the machine's spread (bench/auditwriter.py; bench/README.md, "The audit writer's work a row").
+     *
+     * @param writerBehind whether the writer found a whole batch waiting, so that its processor is short
      */
-    public void saveAll(List<AuditRecord> records) {
+    public void saveAll(List<AuditRecord> records, boolean writerBehind) {
         if (records.isEmpty()) {
             return;
         }
@@ -112,7 +120,7 @@ public class AuditStore {
             connection.setAutoCommit(false);
             boolean embedded = connection.getMetaData().getDatabaseProductName().contains("Derby");
             try {
-                int slice = embedded ? rowsPerStatement(records.size()) : SLICE;
+                int slice = embedded ? rowsPerStatement(writerBehind) : SLICE;
                 int sliced = records.size() / slice * slice; // the rows that fill statements of a slice's rows
                 if (sliced > 0) {
                     try (PreparedStatement whole = connection.prepareStatement(insert(slice))) {

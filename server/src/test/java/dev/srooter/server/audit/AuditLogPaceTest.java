@@ -29,7 +29,7 @@ class AuditLogPaceTest {
         volatile CountDownLatch held = new CountDownLatch(0);
 
         @Override
-        public void saveAll(List<AuditRecord> records) {
+        public void saveAll(List<AuditRecord> records, boolean writerBehind) {
             try {
                 held.await();
             } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ class AuditLogTest {
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
-        public void saveAll(List<AuditRecord> records) {
+        public void saveAll(List<AuditRecord> records, boolean writerBehind) {
             if (calls.incrementAndGet() % 3 == 0) {
                 throw new IllegalStateException("database hiccup");
             }

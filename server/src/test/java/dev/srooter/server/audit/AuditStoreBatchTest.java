@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The writer's batch insert on a real Derby. It sends its rows in statements of one row (a quiet gateway's batch) or of
- * {@link AuditStore#SLICE} (a busy one's) and gives up the processor between them (so a batch does not hold a core
+ * The writer's batch insert on a real Derby. It sends its rows in statements of one row (a writer that keeps up) or of
+ * {@link AuditStore#SLICE} (a writer behind) and gives up the processor between them (so a batch does not hold a core
  * from the request threads), and must still be one transaction: a batch the database refuses in its last statement
  * keeps none of the statements sent before it, so that {@code AuditLog.save} can retry it record by record without
  * writing any twice. Every test runs with a batch of each kind.
@@ -57,45 +57,45 @@ class AuditStoreBatchTest {
         }
     }
 
-    /** A quiet gateway's batch (one row a statement) and a busy one's (whole slices and a part of one). */
+    /** A batch of a writer that keeps up (one row a statement) and of one behind (whole slices and a part of one). */
     private static final int QUIET = 37;
-    private static final int BUSY = AuditStore.BUSY_BATCH + AuditStore.SLICE * 2 + 5;
+    private static final int BUSY = 600 + AuditStore.SLICE * 2 + 5;
 
     @Test
-    void aQuietBatchGoesOneRowAStatementAndABusyOneSixteen() {
-        assertEquals(1, AuditStore.rowsPerStatement(QUIET));
-        assertEquals(1, AuditStore.rowsPerStatement(AuditStore.BUSY_BATCH - 1));
-        assertEquals(AuditStore.SLICE, AuditStore.rowsPerStatement(AuditStore.BUSY_BATCH));
-        assertEquals(AuditStore.SLICE, AuditStore.rowsPerStatement(BUSY));
+    void aWriterThatKeepsUpWritesOneRowAStatementAndOneBehindSixteen() {
+        assertEquals(1, AuditStore.rowsPerStatement(false));
+        assertEquals(AuditStore.SLICE, AuditStore.rowsPerStatement(true));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {QUIET, BUSY})
-    void aBatchOfManyStatementsIsWrittenWhole(int count) throws Exception {
+    @ValueSource(booleans = {false, true})
+    void aBatchOfManyStatementsIsWrittenWhole(boolean behind) throws Exception {
         AuditStore store = store();
-        store.saveAll(records("a", count));
+        int count = behind ? BUSY : QUIET;
+        store.saveAll(records("a", count), behind);
         assertEquals(count, rows(store.dataSource));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {QUIET, BUSY})
-    void aBatchRefusedInItsLastStatementKeepsNoneOfTheStatementsBefore(int count) throws Exception {
+    @ValueSource(booleans = {false, true})
+    void aBatchRefusedInItsLastStatementKeepsNoneOfTheStatementsBefore(boolean behind) throws Exception {
         AuditStore store = store();
         store.saveAll(records("first", 1));
-        List<AuditRecord> batch = records("b", count);
+        List<AuditRecord> batch = records("b", behind ? BUSY : QUIET);
         batch.get(batch.size() - 1).id = "first0"; // already stored: the database refuses the last row
-        assertTrue(batch.size() > 2 * AuditStore.rowsPerStatement(count),
+        assertTrue(batch.size() > 2 * AuditStore.rowsPerStatement(behind),
                 "two statements go to the database before the refused row");
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> store.saveAll(batch));
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> store.saveAll(batch, behind));
         assertTrue(AuditStore.refusedForItsContent(refused), "refused for what the record holds: " + refused);
         assertEquals(1, rows(store.dataSource), "none of the batch's rows is kept");
     }
 
     /** Every field of every row lands in its own column, in one-row statements, whole slices and the rest. */
     @ParameterizedTest
-    @ValueSource(ints = {QUIET, BUSY})
-    void everyFieldOfEveryRowIsStoredInItsColumn(int count) throws Exception {
+    @ValueSource(booleans = {false, true})
+    void everyFieldOfEveryRowIsStoredInItsColumn(boolean behind) throws Exception {
         AuditStore store = store();
+        int count = behind ? BUSY : QUIET;
         List<AuditRecord> batch = records("f", count);
         for (int i = 0; i < batch.size(); i++) {
             AuditRecord r = batch.get(i);
@@ -129,7 +129,7 @@ class AuditStoreBatchTest {
             r.turn = i % 2 == 0 ? i : null;
             r.contextNotes = "notes" + i;
         }
-        store.saveAll(batch);
+        store.saveAll(batch, behind);
         try (Connection c = store.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT id, created_at, key_id, username, endpoint, requested_model, served_model, provider, route,"
                         + " streamed, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd,"
