@@ -595,6 +595,11 @@ def entry(body):
     return "/v1/chat/completions" if body.endswith(" chat") else "/v1/messages"
 
 
+def direct_url(upstream_path):
+    """nginx answering a row's upstream path straight, without srooter: the row every added latency is taken from."""
+    return "http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path)
+
+
 def measure_sliced(pair, bodies, key, gateway_pid, portkey_url, peer_pid, seconds):
     """
     A pair's rows measured together (wrk_sliced): for each row of the pair, nginx straight, srooter and, with {@code
@@ -606,8 +611,7 @@ def measure_sliced(pair, bodies, key, gateway_pid, portkey_url, peer_pid, second
     for body, connections in pair:
         path, upstream_path = bodies[body]
         steps.append(((body, connections), "direct"))
-        runs.append(dict(url="http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), body_file=path,
-                         connections=connections, key=None))
+        runs.append(dict(url=direct_url(upstream_path), body_file=path, connections=connections, key=None))
         steps.append(((body, connections), "gateway"))
         runs.append(dict(url="http://127.0.0.1:%d%s" % (GATEWAY_PORT, entry(body)), body_file=path,
                          connections=connections, key=key, pid=gateway_pid))
@@ -633,8 +637,7 @@ def measure_whole(round_, pair, bodies, key, gateway_pid, portkey_url, peer_pid,
         path, upstream_path = bodies[body]
         row = measured[(body, connections)]
         if kind == "direct":
-            row["direct"] = wrk("http://127.0.0.1:%d%s" % (UPSTREAM_PORT, upstream_path), path, connections, seconds,
-                                None)
+            row["direct"] = wrk(direct_url(upstream_path), path, connections, seconds, None)
         elif kind == "gateway":
             row["gateway"], row["before"] = measure_gateway(round_, body, connections, path, key, gateway_pid,
                                                             *baseline, seconds)

@@ -20,7 +20,8 @@ def _median(runs, figure):
 def chat_share(messages, chat):
     """
     A Chat row's throughput against its Messages twin: the ratio of each round's pair, measured together
-    (run.measure_sliced; back to back with --unsliced), then their median. {@code messages}, {@code chat}: the two rows' [(direct, gateway, peer)].
+    (run.measure_sliced; back to back with --unsliced), then their median. {@code messages}, {@code chat}: the two
+    rows' [(direct, gateway, peer)].
     """
     return statistics.median(c[1]["rps"] / m[1]["rps"] for m, c in zip(messages, chat))
 

@@ -89,8 +89,8 @@ public class AuditStore {
      * writer's processor a row (0.238 to 0.256 ms a request at 2 KB c=32), which a writer that is behind (a whole batch
      * waiting for it) cannot spare: throughput at 2 KB c=32 fell by 14% with one row a statement, so a writer behind
      * writes 16. The choice once went by the batch's size (under 512 rows, one), but a batch holds what arrived during
-     * the last write as well as the tenth of a second, and at c=1 that took it over 512 at about 3,400 requests a second
-     * (bench/README.md, "The rows a statement, chosen by whether the writer keeps up").
+     * the last write as well as the tenth of a second, and at c=1 that took it over 512 at about 3,400 requests a
+     * second (bench/README.md, "The rows a statement, chosen by whether the writer keeps up").
      */
     static int rowsPerStatement(boolean writerBehind) {
         return writerBehind ? SLICE : 1;

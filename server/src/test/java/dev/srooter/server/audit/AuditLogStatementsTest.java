@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.srooter.server.store.AuditRecord;
 import dev.srooter.server.store.EmbeddedDerby;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ class AuditLogStatementsTest {
                 });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -101,7 +102,7 @@ class AuditLogStatementsTest {
         }
     }
 
-    /** Waits for the writer to store {@code count} rows while it runs (a stopping writer writes in haste, as behind). */
+    /** Waits for the writer to store {@code count} rows while it runs (a stopping writer writes as one behind). */
     private static void written(DataSource database, int count) throws Exception {
         long until = System.nanoTime() + 30_000_000_000L;
         while (rows(database) < count && System.nanoTime() < until) {
