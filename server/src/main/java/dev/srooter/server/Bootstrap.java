@@ -50,6 +50,8 @@ public class Bootstrap implements ServletContextListener {
     private ScheduledFuture<?> rediscovery;
     private ScheduledFuture<?> renewal;
     private ScheduledFuture<?> clusterWatch;
+    private ScheduledFuture<?> retention;
+    @Inject dev.srooter.server.audit.AuditRetention auditRetention;
     @Inject ClusterChanges clusterChanges;
     @Inject dev.srooter.server.store.Sql sql;
     @Inject dev.srooter.server.plugins.PluginJars pluginJars;
@@ -98,6 +100,13 @@ public class Bootstrap implements ServletContextListener {
         taskBook.sharingWhen(clusterChanges::sharing);
         clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 0, 1, TimeUnit.SECONDS);
         audit.start();
+        int keepDays = settings.auditRetentionDays();
+        if (keepDays > 0) { // the first pass a few minutes after start, not in its way; then four a day
+            retention = scheduler.scheduleWithFixedDelay(() -> auditRetention.pass(keepDays), 5, 360,
+                    TimeUnit.MINUTES);
+            LOG.info("srooter: audit records older than " + keepDays + " days are removed"
+                    + " (SROOTER_AUDIT_RETENTION_DAYS)");
+        }
         heapMargin = dev.srooter.server.ops.OldGenerationMargin.start(settings.heapMarginBytes());
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));
@@ -118,6 +127,9 @@ public class Bootstrap implements ServletContextListener {
         }
         if (clusterWatch != null) {
             clusterWatch.cancel(false);
+        }
+        if (retention != null) {
+            retention.cancel(true);
         }
         clusterChanges.stop();
         heapMargin.ifPresent(dev.srooter.server.ops.OldGenerationMargin::stop);

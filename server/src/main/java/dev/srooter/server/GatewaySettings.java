@@ -167,6 +167,15 @@ public class GatewaySettings {
     }
 
     /**
+     * The days audit records are kept ({@code srooter.audit.retention.days}, or SROOTER_AUDIT_RETENTION_DAYS; 0 by
+     * default: for ever), at least {@link dev.srooter.server.audit.AuditRetention#MIN_DAYS} when set.
+     */
+    public int auditRetentionDays() {
+        return dev.srooter.server.audit.AuditRetention.days(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.audit.retention.days", Long.class).orElse(0L));
+    }
+
+    /**
      * server.xml's {@code <monitor filter>} (SROOTER_MONITOR_FILTER), which srooter applies to Liberty's per-request
      * HTTP statistics as well (see {@link dev.srooter.server.ops.LibertyHttpStatistics}); null when not bound.
      */
