@@ -69,23 +69,27 @@ public class AuditRetention {
         }
         Instant before = now.minus(Duration.ofDays(days));
         long removed = 0;
-        while (true) {
-            long started = System.nanoTime();
-            List<String> ids = sql.query(CHUNK, "SELECT id FROM audit_records WHERE created_at < ?",
-                    row -> row.getString(1), before);
-            if (ids.isEmpty()) {
-                break;
+        try {
+            while (true) {
+                long started = System.nanoTime();
+                List<String> ids = sql.query(CHUNK, "SELECT id FROM audit_records WHERE created_at < ?",
+                        row -> row.getString(1), before);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+                removed += sql.update("DELETE FROM audit_records WHERE id IN (" + marks + ")", ids.toArray());
+                if (ids.size() < CHUNK || !rested(System.nanoTime() - started)) {
+                    break;
+                }
             }
-            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            removed += sql.update("DELETE FROM audit_records WHERE id IN (" + marks + ")", ids.toArray());
-            if (ids.size() < CHUNK || !rested(System.nanoTime() - started)) {
-                break;
+        } finally { // a pass cut short by a failure still says what it removed before it
+            if (removed > 0) {
+                String what = "removed " + removed + " audit records created before " + before
+                        + " (SROOTER_AUDIT_RETENTION_DAYS=" + days + ")";
+                LOG.info("srooter: audit retention " + what);
+                events.record("srooter", "system", "DELETE", "/api/audit (retention)", 200, what);
             }
-        }
-        if (removed > 0) {
-            events.record("srooter", "system", "DELETE", "/api/audit (retention)", 200, "removed " + removed
-                    + " audit records created before " + before + " (SROOTER_AUDIT_RETENTION_DAYS=" + days + ")");
-            LOG.info("srooter: audit retention removed " + removed + " records created before " + before);
         }
         return removed;
     }

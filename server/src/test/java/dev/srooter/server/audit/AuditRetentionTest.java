@@ -1,6 +1,7 @@
 package dev.srooter.server.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srooter.server.admin.AdminEvents;
@@ -95,6 +96,28 @@ class AuditRetentionTest {
 
         assertEquals(List.of("new-0"), ids());
         assertEquals(1, changes.size(), "one entry for the whole pass: " + changes);
+    }
+
+    @Test
+    void aPassCutShortByAFailureStillSaysWhatItRemoved() {
+        store("old-", Duration.ofDays(90), AuditRetention.CHUNK + 10);
+        retention.sql = new Sql(database) {
+            private int deletes;
+
+            @Override
+            public int update(String statement, Object... args) {
+                if (statement.startsWith("DELETE") && ++deletes == 2) {
+                    throw new IllegalStateException("database: connection lost");
+                }
+                return super.update(statement, args);
+            }
+        };
+
+        assertThrows(IllegalStateException.class, () -> retention.removeOlderThan(35, NOW));
+
+        assertEquals(10, ids().size(), "the second chunk's records are still there");
+        assertEquals(1, changes.size(), "" + changes);
+        assertTrue(changes.get(0).contains("removed " + AuditRetention.CHUNK + " audit records"), changes.get(0));
     }
 
     @Test
