@@ -9,7 +9,8 @@ more than twice a request's interval (wrk's correction; see tail.py), so time th
 as surely as a young collection does. On a two-core guest the host may take more when both cores are busy than
 when one is, and a gateway at c=1 keeps both busy at times (the collector's two workers, the audit writer beside
 the request), while nginx and wrk straight keep about one busy. This measures that difference on the machine at hand,
-so that runs on different machines can be told apart (bench/README.md, "The host's share of two busy cores").
+so that runs on different machines can be told apart (bench/README.md, "Another machine, and the host's share of two
+busy cores").
 """
 import argparse, os, subprocess, tempfile
 

@@ -50,6 +50,7 @@ public class AuditRetention {
                     + " days that budgets need (a month's records and a margin); keeping " + MIN_DAYS + " days");
             return MIN_DAYS;
         }
+        // a century at most: more is the same as for ever here, and a larger long would not fit the int it is kept in
         return (int) Math.min(configured, 36_500);
     }
 
