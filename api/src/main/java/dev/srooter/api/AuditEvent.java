@@ -1,6 +1,9 @@
 package dev.srooter.api;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +16,7 @@ import java.util.Objects;
  * classifier ran, no risk was gauged) return null. See the compatibility rule in the package documentation.
  *
  * @since 0.1.0 (the accessors up to {@link #promptSha256()}); 0.2.0 the builder, {@link #intentConfidence()},
- *     {@link #riskScore()}, {@link #risk()}, {@link #task()}, {@link #turn()}
+ *     {@link #riskScore()}, {@link #risk()}, {@link #task()}, {@link #turn()}, {@link #fields()}
  */
 public final class AuditEvent {
 
@@ -86,6 +89,56 @@ public final class AuditEvent {
     public String task() { return b.task; }
     /** Which turn of its task: 0 for the human turn, then 1, 2, ... for its follow-ups. @since 0.2.0 */
     public Integer turn() { return b.turn; }
+
+    /**
+     * Every field that has a value, named as the audit's JSON export names it, in the order of the accessors above;
+     * null values are left out. For sinks that write each record whole (a JSON line, a syslog message): a field
+     * srooter adds later reaches them without a change. Values are {@code String}, {@code Boolean}, {@code Long},
+     * {@code Integer} or {@code Double}; {@code createdAt} is its ISO-8601 text.
+     *
+     * @since 0.2.0
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        put(f, "id", b.id);
+        put(f, "createdAt", b.createdAt == null ? null : b.createdAt.toString());
+        put(f, "keyId", b.keyId);
+        put(f, "username", b.username);
+        put(f, "team", b.team);
+        put(f, "endpoint", b.endpoint);
+        put(f, "requestedModel", b.requestedModel);
+        put(f, "servedModel", b.servedModel);
+        put(f, "provider", b.provider);
+        put(f, "route", b.route);
+        put(f, "intent", b.intent);
+        put(f, "intentConfidence", b.intentConfidence);
+        put(f, "streamed", b.streamed);
+        put(f, "inputTokens", b.inputTokens);
+        put(f, "outputTokens", b.outputTokens);
+        put(f, "cacheReadTokens", b.cacheReadTokens);
+        put(f, "cacheWriteTokens", b.cacheWriteTokens);
+        put(f, "costUsd", b.costUsd);
+        put(f, "priceKnown", b.priceKnown);
+        put(f, "latencyMs", b.latencyMs);
+        put(f, "ttfbMs", b.ttfbMs);
+        put(f, "status", b.status);
+        put(f, "errorType", b.errorType);
+        put(f, "attempts", b.attempts);
+        put(f, "policies", b.policies);
+        put(f, "skills", b.skills);
+        put(f, "riskScore", b.riskScore);
+        put(f, "risk", b.risk);
+        put(f, "task", b.task);
+        put(f, "turn", b.turn);
+        put(f, "promptSha256", b.promptSha256);
+        return Collections.unmodifiableMap(f);
+    }
+
+    private static void put(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
 
     @Override
     public boolean equals(Object other) {

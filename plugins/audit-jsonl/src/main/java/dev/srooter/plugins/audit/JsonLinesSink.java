@@ -77,46 +77,22 @@ public class JsonLinesSink implements AuditSink {
         }
     }
 
+    /** The event's fields as one JSON object (a field srooter adds to the api later is written too). */
     static String json(AuditEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.id()).add("createdAt", e.createdAt().toString());
-        put(b, "keyId", e.keyId());
-        put(b, "username", e.username());
-        put(b, "team", e.team());
-        put(b, "endpoint", e.endpoint());
-        put(b, "requestedModel", e.requestedModel());
-        put(b, "servedModel", e.servedModel());
-        put(b, "provider", e.provider());
-        put(b, "route", e.route());
-        put(b, "intent", e.intent());
-        if (e.intentConfidence() != null) {
-            b.add("intentConfidence", e.intentConfidence());
-        }
-        b.add("streamed", e.streamed()).add("inputTokens", e.inputTokens()).add("outputTokens", e.outputTokens())
-                .add("cacheReadTokens", e.cacheReadTokens()).add("cacheWriteTokens", e.cacheWriteTokens())
-                .add("costUsd", e.costUsd()).add("priceKnown", e.priceKnown()).add("latencyMs", e.latencyMs());
-        if (e.ttfbMs() != null) {
-            b.add("ttfbMs", e.ttfbMs());
-        }
-        b.add("status", e.status());
-        put(b, "errorType", e.errorType());
-        put(b, "attempts", e.attempts());
-        put(b, "policies", e.policies());
-        put(b, "skills", e.skills());
-        if (e.riskScore() != null) {
-            b.add("riskScore", e.riskScore());
-        }
-        put(b, "risk", e.risk());
-        put(b, "task", e.task());
-        if (e.turn() != null) {
-            b.add("turn", e.turn());
-        }
-        put(b, "promptSha256", e.promptSha256());
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        e.fields().forEach((name, value) -> {
+            if (value instanceof String v) {
+                b.add(name, v);
+            } else if (value instanceof Boolean v) {
+                b.add(name, v);
+            } else if (value instanceof Integer v) {
+                b.add(name, v);
+            } else if (value instanceof Long v) {
+                b.add(name, v);
+            } else if (value instanceof Double v) {
+                b.add(name, v);
+            }
+        });
         return b.build().toString();
-    }
-
-    private static void put(JsonObjectBuilder b, String name, String value) {
-        if (value != null) {
-            b.add(name, value);
-        }
     }
 }
