@@ -15,7 +15,10 @@ public interface AuditSink extends org.pf4j.ExtensionPoint {
 
     /**
      * Called when an admin enables the sink or changes its settings, before any batch. {@code settings} holds
-     * the admin's settings and srooter's {@code dataDir}.
+     * the admin's settings and srooter's {@code dataDir}. It runs on the admin's request, so an exception refuses
+     * the settings (the admin sees its message, and nothing is saved): check them here rather than in
+     * {@link #write}. Being on another thread, it may come while a batch is being written; a sink whose
+     * {@code configure} and {@code write} share state makes them safe together ({@code synchronized} will do).
      */
     default void configure(Map<String, String> settings) throws Exception {
     }

@@ -144,7 +144,11 @@ public class AuditResource {
         if (body.enabled() && sinks.list().stream().noneMatch(s -> s.name().equals(name) && s.installed())) {
             throw ApiError.of(404, "no audit sink plugin named '" + name + "' is installed");
         }
-        sinks.put(name, body.enabled(), body.settings() == null ? JsonValue.EMPTY_JSON_OBJECT : body.settings());
+        try {
+            sinks.put(name, body.enabled(), body.settings() == null ? JsonValue.EMPTY_JSON_OBJECT : body.settings());
+        } catch (IllegalArgumentException refused) {
+            throw ApiError.of(400, refused.getMessage());
+        }
         return sinks();
     }
 

@@ -116,7 +116,9 @@ public class AuditSinks {
 
     /**
      * Sets a sink. A secret setting sent back as {@link SecretNames#MASK} keeps the stored secret, so an admin can
-     * change other settings without seeing or retyping it.
+     * change other settings without seeing or retyping it. A sink being enabled is configured with the settings
+     * first: one that refuses them (a webhook without its url, a syslog sink without its host) is not saved, and the
+     * refusal is the caller's {@link IllegalArgumentException}, not a batch lost later on the audit writer.
      */
     public void put(String name, boolean enabled, JsonObject settings) {
         State before = states.get(name);
@@ -129,8 +131,30 @@ public class AuditSinks {
             }
             values.put(k, value);
         });
+        if (enabled) {
+            configureNow(name, values);
+        }
         store(name, enabled, values);
         reload();
+    }
+
+    private void configureNow(String name, Map<String, String> values) {
+        AuditSink sink = plugins.auditSinks().get(name);
+        if (sink == null) {
+            return;
+        }
+        Map<String, String> settings = new LinkedHashMap<>(values);
+        settings.putIfAbsent("dataDir", gateway.dataDir().toString());
+        synchronized (configured) {
+            try {
+                sink.configure(Map.copyOf(settings));
+                configured.put(sink, settings);
+            } catch (Exception | LinkageError e) {
+                configured.remove(sink); // configured again with the stored settings before its next batch
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                throw new IllegalArgumentException("the " + name + " sink refused these settings: " + reason, e);
+            }
+        }
     }
 
     /** Writes a sink's row, every secret setting sealed. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.srooter.testkit.Rsyslog;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.net.InetSocketAddress;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Audit sinks as plugins (the rotating JSON Lines file, the webhook sample uploaded through the admin API),
- * and audit queries and exports filtered by time, user, model, route and status.
+ * Audit sinks as plugins (the rotating JSON Lines file, syslog to a real rsyslogd, the webhook sample uploaded
+ * through the admin API), settings a sink refuses, and audit queries and exports filtered by time, user, model, route and status.
  */
 class AuditSinksIT {
 
@@ -32,6 +33,7 @@ class AuditSinksIT {
     void disableSinks() {
         gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}");
         gateway.admin("PUT", "/api/audit/sinks/webhook", "{\"enabled\":false}");
+        gateway.admin("PUT", "/api/audit/sinks/syslog", "{\"enabled\":false}");
         gateway.admin("DELETE", "/api/plugins/audit-webhook", null);
     }
 
@@ -65,6 +67,50 @@ class AuditSinksIT {
         Thread.sleep(300);
         assertFalse(Files.readString(file).contains(after), "a disabled sink gets nothing");
         assertEquals(400, gateway.admin("PUT", "/api/audit/sinks/database", "{\"enabled\":false}").statusCode());
+    }
+
+    @Test
+    void theSyslogSinkSendsEachRecordToARealSyslogReceiver() throws Exception {
+        try (Rsyslog rsyslog = Rsyslog.start(Path.of("target", "rsyslog-" + run).toAbsolutePath())) {
+            HttpResponse<String> enabled = gateway.admin("PUT", "/api/audit/sinks/syslog", "{\"enabled\":true,"
+                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\"" + rsyslog.tcpPort() + "\","
+                    + "\"hostname\":\"gw-it\"}}");
+            assertEquals(200, enabled.statusCode(), enabled.body());
+            String secretPrompt = "syslog-prompt-" + run;
+            String requestId = id(ask(secretPrompt));
+
+            Rsyslog.Received message = rsyslog.await(r -> r.msg().contains("\"id\":\"" + requestId + "\""),
+                    java.time.Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("rsyslog got no message for "
+                    + requestId));
+            assertEquals("srooter", message.appName());
+            assertEquals("audit", message.msgId());
+            assertEquals("gw-it", message.hostname());
+            assertEquals(16 * 8 + 6, message.pri(), "local0, informational");
+            jakarta.json.JsonObject record = Gateway.object(message.msg());
+            assertEquals(Gateway.CLAUDE, record.getString("servedModel"));
+            assertEquals(64, record.getString("promptSha256").length());
+            assertTrue(rsyslog.received().stream().noneMatch(r -> r.msg().contains(secretPrompt)),
+                    "the prompt never reaches a sink");
+        }
+    }
+
+    @Test
+    void aSinkThatRefusesItsSettingsIsNotEnabled() {
+        HttpResponse<String> noHost = gateway.admin("PUT", "/api/audit/sinks/syslog",
+                "{\"enabled\":true,\"settings\":{\"transport\":\"tls\"}}");
+        assertEquals(400, noHost.statusCode(), noHost.body());
+        assertTrue(noHost.body().contains("the syslog sink refused these settings: the syslog sink needs a host"),
+                noHost.body());
+        HttpResponse<String> badPort = gateway.admin("PUT", "/api/audit/sinks/syslog",
+                "{\"enabled\":true,\"settings\":{\"host\":\"siem\",\"port\":\"ninety\"}}");
+        assertEquals(400, badPort.statusCode(), badPort.body());
+        assertTrue(badPort.body().contains("port must be a number from 1 to 65535"), badPort.body());
+        JsonArray sinks = Gateway.array(gateway.admin("GET", "/api/audit/sinks", null).body());
+        jakarta.json.JsonObject syslog = sinks.stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals("syslog")).findFirst().orElseThrow();
+        assertFalse(syslog.getBoolean("enabled"), "a refused sink stays off: " + syslog);
+        assertTrue(syslog.getBoolean("installed"), "the built-in syslog plugin is installed: " + syslog);
+        assertFalse(syslog.getJsonObject("settings").containsKey("port"), "refused settings are not saved: " + syslog);
     }
 
     @Test

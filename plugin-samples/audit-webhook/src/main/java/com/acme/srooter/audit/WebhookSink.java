@@ -19,15 +19,20 @@ import org.pf4j.Extension;
  * POSTs each batch of audit records to {@code url} as a JSON array, with an optional {@code authorization}
  * header. Anything but a 2xx answer throws, and srooter offers the batch again.
  *
- * <p>srooter calls {@link #configure} when an admin enables the sink or changes its settings, then
- * {@link #write} for each batch, from its audit writer thread, never from a request thread.
+ * <p>srooter calls {@link #configure} when an admin enables the sink or changes its settings (throwing refuses
+ * them: the admin sees the message), then {@link #write} for each batch, from its audit writer thread, never from a
+ * request thread.
  */
 @Extension
 public class WebhookSink implements AuditSink {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile URI url;
-    private volatile String authorization;
+
+    /** Where to send, set whole: configure may run (on an admin's request) while a batch is being sent. */
+    private record Target(URI url, String authorization) {
+    }
+
+    private volatile Target target;
 
     @Override
     public String name() {
@@ -40,12 +45,12 @@ public class WebhookSink implements AuditSink {
         if (configured == null || configured.isBlank()) {
             throw new IllegalArgumentException("the webhook sink needs a url setting");
         }
-        url = URI.create(configured);
-        authorization = settings.get("authorization");
+        target = new Target(URI.create(configured), settings.get("authorization"));
     }
 
     @Override
     public void write(List<AuditEvent> batch) throws IOException, InterruptedException {
+        Target to = target;
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (AuditEvent e : batch) {
             JsonObjectBuilder o = Json.createObjectBuilder().add("id", e.id()).add("createdAt", e.createdAt().toString())
@@ -59,15 +64,15 @@ public class WebhookSink implements AuditSink {
             add(o, "promptSha256", e.promptSha256());
             array.add(o);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(to.url()).timeout(Duration.ofSeconds(10))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(array.build().toString()));
-        if (authorization != null && !authorization.isBlank()) {
-            request.header("authorization", authorization);
+        if (to.authorization() != null && !to.authorization().isBlank()) {
+            request.header("authorization", to.authorization());
         }
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("webhook " + url + " answered " + response.statusCode());
+            throw new IOException("webhook " + to.url() + " answered " + response.statusCode());
         }
     }
 
