@@ -16,9 +16,12 @@ async function auditSinksCard() {
       document.getElementById("sink-form-" + s.name).append(notice("Saved: records go there from the next batch.", true)); },
       () => enabled.checked ? "Send every audit record to " + s.name + " from now on?" : "Stop sending audit records to " + s.name + "?");
   };
-  return card("Audit sinks", el("p", { class: "muted" }, "Every record is kept in the database; sink plugins send a copy elsewhere (a JSON Lines file, a SIEM)."),
+  return card("Audit sinks", el("p", { class: "muted" }, "Every record is kept in the database; sink plugins send a copy elsewhere (a JSON Lines file, syslog to a SIEM). A sink that falls 20,000 records behind drops its oldest."),
     table([{ title: "Sink", value: s => s.name }, { title: "Installed", value: s => s.installed ? "yes" : "no" },
       { title: "State", value: s => el("span", { class: "status" + (s.enabled ? "" : " s4") }, s.enabled ? "on" : "off") },
+      { title: "Behind", value: s => s.name === "database" ? "" : el("span", { "data-sink-behind": s.name,
+        title: "records waiting for this sink, and records it missed since the node started (the database has them)" },
+        (s.waiting || 0) + " waiting" + (s.dropped ? ", " + s.dropped + " dropped" : "")) },
       { title: "", value: row }], sinks, s => ({ "data-sink-row": s.name })));
 }
 

@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * Somewhere audit records go besides srooter's database: a file, a SIEM, a webhook. srooter hands a sink
- * batches from its audit writer thread (never from a request thread), in order; a batch that throws is
- * offered again a few times, then logged and skipped, so one broken sink never stops the others.
+ * batches, in order, after the database has them, from a thread of the sink's own (never from a request thread,
+ * and never the audit writer's, which leaves them for it); a batch that throws is offered again a few times, then
+ * logged and skipped. One broken or slow sink never holds up the database or the other sinks: it falls behind, and
+ * beyond 20,000 records behind its oldest waiting records are dropped (counted in {@code GET /api/audit/sinks}).
  */
 public interface AuditSink extends org.pf4j.ExtensionPoint {
 

@@ -182,7 +182,11 @@ public class AuditLog {
         if (!rest.isEmpty()) {
             write(rest, true); // the writer did not finish in time, or was interrupted
         }
+        sinks.stop(SINKS_AT_STOP_MS);
     }
+
+    /** How long a clean stop waits for the audit sinks to take what waits for them (the database has it all). */
+    static final long SINKS_AT_STOP_MS = 10_000;
 
     private void writeUntilStopped() {
         List<byte[]> batch = new ArrayList<>(BATCH);

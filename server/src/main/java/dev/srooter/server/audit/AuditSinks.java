@@ -24,8 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * The audit sinks besides the database (which always receives every record: srooter's own queries read it).
- * An admin enables a sink plugin by name with its settings; the audit writer hands each batch, after the
- * database has it, to every enabled sink of the current plugin generation.
+ * An admin enables a sink plugin by name with its settings; the audit writer leaves each batch, after the
+ * database has it, for every enabled sink ({@link SinkOutbox}: the sink's own thread hands it to the sink of the
+ * current plugin generation).
  */
 @ApplicationScoped
 public class AuditSinks {
@@ -33,14 +34,23 @@ public class AuditSinks {
     private static final Logger LOG = Logger.getLogger(AuditSinks.class.getName());
     private static final int ATTEMPTS = 3;
 
-    /** A sink as an admin set it; in memory its secret settings are in clear, for the sink. */
-    public record State(String name, boolean enabled, Map<String, String> settings, boolean installed) {
+    /**
+     * A sink as an admin set it; in memory its secret settings are in clear, for the sink. {@code waiting}: records
+     * left for it and not yet handed over; {@code dropped}: records it missed since the node started, for being
+     * {@link SinkOutbox#MAX_RECORDS} behind.
+     */
+    public record State(String name, boolean enabled, Map<String, String> settings, boolean installed, int waiting,
+                        long dropped) {
+
+        State(String name, boolean enabled, Map<String, String> settings, boolean installed) {
+            this(name, enabled, settings, installed, 0, 0);
+        }
 
         /** The state as the API shows it, to auditors too: every secret setting masked. */
         public State masked() {
             Map<String, String> shown = new LinkedHashMap<>();
             settings.forEach((k, v) -> shown.put(k, SecretNames.secret(k) ? SecretNames.MASK : v));
-            return new State(name, enabled, shown, installed);
+            return new State(name, enabled, shown, installed, waiting, dropped);
         }
     }
 
@@ -61,6 +71,8 @@ public class AuditSinks {
     GatewaySettings gateway;
 
     private volatile Map<String, State> states = Map.of();
+    /** Each sink's batches waiting for it, made when the sink first has one. */
+    private final Map<String, SinkOutbox> outboxes = new java.util.concurrent.ConcurrentHashMap<>();
     /** The settings each sink instance was last configured with (instances change with plugin generations). */
     private final Map<AuditSink, Map<String, String>> configured = new IdentityHashMap<>();
 
@@ -104,7 +116,9 @@ public class AuditSinks {
         Map<String, AuditSink> installed = plugins.auditSinks();
         for (String name : new java.util.TreeSet<>(installed.keySet())) {
             State s = states.get(name);
-            all.add(new State(name, s != null && s.enabled(), s == null ? Map.of() : s.settings(), true));
+            SinkOutbox outbox = outboxes.get(name);
+            all.add(new State(name, s != null && s.enabled(), s == null ? Map.of() : s.settings(), true,
+                    outbox == null ? 0 : outbox.waiting(), outbox == null ? 0 : outbox.dropped()));
         }
         for (State s : states.values()) {
             if (!installed.containsKey(s.name())) {
@@ -169,19 +183,48 @@ public class AuditSinks {
         });
     }
 
-    /** Hands a batch the database has stored to every enabled sink; failures are logged, never thrown. */
+    /**
+     * Leaves a batch the database has stored for every enabled sink, in the sink's own {@link SinkOutbox}, and
+     * returns at once: the audit writer never waits for a sink.
+     */
     void deliver(List<AuditRecord> records) {
-        if (states.values().stream().noneMatch(State::enabled)) {
+        if (records.isEmpty() || states.values().stream().noneMatch(State::enabled)) {
             return;
         }
         List<AuditEvent> events = records.stream().map(AuditSinks::event).toList();
-        try (PluginHost.Lease lease = plugins.lease()) {
-            for (Map.Entry<String, AuditSink> entry : lease.auditSinks().entrySet()) {
-                State state = states.get(entry.getKey());
-                if (state != null && state.enabled()) {
-                    deliver(entry.getValue(), state, events);
-                }
+        for (State state : states.values()) {
+            if (state.enabled()) {
+                outboxes.computeIfAbsent(state.name(), name -> new SinkOutbox(name, SinkOutbox.MAX_RECORDS,
+                        batch -> handOver(name, batch))).offer(events);
             }
+        }
+    }
+
+    /**
+     * On the sink's own thread: hands a batch to the sink of the current plugin generation, if it is still enabled
+     * and installed; failures are logged, never thrown.
+     */
+    private void handOver(String name, List<AuditEvent> events) {
+        State state = states.get(name);
+        if (state == null || !state.enabled()) {
+            return; // disabled since: what waited for it is not wanted
+        }
+        try (PluginHost.Lease lease = plugins.lease()) {
+            AuditSink sink = lease.auditSinks().get(name);
+            if (sink != null) {
+                deliver(sink, state, events);
+            }
+        }
+    }
+
+    /**
+     * At a clean stop, after the audit writer's last batch: gives the sinks up to {@code millis} in all to take what
+     * waits for them.
+     */
+    void stop(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        for (SinkOutbox outbox : outboxes.values()) {
+            outbox.stop(Math.max(1, until - System.currentTimeMillis()));
         }
     }
 

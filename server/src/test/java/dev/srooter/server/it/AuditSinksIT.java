@@ -119,6 +119,62 @@ class AuditSinksIT {
                 "audit-webhook.jar")));
     }
 
+    /**
+     * A webhook that stops answering (its client waits 10 s, three times a batch) once held the audit writer: the
+     * next records reached neither the database nor the other sinks for half a minute.
+     */
+    @Test
+    void aSinkWhoseReceiverHangsHoldsUpNeitherTheDatabaseNorAnotherSink() throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hook.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                answer.await(60, java.util.concurrent.TimeUnit.SECONDS); // hangs until the test is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        Path dir = gateway.dataDir().resolve("audit-sink-hung-" + run);
+        try {
+            HttpResponse<String> upload = gateway.http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(gateway.url + "/api/plugins")).header("authorization", "Bearer "
+                    + gateway.adminToken).header("content-type", "application/java-archive")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of(
+                            System.getProperty("srooter.samples.dir"), "audit-webhook.jar")))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, upload.statusCode(), upload.body());
+            assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/webhook", "{\"enabled\":true,\"settings\":"
+                    + "{\"url\":\"http://127.0.0.1:" + hook.getAddress().getPort() + "/hook\"}}").statusCode());
+            assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":true,\"settings\":"
+                    + "{\"dir\":\"" + dir + "\"}}").statusCode());
+
+            String first = id(ask("the webhook stops answering here"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (received.stream().noneMatch(b -> b.contains(first)) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(received.stream().anyMatch(b -> b.contains(first)), "the webhook has the first record");
+
+            String second = id(ask("and the records after it"));
+            gateway.auditRecord(second); // in the database within 10 s
+            waitForLine(dir.resolve("audit.jsonl"), second); // and in the other sink
+            JsonValue webhook = Gateway.array(gateway.admin("GET", "/api/audit/sinks", null).body()).stream()
+                    .filter(v -> v.asJsonObject().getString("name").equals("webhook")).findFirst().orElseThrow();
+            assertTrue(webhook.asJsonObject().getInt("waiting") >= 2, "the hung sink's records wait for it: "
+                    + webhook);
+            assertEquals(0, webhook.asJsonObject().getJsonNumber("dropped").longValue());
+        } finally {
+            answer.countDown();
+            hook.stop(0);
+        }
+    }
+
     /** The api compatibility rule: a sink built against api 0.1.0 (AuditEvent a record then) still works. */
     @Test
     void theWebhookSampleBuiltAgainstTheFirstApiStillReceivesRecords() throws Exception {

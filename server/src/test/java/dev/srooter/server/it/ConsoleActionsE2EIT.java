@@ -278,6 +278,8 @@ class ConsoleActionsE2EIT {
         ConsoleBrowser.open("audit");
         WebElement sink = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-sink]")));
         String sinkName = sink.getAttribute("data-sink");
+        assertTrue(browser.findElement(By.cssSelector("[data-sink-behind='" + sinkName + "']")).getText()
+                .matches("\\d+ waiting.*"), "how far behind each sink is");
         WebElement enabled = byId("sink-enabled-" + sinkName);
         if (enabled.isSelected()) {
             enabled.click();

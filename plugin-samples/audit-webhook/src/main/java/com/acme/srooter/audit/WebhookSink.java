@@ -20,7 +20,7 @@ import org.pf4j.Extension;
  * header. Anything but a 2xx answer throws, and srooter offers the batch again.
  *
  * <p>srooter calls {@link #configure} when an admin enables the sink or changes its settings (throwing refuses
- * them: the admin sees the message), then {@link #write} for each batch, from its audit writer thread, never from a
+ * them: the admin sees the message), then {@link #write} for each batch, from the sink's own thread, never from a
  * request thread.
  */
 @Extension

@@ -19,7 +19,7 @@ import org.pf4j.Extension;
  * </pre>
  *
  * srooter calls {@link #configure} when an admin saves the settings (a refusal is the admin's 400) and
- * {@link #write} from its audit writer thread with each batch the database has stored; a batch that throws is
+ * {@link #write} from the sink's own thread with each batch the database has stored; a batch that throws is
  * offered again.
  */
 @Extension
