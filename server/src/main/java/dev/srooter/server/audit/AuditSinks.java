@@ -70,6 +70,9 @@ public class AuditSinks {
     @Inject
     GatewaySettings gateway;
 
+    @Inject
+    dev.srooter.server.ops.GatewayMetrics metrics;
+
     private volatile Map<String, State> states = Map.of();
     /** Each sink's batches waiting for it, made when the sink first has one. */
     private final Map<String, SinkOutbox> outboxes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -194,10 +197,17 @@ public class AuditSinks {
         List<AuditEvent> events = records.stream().map(AuditSinks::event).toList();
         for (State state : states.values()) {
             if (state.enabled()) {
-                outboxes.computeIfAbsent(state.name(), name -> new SinkOutbox(name, SinkOutbox.MAX_RECORDS,
-                        batch -> handOver(name, batch))).offer(events);
+                outboxes.computeIfAbsent(state.name(), this::outbox).offer(events);
             }
         }
+    }
+
+    private SinkOutbox outbox(String name) {
+        SinkOutbox outbox = new SinkOutbox(name, SinkOutbox.MAX_RECORDS, batch -> handOver(name, batch));
+        if (metrics != null) { // null in tests that make the sinks by hand
+            metrics.auditSink(name, outbox::waiting, outbox::dropped);
+        }
+        return outbox;
     }
 
     /**

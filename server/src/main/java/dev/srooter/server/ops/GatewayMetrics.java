@@ -57,6 +57,20 @@ public class GatewayMetrics {
     }
 
     /**
+     * An audit sink's records waiting for it and those it dropped for being too far behind (SinkOutbox), read when
+     * scraped: a sink whose receiver is away shows first as a growing {@code waiting}, and {@code dropped} is what
+     * to alert on.
+     */
+    public void auditSink(String sink, Supplier<Number> waiting, Supplier<Number> dropped) {
+        Tag tag = new Tag("sink", label(sink));
+        registry.gauge(Metadata.builder().withName("srooter_audit_sink_waiting")
+                .withDescription("Audit records stored and waiting for this sink").build(), waiting, tag);
+        registry.gauge(Metadata.builder().withName("srooter_audit_sink_dropped")
+                .withDescription("Audit records this sink missed since the node started, for being too far behind"
+                        + " (the database has them)").build(), dropped, tag);
+    }
+
+    /**
      * A request thread waited this long after its answer for the audit writer to catch up (AuditLog.pace): not part
      * of the request's recorded latency, which ends before it, so counted here.
      */

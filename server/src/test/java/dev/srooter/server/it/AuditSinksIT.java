@@ -169,6 +169,11 @@ class AuditSinksIT {
             assertTrue(webhook.asJsonObject().getInt("waiting") >= 2, "the hung sink's records wait for it: "
                     + webhook);
             assertEquals(0, webhook.asJsonObject().getJsonNumber("dropped").longValue());
+            String metrics = gateway.send("GET", "/metrics?scope=application", List.of(), null).body();
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("srooter_audit_sink_waiting")
+                    && l.contains("sink=\"webhook\"") && !l.endsWith(" 0.0") && !l.endsWith(" 0")), metrics);
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("srooter_audit_sink_dropped")
+                    && l.contains("sink=\"webhook\"")), metrics);
         } finally {
             answer.countDown();
             hook.stop(0);
