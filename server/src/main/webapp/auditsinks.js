@@ -7,8 +7,14 @@ async function auditSinksCard() {
     if (s.name === "database") return el("span", { class: "muted" }, "always on: the audit queries read it");
     const enabled = el("input", { type: "checkbox", checked: s.enabled, "aria-label": "Send records to " + s.name, id: "sink-enabled-" + s.name });
     const settings = el("textarea", { rows: 2, id: "sink-settings-" + s.name, "aria-label": s.name + " settings (JSON)" }, JSON.stringify(s.settings || {}));
+    // one made-up record (sink-test-..., in no database) sent now with the saved settings: does the receiver take it?
+    const test = el("button", { type: "button", class: "secondary", "data-sink-test": s.name,
+      onclick: guarded(async () => {
+        const sent = await api("POST", "/audit/sinks/" + encodeURIComponent(s.name) + "/test");
+        document.getElementById("sink-form-" + s.name).append(notice("Delivered a test record, " + sent.id + ".", true));
+      }, null) }, "Send a test record");
     return actionForm("sink-form-" + s.name, [field("On", enabled), field("Settings (JSON object; secrets show masked: leave them)", settings),
-      el("button", { "data-sink": s.name }, "Save")], async () => {
+      el("button", { "data-sink": s.name }, "Save"), test], async () => {
       let parsed;
       try { parsed = JSON.parse(settings.value || "{}"); } catch (e) { throw new Error("Settings are not valid JSON: " + e.message); }
       if (typeof parsed !== "object" || Array.isArray(parsed) || parsed === null) throw new Error("Settings are a JSON object.");

@@ -8,13 +8,17 @@ import dev.srooter.server.store.AuditRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -150,6 +154,25 @@ public class AuditResource {
             throw ApiError.of(400, refused.getMessage());
         }
         return sinks();
+    }
+
+    /**
+     * Sends one made-up record ({@code sink-test-...}, in no database) to a sink with its saved settings, now: 200
+     * with its id when the sink delivered it, 502 with the sink's reason when not.
+     */
+    @POST
+    @Path("/sinks/{name}/test")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject testSink(@PathParam("name") String name, @Context SecurityContext caller) {
+        try {
+            String id = sinks.test(name, caller.getUserPrincipal().getName());
+            return Json.createObjectBuilder().add("delivered", true).add("id", id).build();
+        } catch (IllegalArgumentException notThere) {
+            throw ApiError.of(notThere.getMessage().startsWith("no audit sink") ? 404 : 400, notThere.getMessage());
+        } catch (IllegalStateException failed) {
+            throw ApiError.of(502, failed.getMessage());
+        }
     }
 
     private static Response download(StreamingOutput body, String type, String extension) {

@@ -239,17 +239,9 @@ public class AuditSinks {
     }
 
     private void deliver(AuditSink sink, State state, List<AuditEvent> events) {
-        Map<String, String> settings = new LinkedHashMap<>(state.settings());
-        settings.putIfAbsent("dataDir", gateway.dataDir().toString());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                synchronized (configured) {
-                    if (!settings.equals(configured.get(sink))) {
-                        sink.configure(Map.copyOf(settings));
-                        configured.put(sink, settings);
-                    }
-                }
-                sink.write(events);
+                writeOnce(sink, state, events);
                 return;
             } catch (Exception | LinkageError e) {
                 if (attempt == ATTEMPTS) {
@@ -265,6 +257,52 @@ public class AuditSinks {
                 }
             }
         }
+    }
+
+    /**
+     * Configures the sink if its settings changed, then writes. Writes to one sink go one at a time (its own thread's
+     * batches and an admin's test record), as the {@code AuditSink} contract promises.
+     */
+    private void writeOnce(AuditSink sink, State state, List<AuditEvent> events) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(state.settings());
+        settings.putIfAbsent("dataDir", gateway.dataDir().toString());
+        synchronized (sink) {
+            synchronized (configured) {
+                if (!settings.equals(configured.get(sink))) {
+                    sink.configure(Map.copyOf(settings));
+                    configured.put(sink, settings);
+                }
+            }
+            sink.write(events);
+        }
+    }
+
+    /**
+     * Sends one made-up record to a sink now, once, with its saved settings, so an admin setting up a receiver knows
+     * at once whether it takes records: its id begins {@code sink-test-}, its endpoint and route are
+     * {@code sink-test}, and it is in no database. Returns the id; throws {@link IllegalStateException} with the
+     * sink's reason when it could not deliver, {@link IllegalArgumentException} when the sink is not there or has no
+     * settings saved.
+     */
+    public String test(String name, String admin) {
+        State state = states.get(name);
+        AuditSink sink = plugins.auditSinks().get(name);
+        if (sink == null) {
+            throw new IllegalArgumentException("no audit sink plugin named '" + name + "' is installed");
+        }
+        if (state == null) {
+            throw new IllegalArgumentException("the " + name + " sink has no settings saved: save them first");
+        }
+        String id = "sink-test-" + java.util.UUID.randomUUID();
+        AuditEvent event = AuditEvent.builder().id(id).createdAt(java.time.Instant.now()).username(admin)
+                .endpoint("sink-test").route("sink-test").status(200).build();
+        try (PluginHost.Lease lease = plugins.lease()) {
+            writeOnce(lease.auditSinks().getOrDefault(name, sink), state, List.of(event));
+        } catch (Exception | LinkageError e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IllegalStateException("the " + name + " sink could not deliver a test record: " + reason, e);
+        }
+        return id;
     }
 
     static AuditEvent event(AuditRecord r) {

@@ -91,7 +91,31 @@ class AuditSinksIT {
             assertEquals(64, record.getString("promptSha256").length());
             assertTrue(rsyslog.received().stream().noneMatch(r -> r.msg().contains(secretPrompt)),
                     "the prompt never reaches a sink");
+
+            // an admin setting up a receiver sends a made-up record and knows at once
+            HttpResponse<String> tested = gateway.admin("POST", "/api/audit/sinks/syslog/test", null);
+            assertEquals(200, tested.statusCode(), tested.body());
+            String testId = Gateway.object(tested.body()).getString("id");
+            assertTrue(testId.startsWith("sink-test-"), testId);
+            Rsyslog.Received test = rsyslog.await(r -> r.msg().contains("\"id\":\"" + testId + "\""),
+                    java.time.Duration.ofSeconds(5)).orElseThrow(() -> new AssertionError("no test record"));
+            assertTrue(test.msg().contains("\"endpoint\":\"sink-test\""), test.msg());
+            assertTrue(test.msg().contains("\"username\":\"admin\""), test.msg());
         }
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort(); // nothing listens there once this closes
+        }
+        assertEquals(200, gateway.admin("PUT", "/api/audit/sinks/syslog", "{\"enabled\":true,\"settings\":"
+                + "{\"host\":\"127.0.0.1\",\"port\":\"" + closed + "\"}}").statusCode());
+        HttpResponse<String> refused = gateway.admin("POST", "/api/audit/sinks/syslog/test", null);
+        assertEquals(502, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("the syslog sink could not deliver a test record: syslog receiver 127.0.0.1:"
+                + closed), refused.body());
+        assertEquals(404, gateway.admin("POST", "/api/audit/sinks/nowhere/test", null).statusCode());
+        String auditor = gateway.createUser("sink-tester-" + run, "auditor");
+        assertEquals(403, gateway.as(auditor, "POST", "/api/audit/sinks/syslog/test", null).statusCode(),
+                "sending is an admin's");
     }
 
     @Test

@@ -287,6 +287,9 @@ class ConsoleActionsE2EIT {
         sink.click();
         ConsoleBrowser.confirm();
         waitFor(() -> byId("sink-form-" + sinkName).getText().contains("Saved"), "sink saved");
+        gateway.admin("PUT", "/api/audit/sinks/jsonl", "{\"enabled\":false}"); // saved, off: it writes under data/
+        click("[data-sink-test='jsonl']");
+        waitFor(() -> byId("sink-form-jsonl").getText().contains("Delivered a test record, sink-test-"), "test record");
         assertTrue(byId("admin-changes").getText().contains("/api/users"), "admin changes are listed");
 
         // cortex: sensitive areas and escalation
