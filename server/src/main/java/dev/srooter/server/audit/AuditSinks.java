@@ -78,6 +78,8 @@ public class AuditSinks {
     private final Map<String, SinkOutbox> outboxes = new java.util.concurrent.ConcurrentHashMap<>();
     /** The settings each sink instance was last configured with (instances change with plugin generations). */
     private final Map<AuditSink, Map<String, String>> configured = new IdentityHashMap<>();
+    /** Whose turn it is to write to each sink instance (guarded, like {@code configured}, by its monitor). */
+    private final Map<AuditSink, java.util.concurrent.locks.ReentrantLock> turns = new IdentityHashMap<>();
 
     public void reload() {
         Map<String, State> loaded = new LinkedHashMap<>();
@@ -241,7 +243,7 @@ public class AuditSinks {
     private void deliver(AuditSink sink, State state, List<AuditEvent> events) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                writeOnce(sink, state, events);
+                writeOnce(sink, state, events, false);
                 return;
             } catch (Exception | LinkageError e) {
                 if (attempt == ATTEMPTS) {
@@ -261,12 +263,23 @@ public class AuditSinks {
 
     /**
      * Configures the sink if its settings changed, then writes. Writes to one sink go one at a time (its own thread's
-     * batches and an admin's test record), as the {@code AuditSink} contract promises.
+     * batches and an admin's test record), as the {@code AuditSink} contract promises; an admin's test waits for the
+     * sink's turn {@link #TEST_WAIT_SECONDS} at most, its own thread as long as it takes.
      */
-    private void writeOnce(AuditSink sink, State state, List<AuditEvent> events) throws Exception {
+    private void writeOnce(AuditSink sink, State state, List<AuditEvent> events, boolean test) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(state.settings());
         settings.putIfAbsent("dataDir", gateway.dataDir().toString());
-        synchronized (sink) {
+        java.util.concurrent.locks.ReentrantLock turn;
+        synchronized (configured) {
+            turn = turns.computeIfAbsent(sink, s -> new java.util.concurrent.locks.ReentrantLock());
+        }
+        if (!test) {
+            turn.lock();
+        } else if (!turn.tryLock(TEST_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new java.io.IOException("it has been writing one batch for over " + TEST_WAIT_SECONDS
+                    + " s: its receiver is slow or away");
+        }
+        try {
             synchronized (configured) {
                 if (!settings.equals(configured.get(sink))) {
                     sink.configure(Map.copyOf(settings));
@@ -274,8 +287,13 @@ public class AuditSinks {
                 }
             }
             sink.write(events);
+        } finally {
+            turn.unlock();
         }
     }
+
+    /** The longest an admin's test record waits for a sink busy with a batch. */
+    static final int TEST_WAIT_SECONDS = 15;
 
     /**
      * Sends one made-up record to a sink now, once, with its saved settings, so an admin setting up a receiver knows
@@ -297,7 +315,7 @@ public class AuditSinks {
         AuditEvent event = AuditEvent.builder().id(id).createdAt(java.time.Instant.now()).username(admin)
                 .endpoint("sink-test").route("sink-test").status(200).build();
         try (PluginHost.Lease lease = plugins.lease()) {
-            writeOnce(lease.auditSinks().getOrDefault(name, sink), state, List.of(event));
+            writeOnce(lease.auditSinks().getOrDefault(name, sink), state, List.of(event), true);
         } catch (Exception | LinkageError e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new IllegalStateException("the " + name + " sink could not deliver a test record: " + reason, e);

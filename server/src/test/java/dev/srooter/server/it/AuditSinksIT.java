@@ -198,6 +198,10 @@ class AuditSinksIT {
                     && l.contains("sink=\"webhook\"") && !l.endsWith(" 0.0") && !l.endsWith(" 0")), metrics);
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith("srooter_audit_sink_dropped")
                     && l.contains("sink=\"webhook\"")), metrics);
+            // a test record to the hung receiver: an answer in bounded time, not a hung admin request
+            HttpResponse<String> tested = gateway.admin("POST", "/api/audit/sinks/webhook/test", null);
+            assertEquals(502, tested.statusCode(), tested.body());
+            assertTrue(tested.body().contains("the webhook sink could not deliver a test record"), tested.body());
         } finally {
             answer.countDown();
             hook.stop(0);
