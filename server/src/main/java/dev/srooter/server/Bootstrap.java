@@ -100,13 +100,7 @@ public class Bootstrap implements ServletContextListener {
         taskBook.sharingWhen(clusterChanges::sharing);
         clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 0, 1, TimeUnit.SECONDS);
         audit.start();
-        int keepDays = settings.auditRetentionDays();
-        if (keepDays > 0) { // the first pass a few minutes after start, not in its way; then four a day
-            retention = scheduler.scheduleWithFixedDelay(() -> auditRetention.pass(keepDays), 5, 360,
-                    TimeUnit.MINUTES);
-            LOG.info("srooter: audit records older than " + keepDays + " days are removed"
-                    + " (SROOTER_AUDIT_RETENTION_DAYS)");
-        }
+        retention = auditRetention.schedule(scheduler, settings.auditRetentionDays());
         heapMargin = dev.srooter.server.ops.OldGenerationMargin.start(settings.heapMarginBytes());
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));

@@ -167,12 +167,21 @@ public class GatewaySettings {
     }
 
     /**
-     * The days audit records are kept ({@code srooter.audit.retention.days}, or SROOTER_AUDIT_RETENTION_DAYS; 0 by
-     * default: for ever), at least {@link dev.srooter.server.audit.AuditRetention#MIN_DAYS} when set.
+     * The days audit records are kept ({@code -Dsrooter.audit.retention.days}, or SROOTER_AUDIT_RETENTION_DAYS from
+     * the environment or bootstrap.properties, as server.xml's other variables; 0 by default: for ever), at least
+     * {@link dev.srooter.server.audit.AuditRetention#MIN_DAYS} when set. It was read through MicroProfile Config alone,
+     * which sees the environment but not bootstrap.properties: set there, it was ignored (OperationsIT found it).
      */
     public int auditRetentionDays() {
-        return dev.srooter.server.audit.AuditRetention.days(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.audit.retention.days", Long.class).orElse(0L));
+        String days = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("srooter.audit.retention.days", String.class)
+                .or(() -> optional("srooter/auditRetentionDays")).orElse("0").trim();
+        try {
+            return dev.srooter.server.audit.AuditRetention.days(days.isEmpty() ? 0 : Long.parseLong(days));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("SROOTER_AUDIT_RETENTION_DAYS must be a number of days, not '" + days
+                    + "'", e);
+        }
     }
 
     /**

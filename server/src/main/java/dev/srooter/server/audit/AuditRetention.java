@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -54,12 +57,52 @@ public class AuditRetention {
         return (int) Math.min(configured, 36_500);
     }
 
+    /** The days kept (0: for ever), and the last pass: when it ended, what it removed, why it failed. */
+    private volatile int keptDays;
+    private volatile Instant lastPassAt;
+    private volatile long lastRemoved;
+    private volatile String lastFailure;
+
+    /**
+     * Schedules the passes for {@code days} (from {@link #days(long)}): the first five minutes after start, out of
+     * the way of a node's first requests, then four a day. Nothing when {@code days} is 0; null then.
+     */
+    public ScheduledFuture<?> schedule(ScheduledExecutorService scheduler, int days) {
+        keptDays = days;
+        if (days <= 0) {
+            return null;
+        }
+        LOG.info("srooter: audit records older than " + days + " days are removed (SROOTER_AUDIT_RETENTION_DAYS)");
+        return scheduler.scheduleWithFixedDelay(() -> pass(days), FIRST_PASS_MINUTES, 360, TimeUnit.MINUTES);
+    }
+
+    static final int FIRST_PASS_MINUTES = 5;
+
+    /** What the readiness check reports: the retention in force and how its last pass went. */
+    public String status() {
+        if (keptDays <= 0) {
+            return "off: every record is kept";
+        }
+        Instant last = lastPassAt;
+        if (last == null) {
+            return keptDays + " days; the first pass comes " + FIRST_PASS_MINUTES + " minutes after start";
+        }
+        String failure = lastFailure;
+        return keptDays + " days; last pass " + last + ": " + lastRemoved + " removed"
+                + (failure == null ? "" : ", then failed (" + failure + "); the next pass tries again");
+    }
+
     /** The scheduled pass: a failure (the database away) is logged, and the next pass tries again. */
     public void pass(int days) {
+        lastRemoved = 0;
+        lastFailure = null;
         try {
             removeOlderThan(days, Instant.now());
         } catch (RuntimeException e) {
+            lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warning("srooter: audit retention failed; the next pass tries again: " + e.getMessage());
+        } finally {
+            lastPassAt = Instant.now();
         }
     }
 
@@ -80,6 +123,7 @@ public class AuditRetention {
                 }
                 String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
                 removed += sql.update("DELETE FROM audit_records WHERE id IN (" + marks + ")", ids.toArray());
+                lastRemoved = removed;
                 if (ids.size() < CHUNK || !rested(System.nanoTime() - started)) {
                     break;
                 }

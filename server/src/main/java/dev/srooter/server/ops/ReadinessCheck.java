@@ -38,6 +38,9 @@ public class ReadinessCheck implements HealthCheck {
     ProviderCatalog providers;
 
     @Inject
+    dev.srooter.server.audit.AuditRetention retention;
+
+    @Inject
     ProviderHealth health;
 
     @Override
@@ -56,6 +59,7 @@ public class ReadinessCheck implements HealthCheck {
         up &= kinds > 0;
         int backlog = audit.backlog();
         response.withData("auditBacklog", backlog);
+        response.withData("auditRetention", retention.status());
         up &= backlog < BACKLOG_LIMIT;
         try {
             var accounts = providers.accounts();

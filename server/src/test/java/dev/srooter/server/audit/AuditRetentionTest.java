@@ -145,6 +145,27 @@ class AuditRetentionTest {
     }
 
     @Test
+    void theStatusSaysWhatIsKeptAndHowTheLastPassWent() throws Exception {
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        try {
+            assertEquals(null, retention.schedule(scheduler, 0));
+            assertEquals("off: every record is kept", retention.status());
+            java.util.concurrent.ScheduledFuture<?> scheduled = retention.schedule(scheduler, 40);
+            long delay = scheduled.getDelay(java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(delay > 280 && delay <= 300, "the first pass five minutes on, out of the way of a node's first"
+                    + " requests: " + delay + " s");
+            assertEquals("40 days; the first pass comes 5 minutes after start", retention.status());
+            scheduled.cancel(false);
+        } finally {
+            scheduler.shutdownNow();
+        }
+        store("old-", Duration.ofDays(45), 3);
+        retention.pass(40);
+        assertTrue(retention.status().matches("40 days; last pass \\S+Z: 3 removed"), retention.status());
+    }
+
+    @Test
     void theScheduledPassOutlivesADatabaseThatRefuses() {
         retention.sql = new Sql((DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {

@@ -31,6 +31,8 @@ class OperationsIT {
         assertTrue(data.getString("plugins").contains("provider kinds"), data.toString());
         assertTrue(data.getString("providers").contains("reported, not judged"), data.toString());
         assertTrue(data.containsKey("auditBacklog"));
+        assertTrue(data.getString("auditRetention").startsWith("36500 days; "), "SROOTER_AUDIT_RETENTION_DAYS as the"
+                + " build sets it for this server, scheduled: " + data);
 
         assertEquals(200, gateway.send("GET", "/health/started", List.of(), null).statusCode(), "the startup probe");
         HttpResponse<String> live = gateway.send("GET", "/health/live", List.of(), null);
