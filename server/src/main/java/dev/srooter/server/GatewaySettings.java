@@ -42,6 +42,25 @@ public class GatewaySettings {
     Object discoveryIntervalSeconds;
 
     /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
+    /**
+     * A setting read in MicroProfile Config first ({@code property}: a system property, or the environment under its
+     * upper-case name), then in JNDI ({@code jndiName}, bound in server.xml to a Liberty variable: the environment,
+     * bootstrap.properties or the default there). MicroProfile Config alone does not see bootstrap.properties, where
+     * every other {@code SROOTER_*} setting may be given: a setting read only there was ignored when set there.
+     */
+    private static Optional<String> setting(String property, String jndiName) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(property, String.class)
+                .or(() -> optional(jndiName)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static long number(Optional<String> value, long otherwise, String variable) {
+        try {
+            return value.map(Long::parseLong).orElse(otherwise);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(variable + " must be a whole number, not '" + value.get() + "'", e);
+        }
+    }
+
     private static Optional<String> optional(String name) {
         try {
             return Optional.ofNullable(new InitialContext().lookup(name)).map(Object::toString);
@@ -55,8 +74,7 @@ public class GatewaySettings {
      * or SROOTER_CORTEX_ROOTS: paths separated by commas); empty: any folder at least two levels deep.
      */
     public java.util.List<java.nio.file.Path> cortexRoots() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.cortex.roots", String.class).stream()
+        return setting("srooter.cortex.roots", "srooter/cortexRoots").stream()
                 .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
                 .map(java.nio.file.Path::of).toList();
     }
@@ -71,16 +89,12 @@ public class GatewaySettings {
      * every other setting; empty when neither is set (a key file is generated then).
      */
     public String masterKey() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.master.key", String.class)
-                .or(() -> optional("srooter/masterKey")).filter(k -> !k.isBlank()).orElse("");
+        return setting("srooter.master.key", "srooter/masterKey").orElse("");
     }
 
     /** The master key before a rotation ({@code SROOTER_MASTER_KEY_PREVIOUS}); empty when none is under way. */
     public String previousMasterKey() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.master.key.previous", String.class)
-                .or(() -> optional("srooter/masterKeyPrevious")).filter(k -> !k.isBlank()).orElse("");
+        return setting("srooter.master.key.previous", "srooter/masterKeyPrevious").orElse("");
     }
 
     @Resource(lookup = "srooter/providerTimeoutSeconds")
@@ -162,26 +176,17 @@ public class GatewaySettings {
      * or SROOTER_HEAP_MARGIN_MB; 8 MB by default, 0 turns it off): see {@link dev.srooter.server.ops.OldGenerationMargin}.
      */
     public long heapMarginBytes() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.heap.margin.mb", Long.class).orElse(8L) << 20;
+        return number(setting("srooter.heap.margin.mb", "srooter/heapMarginMb"), 8, "SROOTER_HEAP_MARGIN_MB") << 20;
     }
 
     /**
      * The days audit records are kept ({@code -Dsrooter.audit.retention.days}, or SROOTER_AUDIT_RETENTION_DAYS from
      * the environment or bootstrap.properties, as server.xml's other variables; 0 by default: for ever), at least
-     * {@link dev.srooter.server.audit.AuditRetention#MIN_DAYS} when set. It was read through MicroProfile Config alone,
-     * which sees the environment but not bootstrap.properties: set there, it was ignored (OperationsIT found it).
+     * {@link dev.srooter.server.audit.AuditRetention#MIN_DAYS} when set.
      */
     public int auditRetentionDays() {
-        String days = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("srooter.audit.retention.days", String.class)
-                .or(() -> optional("srooter/auditRetentionDays")).orElse("0").trim();
-        try {
-            return dev.srooter.server.audit.AuditRetention.days(days.isEmpty() ? 0 : Long.parseLong(days));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("SROOTER_AUDIT_RETENTION_DAYS must be a number of days, not '" + days
-                    + "'", e);
-        }
+        return dev.srooter.server.audit.AuditRetention.days(number(setting("srooter.audit.retention.days",
+                "srooter/auditRetentionDays"), 0, "SROOTER_AUDIT_RETENTION_DAYS"));
     }
 
     /**

@@ -211,7 +211,7 @@ class CortexIT {
 
     /** Issue 17, item 4: a lead could register any folder of the server, / included, to be walked and watched. */
     @Test
-    void onlyAdminsRegisterServerFoldersAndNeverTheRoot() {
+    void onlyAdminsRegisterServerFoldersAndNeverTheRoot() throws java.io.IOException {
         String lead = gateway.createUser("cortex-lead-" + run, "lead");
         HttpResponse<String> byLead = gateway.as(lead, "POST", "/api/cortex/repos", "{\"name\":\"lead-" + run
                 + "\",\"path\":\"" + SAMPLE + "\"}");
@@ -220,6 +220,14 @@ class CortexIT {
                 + "\",\"path\":\"/\"}");
         assertEquals(400, root.statusCode(), root.body());
         assertTrue(root.body().contains("too near the root"), root.body());
+        // SROOTER_CORTEX_ROOTS, given to this server in bootstrap.properties: the checkout, and nothing outside it
+        Path elsewhere = java.nio.file.Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+                "srooter-outside-");
+        HttpResponse<String> outside = gateway.admin("POST", "/api/cortex/repos", "{\"name\":\"outside-" + run
+                + "\",\"path\":\"" + elsewhere + "\"}");
+        java.nio.file.Files.delete(elsewhere);
+        assertEquals(400, outside.statusCode(), outside.body());
+        assertTrue(outside.body().contains("is outside the folders this server indexes"), outside.body());
     }
 
     @Test
