@@ -41,7 +41,6 @@ public class GatewaySettings {
     @Resource(lookup = "srooter/discoveryIntervalSeconds")
     Object discoveryIntervalSeconds;
 
-    /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
     /**
      * A setting read in MicroProfile Config first ({@code property}: a system property, or the environment under its
      * upper-case name), then in JNDI ({@code jndiName}, bound in server.xml to a Liberty variable: the environment,
@@ -61,6 +60,7 @@ public class GatewaySettings {
         }
     }
 
+    /** Looked up by hand: Liberty binds no entry for an empty value, which here means "generate one". */
     private static Optional<String> optional(String name) {
         try {
             return Optional.ofNullable(new InitialContext().lookup(name)).map(Object::toString);

@@ -17,14 +17,14 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -145,8 +145,8 @@ public class AuditResource {
         if (body == null || body.enabled() == null) {
             throw ApiError.of(400, "enabled is required");
         }
-        if (body.enabled() && sinks.list().stream().noneMatch(s -> s.name().equals(name) && s.installed())) {
-            throw ApiError.of(404, "no audit sink plugin named '" + name + "' is installed");
+        if (body.enabled()) {
+            requireInstalled(name);
         }
         try {
             sinks.put(name, body.enabled(), body.settings() == null ? JsonValue.EMPTY_JSON_OBJECT : body.settings());
@@ -165,13 +165,20 @@ public class AuditResource {
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject testSink(@PathParam("name") String name, @Context SecurityContext caller) {
+        requireInstalled(name);
         try {
             String id = sinks.test(name, caller.getUserPrincipal().getName());
             return Json.createObjectBuilder().add("delivered", true).add("id", id).build();
-        } catch (IllegalArgumentException notThere) {
-            throw ApiError.of(notThere.getMessage().startsWith("no audit sink") ? 404 : 400, notThere.getMessage());
+        } catch (IllegalArgumentException unsaved) {
+            throw ApiError.of(400, unsaved.getMessage());
         } catch (IllegalStateException failed) {
             throw ApiError.of(502, failed.getMessage());
+        }
+    }
+
+    private void requireInstalled(String name) {
+        if (sinks.list().stream().noneMatch(s -> s.name().equals(name) && s.installed())) {
+            throw ApiError.of(404, "no audit sink plugin named '" + name + "' is installed");
         }
     }
 

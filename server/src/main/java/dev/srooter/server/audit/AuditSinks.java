@@ -299,15 +299,11 @@ public class AuditSinks {
      * Sends one made-up record to a sink now, once, with its saved settings, so an admin setting up a receiver knows
      * at once whether it takes records: its id begins {@code sink-test-}, its endpoint and route are
      * {@code sink-test}, and it is in no database. Returns the id; throws {@link IllegalStateException} with the
-     * sink's reason when it could not deliver, {@link IllegalArgumentException} when the sink is not there or has no
-     * settings saved.
+     * sink's reason when it could not deliver, {@link IllegalArgumentException} when it has no settings saved (or its
+     * plugin is gone).
      */
     public String test(String name, String admin) {
         State state = states.get(name);
-        AuditSink sink = plugins.auditSinks().get(name);
-        if (sink == null) {
-            throw new IllegalArgumentException("no audit sink plugin named '" + name + "' is installed");
-        }
         if (state == null) {
             throw new IllegalArgumentException("the " + name + " sink has no settings saved: save them first");
         }
@@ -315,10 +311,17 @@ public class AuditSinks {
         AuditEvent event = AuditEvent.builder().id(id).createdAt(java.time.Instant.now()).username(admin)
                 .endpoint("sink-test").route("sink-test").status(200).build();
         try (PluginHost.Lease lease = plugins.lease()) {
-            writeOnce(lease.auditSinks().getOrDefault(name, sink), state, List.of(event), true);
-        } catch (Exception | LinkageError e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new IllegalStateException("the " + name + " sink could not deliver a test record: " + reason, e);
+            AuditSink sink = lease.auditSinks().get(name);
+            if (sink == null) {
+                throw new IllegalArgumentException("no audit sink plugin named '" + name + "' is installed");
+            }
+            try {
+                writeOnce(sink, state, List.of(event), true);
+            } catch (Exception | LinkageError e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                throw new IllegalStateException("the " + name + " sink could not deliver a test record: " + reason,
+                        e);
+            }
         }
         return id;
     }
