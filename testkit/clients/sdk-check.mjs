@@ -69,4 +69,24 @@ try {
   out.anthropicErrorType = e.error?.error?.type ?? null;
 }
 
+// the model listing and one model, as each SDK reads them (models.list pages; models.retrieve is GET /v1/models/{id})
+out.anthropicListed = [];
+for await (const model of anthropic.models.list()) out.anthropicListed.push(model.id);
+out.anthropicRetrieved = await anthropic.models.retrieve(claude);
+out.openAiListed = [];
+for await (const model of openai.models.list()) out.openAiListed.push(model.id);
+out.openAiRetrieved = await openai.models.retrieve(gpt);
+try {
+  await openai.models.retrieve("no-such-model");
+  out.openAiRetrieveMissing = null;
+} catch (e) {
+  out.openAiRetrieveMissing = e.status;
+}
+try {
+  await anthropic.models.retrieve("no-such-model");
+  out.anthropicRetrieveMissing = null;
+} catch (e) {
+  out.anthropicRetrieveMissing = e.status;
+}
+
 console.log(JSON.stringify(out));

@@ -5,11 +5,13 @@ import dev.srooter.api.WireFormat;
 import dev.srooter.server.pipeline.Exchange;
 import dev.srooter.server.pipeline.Pipeline;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * The wire endpoints clients talk to, under {@code /v1}: Anthropic Messages, OpenAI Chat Completions
@@ -25,8 +27,37 @@ public class GatewayServlet extends HttpServlet {
      */
     public static final String KEY_IN_PATH = "srooter.gatewayKeyInPath";
 
+    /**
+     * Each endpoint and the methods it answers ({@code Allow}). A known endpoint asked with another method is a 405
+     * in the client's own format, not the servlet container's HTML page nor a 404 that reads as a wrong base URL.
+     */
+    private static final Map<String, String> ALLOWED = Map.of(
+            "/messages", "POST",
+            "/messages/count_tokens", "POST",
+            "/chat/completions", "POST",
+            "/responses", "POST",
+            "/models", "GET, HEAD");
+
+    /** {@code /v1/models/{id}}: one model, as the SDKs' {@code models.retrieve} asks (an id may hold a slash). */
+    private static final String ONE_MODEL = "/models/";
+
     @Inject
     Pipeline pipeline;
+
+    /** GET, HEAD and POST as a servlet takes them; every other method is answered here, in the client's format. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("POST")) {
+            super.service(request, response);
+        } else if (method.equals("OPTIONS") && allowed(path(request)) != null) {
+            response.setHeader("allow", allowed(path(request)) + ", OPTIONS");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            wrongMethod(request, response);
+        }
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -38,7 +69,7 @@ public class GatewayServlet extends HttpServlet {
             default -> null;
         };
         if (operation == null) {
-            notFound(request, response);
+            wrongMethod(request, response);
             return;
         }
         pipeline.call(new Exchange(operation, request, response));
@@ -49,10 +80,14 @@ public class GatewayServlet extends HttpServlet {
         String path = path(request);
         if (path.equals("/models")) {
             pipeline.listModels(new Exchange(Operation.LIST_MODELS, request, response));
+        } else if (path.startsWith(ONE_MODEL)) {
+            Exchange exchange = new Exchange(Operation.LIST_MODELS, request, response);
+            exchange.requestedModel = path.substring(ONE_MODEL.length());
+            pipeline.listModels(exchange);
         } else if (path.equals("/responses")) {
             webSocketNotOffered(response);
         } else {
-            notFound(request, response);
+            wrongMethod(request, response);
         }
     }
 
@@ -95,11 +130,25 @@ public class GatewayServlet extends HttpServlet {
         Reply.error(response, WireFormat.OPENAI_RESPONSES, error);
     }
 
-    private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        WireFormat format = path(request).startsWith("/messages") || request.getHeader("anthropic-version") != null
+    private static String allowed(String path) {
+        return path.startsWith(ONE_MODEL) ? ALLOWED.get("/models") : ALLOWED.get(path);
+    }
+
+    /** A 405 with {@code Allow} for an endpoint srooter has under another method; a 404 for one it does not have. */
+    private static void wrongMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = path(request);
+        WireFormat format = path.startsWith("/messages") || request.getHeader("anthropic-version") != null
                 ? WireFormat.ANTHROPIC_MESSAGES : WireFormat.OPENAI_CHAT;
-        GatewayError error = new GatewayError(404, "unknown_endpoint", "srooter has no endpoint "
-                + request.getMethod() + " /v1" + path(request) + ".");
+        String allowed = allowed(path);
+        GatewayError error;
+        if (allowed == null) {
+            error = new GatewayError(404, "unknown_endpoint", "srooter has no endpoint "
+                    + request.getMethod() + " /v1" + path + ".");
+        } else {
+            response.setHeader("allow", allowed);
+            error = new GatewayError(405, "method_not_allowed", "/v1" + path + " takes " + allowed + ", not "
+                    + request.getMethod() + ".");
+        }
         Reply.error(response, format, error);
     }
 }

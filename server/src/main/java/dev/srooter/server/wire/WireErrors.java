@@ -34,7 +34,7 @@ public final class WireErrors {
 
     static String anthropicType(int status) {
         return switch (status) {
-            case 400, 422 -> "invalid_request_error";
+            case 400, 405, 422 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
             case 404 -> "not_found_error";

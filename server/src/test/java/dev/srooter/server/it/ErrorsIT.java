@@ -175,6 +175,36 @@ class ErrorsIT {
         openAiError(response, 404, "unknown_endpoint");
     }
 
+    /**
+     * A known endpoint asked with the wrong method is a 405 that names the right one, in the client's format: before,
+     * GET was a 404 (which reads as a wrong base URL) and PUT, PATCH or DELETE the servlet container's HTML page.
+     */
+    @Test
+    void aKnownEndpointWithTheWrongMethodIs405WithAllow() {
+        HttpResponse<String> get = gateway.send("GET", "/v1/messages", List.of("anthropic-version", "2023-06-01"),
+                null);
+        anthropicError(get, 405, "invalid_request_error");
+        assertEquals("POST", get.headers().firstValue("allow").orElse(""));
+
+        HttpResponse<String> put = gateway.send("PUT", "/v1/chat/completions", List.of(), CHAT);
+        openAiError(put, 405, "method_not_allowed");
+        assertEquals("POST", put.headers().firstValue("allow").orElse(""));
+
+        HttpResponse<String> delete = gateway.send("DELETE", "/v1/messages/count_tokens", List.of(), null);
+        anthropicError(delete, 405, "invalid_request_error");
+
+        HttpResponse<String> post = gateway.send("POST", "/v1/models", List.of(), "{}");
+        openAiError(post, 405, "method_not_allowed");
+        assertEquals("GET, HEAD", post.headers().firstValue("allow").orElse(""));
+
+        HttpResponse<String> options = gateway.send("OPTIONS", "/v1/responses", List.of(), null);
+        assertEquals(204, options.statusCode());
+        assertEquals("POST, OPTIONS", options.headers().firstValue("allow").orElse(""));
+
+        openAiError(gateway.send("PATCH", "/v1/embeddings", List.of(), CHAT), 404, "unknown_endpoint");
+        openAiError(gateway.send("OPTIONS", "/v1/embeddings", List.of(), null), 404, "unknown_endpoint");
+    }
+
     @Test
     void errorsLeaveOneCompleteAuditRecordEach() {
         HttpResponse<String> response = gateway.openAi("/v1/chat/completions", CHAT.replace("gpt-4o", "nope-model"));

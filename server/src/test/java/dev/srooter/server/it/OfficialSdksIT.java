@@ -42,8 +42,7 @@ class OfficialSdksIT {
         assertEquals(1200, out.getJsonObject("anthropicUsage").getInt("input_tokens"));
         assertEquals(claudeText, out.getString("anthropicStreamText"));
         assertEquals("end_turn", out.getString("anthropicStreamStop"));
-        List<String> events = out.getJsonArray("anthropicStreamEvents").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList();
+        List<String> events = strings(out, "anthropicStreamEvents");
         assertEquals("message_start", events.get(0));
         assertEquals("message_stop", events.get(events.size() - 1));
         assertTrue(out.getInt("anthropicCountTokens") > 0);
@@ -60,5 +59,22 @@ class OfficialSdksIT {
         assertEquals("model_not_found", out.getString("openAiErrorCode"));
         assertEquals(404, out.getInt("anthropicErrorStatus"));
         assertEquals("not_found_error", out.getString("anthropicErrorType"));
+
+        // models.list through each SDK's pager, and models.retrieve (GET /v1/models/{id}), which was a 404 before
+        assertTrue(strings(out, "anthropicListed").contains(Gateway.CLAUDE), out.toString());
+        assertTrue(strings(out, "openAiListed").contains(Gateway.GPT), out.toString());
+        JsonObject claude = out.getJsonObject("anthropicRetrieved");
+        assertEquals(Gateway.CLAUDE, claude.getString("id"));
+        assertEquals("model", claude.getString("type"));
+        JsonObject gpt = out.getJsonObject("openAiRetrieved");
+        assertEquals(Gateway.GPT, gpt.getString("id"));
+        assertEquals("model", gpt.getString("object"));
+        assertEquals(404, out.getInt("openAiRetrieveMissing"));
+        assertEquals(404, out.getInt("anthropicRetrieveMissing"));
+    }
+
+    private static List<String> strings(JsonObject out, String name) {
+        return out.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
     }
 }
