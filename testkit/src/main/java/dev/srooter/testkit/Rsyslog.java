@@ -39,8 +39,31 @@ public final class Rsyslog implements AutoCloseable {
         this.udpPort = udpPort;
     }
 
+    /**
+     * The files of a TLS receiver that asks every client for a certificate issued by {@code caFile} (rsyslog's
+     * {@code x509/certvalid}), and shows its own {@code certFile} and {@code keyFile} (PEM).
+     */
+    public record MutualTls(Path caFile, Path certFile, Path keyFile) {
+    }
+
     /** Starts rsyslogd with its files in {@code dir}; returns once it accepts TCP connections. */
     public static Rsyslog start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /**
+     * Starts rsyslogd whose TCP input is TLS through its OpenSSL driver (the {@code rsyslog-openssl} package), with
+     * client certificates required, as a SIEM's syslog input that accepts only known senders.
+     */
+    public static Rsyslog startMutualTls(Path dir, MutualTls tls) throws IOException, InterruptedException {
+        if (!Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_ossl.so"))
+                && !Files.exists(Path.of("/usr/lib/rsyslog/lmnsd_ossl.so"))) {
+            throw new IllegalStateException("rsyslogd's TLS driver is missing: apt-get install rsyslog-openssl");
+        }
+        return start(dir, tls);
+    }
+
+    private static Rsyslog start(Path dir, MutualTls tls) throws IOException, InterruptedException {
         Path binary = Path.of("/usr/sbin/rsyslogd");
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("the syslog tests run Debian's rsyslogd as their receiver: "
@@ -51,9 +74,15 @@ public final class Rsyslog implements AutoCloseable {
         int udp = freeUdpPort();
         Path out = dir.resolve("received.log");
         Path conf = dir.resolve("rsyslog.conf");
+        String global = "global(workDirectory=\"" + dir + "\" maxMessageSize=\"64k\"" + (tls == null ? ")" :
+                " defaultNetstreamDriverCAFile=\"" + tls.caFile() + "\" defaultNetstreamDriverCertFile=\""
+                        + tls.certFile() + "\" defaultNetstreamDriverKeyFile=\"" + tls.keyFile() + "\")");
+        String imtcp = tls == null ? "module(load=\"imtcp\")"
+                : "module(load=\"imtcp\" streamDriver.name=\"ossl\" streamDriver.mode=\"1\""
+                        + " streamDriver.authMode=\"x509/certvalid\")";
         Files.writeString(conf, String.join("\n",
-                "global(workDirectory=\"" + dir + "\" maxMessageSize=\"64k\")",
-                "module(load=\"imtcp\")",
+                global,
+                imtcp,
                 "module(load=\"imudp\")",
                 "template(name=\"fields\" type=\"string\" string=\"%pri%|%app-name%|%procid%|%msgid%|%hostname%|"
                         + "%timereported:::date-rfc3339%|%structured-data%|%msg%\\n\")",

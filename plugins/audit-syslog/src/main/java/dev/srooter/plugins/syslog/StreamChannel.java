@@ -18,10 +18,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -34,11 +36,15 @@ import javax.net.ssl.TrustManagerFactory;
  *   <li>Before each batch the connection is checked for the receiver having closed it (restarted, or dropped an
  *       idle client): a write to such a connection can succeed locally and be lost, so a new one is made first.
  *   <li>TLS checks the receiver's certificate against its host name, as HTTPS does, with the JVM's trusted
- *       authorities or those of {@code caFile}.
+ *       authorities or those of {@code caFile}; to a receiver that asks for a client certificate it shows
+ *       {@code certFile}'s, when set.
  * </ul>
  * A batch that fails part-way is sent again whole, so a receiver may see some records twice; each carries its id.
  */
 final class StreamChannel implements SyslogChannel {
+
+    /** How long a new TLS 1.3 connection waits for the receiver to refuse the client's certificate, once. */
+    private static final long VERDICT_WAIT_MILLIS = 250;
 
     private final SyslogSettings settings;
     private final SSLSocketFactory tls;
@@ -47,7 +53,7 @@ final class StreamChannel implements SyslogChannel {
 
     StreamChannel(SyslogSettings settings) throws Exception {
         this.settings = settings;
-        this.tls = settings.transport() == SyslogSettings.Transport.TLS ? tlsFactory(settings.caFile()) : null;
+        this.tls = settings.transport() == SyslogSettings.Transport.TLS ? tlsFactory(settings) : null;
         this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "srooter-syslog-deadline");
             thread.setDaemon(true);
@@ -114,10 +120,34 @@ final class StreamChannel implements SyslogChannel {
             secured.setSSLParameters(parameters);
             secured.setSoTimeout(timeout);
             secured.startHandshake();
+            awaitVerdict(secured);
             return secured;
         } catch (IOException e) {
             closeQuietly(plain);
-            throw new IOException("syslog receiver " + where() + ": " + e.getMessage(), e);
+            String hint = settings.certFile() == null && String.valueOf(e.getMessage()).matches(
+                    ".*(certificate_required|bad_certificate).*")
+                    ? " (the receiver asks for a client certificate: set certFile and keyFile)" : "";
+            throw new IOException("syslog receiver " + where() + ": " + e.getMessage() + hint, e);
+        }
+    }
+
+    /**
+     * TLS 1.3 ends the client's side of a handshake before the receiver has checked the client's certificate (or
+     * its absence). A receiver that refuses says so within a round trip, with an alert; that is waited for here, so
+     * that the refusal fails this connection, and the batch with it, instead of the batch being written into a
+     * connection the receiver is closing. Nothing heard within the wait is an acceptance (receivers never send).
+     */
+    private void awaitVerdict(SSLSocket socket) throws IOException {
+        if (!"TLSv1.3".equals(socket.getSession().getProtocol())) {
+            return; // TLS 1.2: the receiver's verdict came before its Finished message, inside the handshake
+        }
+        socket.setSoTimeout((int) Math.min(VERDICT_WAIT_MILLIS, settings.timeout().toMillis()));
+        try {
+            if (socket.getInputStream().read() < 0) {
+                throw new IOException("the receiver closed the connection after the TLS handshake");
+            }
+        } catch (SocketTimeoutException accepted) {
+            // no alert: accepted
         }
     }
 
@@ -134,10 +164,19 @@ final class StreamChannel implements SyslogChannel {
         }
     }
 
-    private static SSLSocketFactory tlsFactory(Path caFile) throws Exception {
-        if (caFile == null) {
+    private static SSLSocketFactory tlsFactory(SyslogSettings settings) throws Exception {
+        KeyManager[] identity = settings.certFile() == null ? null
+                : ClientIdentity.keyManagers(settings.certFile(), settings.keyFile());
+        TrustManager[] trust = settings.caFile() == null ? null : trustManagers(settings.caFile());
+        if (identity == null && trust == null) {
             return SSLContext.getDefault().getSocketFactory();
         }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(identity, trust, null); // null: the JVM's defaults
+        return context.getSocketFactory();
+    }
+
+    private static TrustManager[] trustManagers(Path caFile) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream pem = Files.newInputStream(caFile)) {
@@ -154,9 +193,7 @@ final class StreamChannel implements SyslogChannel {
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
+        return trust.getTrustManagers();
     }
 
     private String where() {

@@ -24,12 +24,14 @@ import java.util.Map;
  *   <li>{@code appName} ({@code srooter}) and {@code hostname} (this machine's name) as the message's header shows
  *       them: printable ASCII without spaces;
  *   <li>{@code caFile}: for TLS, a PEM file of the certificates to trust instead of the JVM's (a private CA);
+ *   <li>{@code certFile} and {@code keyFile}, together: for TLS, the certificate and key srooter shows a receiver
+ *       that asks for one (mutual TLS), as PEM files ({@link ClientIdentity});
  *   <li>{@code timeoutSeconds} (10): the longest a connection or a batch's write may take before the batch fails
  *       and is offered again; the audit writer never waits longer on a receiver that stopped reading.
  * </ul>
  */
 record SyslogSettings(String host, int port, Transport transport, boolean octetCounting, int facility,
-                      String appName, String hostname, Path caFile, Duration timeout) {
+                      String appName, String hostname, Path caFile, Path certFile, Path keyFile, Duration timeout) {
 
     enum Transport { UDP, TCP, TLS }
 
@@ -64,19 +66,32 @@ record SyslogSettings(String host, int port, Transport transport, boolean octetC
         }
         String appName = headerField(settings, "appName", "srooter", 48);
         String hostname = headerField(settings, "hostname", localName(), 255);
-        Path caFile = null;
-        String ca = value(settings, "caFile", null);
-        if (ca != null) {
-            if (transport != Transport.TLS) {
-                throw new IllegalArgumentException("caFile is for transport tls only");
-            }
-            caFile = Path.of(ca);
-            if (!Files.isReadable(caFile)) {
-                throw new IllegalArgumentException("caFile " + ca + " is not a readable file on the server");
-            }
+        Path caFile = tlsFile(settings, "caFile", transport);
+        Path certFile = tlsFile(settings, "certFile", transport);
+        Path keyFile = tlsFile(settings, "keyFile", transport);
+        if ((certFile == null) != (keyFile == null)) {
+            throw new IllegalArgumentException("certFile and keyFile go together: the certificate srooter shows a"
+                    + " receiver and its private key");
         }
         Duration timeout = Duration.ofSeconds(number(settings, "timeoutSeconds", 10, 1, 300));
-        return new SyslogSettings(host, port, transport, octetCounting, facility, appName, hostname, caFile, timeout);
+        return new SyslogSettings(host, port, transport, octetCounting, facility, appName, hostname, caFile,
+                certFile, keyFile, timeout);
+    }
+
+    /** A file TLS reads ({@code caFile}, {@code certFile}, {@code keyFile}): null when unset. */
+    private static Path tlsFile(Map<String, String> settings, String name, Transport transport) {
+        String v = value(settings, name, null);
+        if (v == null) {
+            return null;
+        }
+        if (transport != Transport.TLS) {
+            throw new IllegalArgumentException(name + " is for transport tls only");
+        }
+        Path file = Path.of(v);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(name + " " + v + " is not a readable file on the server");
+        }
+        return file;
     }
 
     private static String value(Map<String, String> settings, String name, String otherwise) {

@@ -173,6 +173,68 @@ class SyslogConnectionTest {
         }
     }
 
+    /**
+     * A receiver that asks for a client certificate (rsyslog's {@code x509/certvalid}) gets the one of
+     * {@code certFile} and {@code keyFile}, made by OpenSSL as an admin makes them. Without one, the refusal fails
+     * the write with a hint: over TLS 1.3 the client's handshake ends before the receiver's verdict, and the batch
+     * was written into a connection the receiver was closing, reported delivered and lost.
+     */
+    @Test
+    void tlsShowsTheClientCertificateToAReceiverThatAsksForOne() throws Exception {
+        Path keystore = keyPair("receiver", "SAN=dns:localhost");
+        Path ca = exportCertificate(keystore, "receiver");
+        Path clientCert = dir.resolve("client.pem");
+        Path clientKey = dir.resolve("client-key.pem");
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", clientKey.toString(), "-out", clientCert.toString(), "-subj", "/CN=srooter-audit",
+                "-days", "2");
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(keystore), trustOnly(clientCert), null);
+        try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setNeedClientAuth(true);
+            List<String> received = new CopyOnWriteArrayList<>();
+            List<String> clients = new CopyOnWriteArrayList<>();
+            Thread receiver = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) server.accept()) {
+                        clients.add(client.getSession().getPeerPrincipal().getName());
+                        InputStream in = client.getInputStream();
+                        while (true) {
+                            received.add(frame(in));
+                        }
+                    } catch (IOException refusedOrEnded) {
+                        // a refused handshake or the client's close: take the next
+                    }
+                }
+            });
+            receiver.setDaemon(true);
+            receiver.start();
+            String port = String.valueOf(server.getLocalPort());
+
+            SyslogSink anonymous = new SyslogSink();
+            anonymous.configure(Map.of("host", "localhost", "port", port, "transport", "tls", "caFile", ca.toString()));
+            IOException refused = assertThrows(IOException.class,
+                    () -> anonymous.write(List.of(event("mtls-0", 200, "dana"))));
+            assertTrue(refused.getMessage().contains("set certFile and keyFile"), refused.getMessage());
+            anonymous.close();
+
+            SyslogSink identified = new SyslogSink();
+            identified.configure(Map.of("host", "localhost", "port", port, "transport", "tls", "caFile", ca.toString(),
+                    "certFile", clientCert.toString(), "keyFile", clientKey.toString()));
+            identified.write(List.of(event("mtls-1", 200, "dana")));
+            identified.write(List.of(event("mtls-2", 200, "dana"))); // the same connection
+            identified.close();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (received.size() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, received.size(), received.toString());
+            assertTrue(received.get(0).contains("\"id\":\"mtls-1\""), received.get(0));
+            assertEquals(List.of("CN=srooter-audit"), clients);
+        }
+    }
+
     @Test
     void settingsAreCheckedWhenSaved() throws Exception {
         SyslogSink sink = new SyslogSink();
@@ -187,6 +249,26 @@ class SyslogConnectionTest {
                 "is not a readable file");
         Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");
         assertRefused(sink, Map.of("host", "h", "transport", "tls", "caFile", notPem.toString()), "caFile");
+        Path cert = dir.resolve("c.pem");
+        Path key = dir.resolve("k.pem");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+                "-subj", "/CN=a", "-days", "1");
+        Path otherKey = dir.resolve("other-k.pem");
+        openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", otherKey.toString());
+        Path oldStyleKey = dir.resolve("rsa-k.pem");
+        openssl("pkey", "-in", key.toString(), "-traditional", "-out", oldStyleKey.toString());
+        assertRefused(sink, Map.of("host", "h", "transport", "tls", "certFile", cert.toString()),
+                "certFile and keyFile go together");
+        assertRefused(sink, Map.of("host", "h", "certFile", cert.toString(), "keyFile", key.toString()),
+                "certFile is for transport tls only");
+        assertRefused(sink, Map.of("host", "h", "transport", "tls", "certFile", cert.toString(),
+                "keyFile", otherKey.toString()), "is not the key of the first certificate");
+        assertRefused(sink, Map.of("host", "h", "transport", "tls", "certFile", cert.toString(),
+                "keyFile", oldStyleKey.toString()), "as BEGIN RSA PRIVATE KEY; srooter reads an unencrypted PKCS #8");
+        assertRefused(sink, Map.of("host", "h", "transport", "tls", "certFile", key.toString(),
+                "keyFile", key.toString()), "certFile");
+        sink.configure(Map.of("host", "h", "transport", "tls", "certFile", cert.toString(), "keyFile", key.toString()));
+        sink.close();
         SyslogSettings defaults = SyslogSettings.parse(Map.of("host", "h", "transport", "tls"));
         assertEquals(6514, defaults.port(), "RFC 5425's port");
         assertEquals(16, defaults.facility(), "local0");
@@ -232,6 +314,40 @@ class SyslogConnectionTest {
         keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-file", pem.toString());
         return pem;
+    }
+
+    private static javax.net.ssl.KeyManager[] keyManagers(Path keystore) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, "changeit".toCharArray());
+        return managers.getKeyManagers();
+    }
+
+    /** Trust managers that trust exactly the certificate in {@code pem}. */
+    private static javax.net.ssl.TrustManager[] trustOnly(Path pem) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            trusted.setCertificateEntry("client",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        return trust.getTrustManagers();
+    }
+
+    /** Debian's OpenSSL, as an admin makes a client certificate and key. */
+    static void openssl(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
     }
 
     private static void keytool(String... args) throws Exception {

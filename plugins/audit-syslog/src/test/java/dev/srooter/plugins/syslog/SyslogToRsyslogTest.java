@@ -97,6 +97,64 @@ class SyslogToRsyslogTest {
         assertEquals(13 * 8 + 6, awaitId("udp-" + run).pri(), "facility 13, log audit");
     }
 
+    /**
+     * A receiver that takes only senders with a certificate its CA issued (rsyslog's OpenSSL driver in
+     * {@code x509/certvalid} mode, as a SIEM's input is set up): the sink without {@code certFile} is refused and
+     * its write fails, the sink with one is delivered. Certificates are made with OpenSSL, as an admin makes them.
+     */
+    @Test
+    void rsyslogThatRequiresClientCertificatesTakesTheSinkThatShowsOne() throws Exception {
+        Path tls = dir.resolve("mtls");
+        java.nio.file.Files.createDirectories(tls);
+        Path ca = tls.resolve("ca.pem");
+        Path caKey = tls.resolve("ca-key.pem");
+        SyslogConnectionTest.openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                "-nodes", "-keyout", caKey.toString(), "-out", ca.toString(), "-subj", "/CN=srooter test CA",
+                "-days", "2");
+        Path serverCert = issue(tls, ca, caKey, "localhost");
+        Path clientCert = issue(tls, ca, caKey, "srooter-audit");
+        String run = Long.toString(System.nanoTime(), 36);
+        try (Rsyslog secured = Rsyslog.startMutualTls(tls.resolve("rsyslog"),
+                new Rsyslog.MutualTls(ca, serverCert, tls.resolve("localhost-key.pem")))) {
+            String port = String.valueOf(secured.tcpPort());
+
+            SyslogSink anonymous = new SyslogSink();
+            anonymous.configure(Map.of("host", "localhost", "port", port, "transport", "tls", "caFile", ca.toString()));
+            java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> anonymous.write(List.of(event("anonymous-" + run, 200, "dana"))));
+            assertTrue(refused.getMessage().contains("localhost:" + port), refused.getMessage());
+            assertTrue(refused.getMessage().contains("set certFile and keyFile"), refused.getMessage());
+            anonymous.close();
+
+            SyslogSink identified = new SyslogSink();
+            identified.configure(Map.of("host", "localhost", "port", port, "transport", "tls", "caFile",
+                    ca.toString(), "certFile", clientCert.toString(),
+                    "keyFile", tls.resolve("srooter-audit-key.pem").toString()));
+            identified.write(List.of(event("identified-" + run, 200, "dana")));
+            identified.close();
+
+            Rsyslog.Received received = secured.await(r -> r.msg().contains("\"id\":\"identified-" + run + "\""),
+                    Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("rsyslog got nothing over mutual TLS"));
+            assertEquals("srooter", received.appName());
+            assertTrue(secured.received().stream().noneMatch(r -> r.msg().contains("anonymous-" + run)));
+        }
+    }
+
+    /** A key and a certificate for {@code name} (also its DNS name), issued by the test CA. */
+    private static Path issue(Path tls, Path ca, Path caKey, String name) throws Exception {
+        Path key = tls.resolve(name + "-key.pem");
+        Path request = tls.resolve(name + ".csr");
+        Path cert = tls.resolve(name + ".pem");
+        Path extensions = java.nio.file.Files.writeString(tls.resolve(name + ".ext"), "subjectAltName=DNS:" + name
+                + "\n");
+        SyslogConnectionTest.openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key.toString(), "-out", request.toString(), "-subj", "/CN=" + name);
+        SyslogConnectionTest.openssl("x509", "-req", "-in", request.toString(), "-CA", ca.toString(), "-CAkey",
+                caKey.toString(), "-CAcreateserial", "-out", cert.toString(), "-days", "2", "-extfile",
+                extensions.toString());
+        return cert;
+    }
+
     private static Rsyslog.Received awaitId(String id) throws Exception {
         return rsyslog.await(r -> r.msg().contains("\"id\":\"" + id + "\""), Duration.ofSeconds(10))
                 .orElseThrow(() -> new AssertionError("rsyslog got no message for " + id + ": " + received()));
