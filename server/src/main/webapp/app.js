@@ -312,10 +312,15 @@ async function keysPage(container) {
   const name = el("input", { id: "key-name", placeholder: "laptop", required: true, maxlength: 100 });
   const owner = admin ? el("select", { id: "key-owner" }, el("option", { value: "" }, "me"),
     users.filter(u => u.username !== state.me.username).map(u => el("option", { value: u.username }, u.username + " (" + u.role + ")"))) : null;
+  const expires = el("input", { id: "key-expires", type: "date", min: new Date(Date.now() + 86400000).toISOString().slice(0, 10) });
   const form = actionForm("mint-form", [field("Name", name, "Where the key is used, so you can tell keys apart."),
     owner ? field("For", owner, "An admin may mint a key for another developer; hand it over yourself.") : null,
+    field("Expires", expires, "Optional: the key stops working at the end of this day (UTC). The server may set a latest date of its own."),
     el("button", { id: "mint" }, "Mint key")], async () => {
-    const key = await api("POST", "/keys", owner && owner.value ? { name: name.value, username: owner.value } : { name: name.value });
+    const body = { name: name.value };
+    if (owner && owner.value) body.username = owner.value;
+    if (expires.value) body.expiresAt = expires.value + "T23:59:59Z";
+    const key = await api("POST", "/keys", body);
     await keysPage(container);
     const secret = el("div", { class: "secret", id: "minted-secret" }, key.key);
     document.getElementById("minted").replaceChildren(card("The new key: copy it now, it is not shown again", secret,
@@ -329,7 +334,9 @@ async function keysPage(container) {
       { title: "Name", value: k => k.name }, { title: "Key", value: k => el("code", {}, k.hint) },
       admin ? { title: "Owner", value: k => ownerOf(k) || k.userId } : null,
       { title: "Created", value: k => when(k.createdAt) },
-      { title: "State", value: k => k.revokedAt ? "revoked " + when(k.revokedAt) : "active" },
+      { title: "Expires", value: k => k.expiresAt ? when(k.expiresAt) : "never" },
+      { title: "State", value: k => k.revokedAt ? "revoked " + when(k.revokedAt)
+        : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? "expired" : "active" },
       { title: "", value: k => k.revokedAt ? "" : dangerButton("Revoke", "Revoke key " + k.name + "? Tools using it stop working at once.",
         async () => { await api("DELETE", "/keys/" + k.id); await keysPage(container); }, { "data-revoke": k.name }) },
     ].filter(Boolean), keys, k => ({ "data-key": k.name })) : el("p", { class: "muted" }, "No keys yet.")));

@@ -190,6 +190,19 @@ public class GatewaySettings {
     }
 
     /**
+     * The longest a gateway key may live, in days ({@code -Dsrooter.key.max.days}, or SROOTER_KEY_MAX_DAYS as
+     * server.xml's other variables; 0 by default: keys need not expire). A deployment's bound, like the audit
+     * retention: an admin cannot lift it through the API.
+     */
+    public int keyMaxDays() {
+        long days = number(setting("srooter.key.max.days", "srooter/keyMaxDays"), 0, "SROOTER_KEY_MAX_DAYS");
+        if (days < 0 || days > 3650) {
+            throw new IllegalStateException("SROOTER_KEY_MAX_DAYS must be from 0 (no bound) to 3650, not " + days);
+        }
+        return (int) days;
+    }
+
+    /**
      * server.xml's {@code <monitor filter>} (SROOTER_MONITOR_FILTER), which srooter applies to Liberty's per-request
      * HTTP statistics as well (see {@link dev.srooter.server.ops.LibertyHttpStatistics}); null when not bound.
      */

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Gateway keys: minted and shown once, listed by hint, revoked at once. Developers and leads manage their own
- * keys; admins see every key, revoke any and may mint one for another user ({@code "username"}).
+ * keys; admins see every key, revoke any and may mint one for another user ({@code "username"}). A key may be minted
+ * to expire ({@code "expiresAt"}, an ISO-8601 instant); where the deployment bounds a key's life
+ * (SROOTER_KEY_MAX_DAYS), every key expires within it, by that bound when none is asked.
  */
 @Path("/keys")
 @RequestScoped
@@ -31,13 +33,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.DEVELOPER})
 public class KeyResource {
 
-    public record NewKey(String name, String username) {
+    public record NewKey(String name, String username, String expiresAt) {
     }
 
     public record MintedKey(String id, String name, String key) {
     }
 
-    public record KeyView(String id, String name, String hint, String userId, Instant createdAt, Instant revokedAt) {
+    public record KeyView(String id, String name, String hint, String userId, Instant createdAt, Instant revokedAt,
+                          Instant expiresAt) {
     }
 
     @Inject
@@ -48,6 +51,9 @@ public class KeyResource {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    dev.srooter.server.GatewaySettings settings;
 
     @GET
     public List<KeyView> list() {
@@ -71,7 +77,7 @@ public class KeyResource {
             owner = users.find(request.username())
                     .orElseThrow(() -> ApiError.of(404, "no user " + request.username()));
         }
-        GatewayKeys.Minted minted = keys.mint(request.name().trim(), owner);
+        GatewayKeys.Minted minted = keys.mint(request.name().trim(), owner, expiry(request.expiresAt()));
         return Response.status(201).entity(new MintedKey(minted.key().id, minted.key().name, minted.secret())).build();
     }
 
@@ -87,6 +93,31 @@ public class KeyResource {
         return Response.noContent().build();
     }
 
+    /** When a new key expires: as asked, in the future and within the deployment's bound; null: never. */
+    private Instant expiry(String asked) {
+        Instant now = Instant.now();
+        int maxDays = settings.keyMaxDays();
+        Instant latest = maxDays == 0 ? null : now.plus(java.time.Duration.ofDays(maxDays));
+        if (asked == null || asked.isBlank()) {
+            return latest;
+        }
+        Instant at;
+        try {
+            at = Instant.parse(asked.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.of(400, "expiresAt must be an ISO-8601 instant such as 2027-03-31T23:59:59Z, not '"
+                    + asked + "'");
+        }
+        if (!at.isAfter(now)) {
+            throw ApiError.of(400, "expiresAt must be in the future, not " + at);
+        }
+        if (latest != null && at.isAfter(latest)) {
+            throw ApiError.of(400, "this server's keys expire within " + maxDays + " days (SROOTER_KEY_MAX_DAYS): "
+                    + "expiresAt may be " + latest + " at the latest");
+        }
+        return at;
+    }
+
     private boolean isAdmin() {
         return jwt.getGroups().contains(Roles.ADMIN);
     }
@@ -96,6 +127,6 @@ public class KeyResource {
     }
 
     private static KeyView view(GatewayKey key) {
-        return new KeyView(key.id, key.name, key.keyHint, key.userId, key.createdAt, key.revokedAt);
+        return new KeyView(key.id, key.name, key.keyHint, key.userId, key.createdAt, key.revokedAt, key.expiresAt);
     }
 }

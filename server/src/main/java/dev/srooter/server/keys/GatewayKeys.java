@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Gateway keys: minted once in clear, stored as SHA-256 (a key has 256 random bits, so a fast hash
  * is as safe as a slow one), verified from a short-lived cache on the request path, and evicted
- * from it the moment they are revoked.
+ * from it the moment they are revoked. A key may expire: from that instant it is refused, cached or not.
  */
 @ApplicationScoped
 public class GatewayKeys {
@@ -40,13 +40,14 @@ public class GatewayKeys {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** A new key for {@code owner}, which stops working at {@code expiresAt} (null: never). */
     @Transactional
-    public Minted mint(String name, UserAccount owner) {
+    public Minted mint(String name, UserAccount owner, Instant expiresAt) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String hint = secret.substring(0, PREFIX.length() + 4) + "..." + secret.substring(secret.length() - 4);
-        GatewayKey key = new GatewayKey(name, Sha256.hex(secret), hint, owner.id);
+        GatewayKey key = new GatewayKey(name, Sha256.hex(secret), hint, owner.id, expiresAt);
         em.persist(key);
         return new Minted(key, secret);
     }
@@ -66,7 +67,7 @@ public class GatewayKeys {
         return em.createQuery("SELECT k FROM GatewayKey k ORDER BY k.createdAt", GatewayKey.class).getResultList();
     }
 
-    /** The caller a presented key belongs to, if the key exists and is not revoked. */
+    /** The caller a presented key belongs to, if the key exists, is not revoked and has not expired. */
     public Optional<Caller> verify(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
@@ -77,18 +78,34 @@ public class GatewayKeys {
         if (cached != null && cached.until() > now) {
             return Optional.of(cached.caller());
         }
-        List<Object[]> rows = em.createQuery("SELECT k.id, k.name, u.id, u.username, u.team FROM GatewayKey k, UserAccount u"
-                + " WHERE k.keyHash = :hash AND k.revokedAt IS NULL AND u.id = k.userId", Object[].class)
-                .setParameter("hash", hash).getResultList();
-        if (rows.isEmpty()) {
+        List<Object[]> rows = em.createQuery("SELECT k.id, k.name, u.id, u.username, u.team, k.expiresAt"
+                + " FROM GatewayKey k, UserAccount u WHERE k.keyHash = :hash AND k.revokedAt IS NULL AND u.id = k.userId",
+                Object[].class).setParameter("hash", hash).getResultList();
+        Instant expiresAt = rows.isEmpty() ? null : (Instant) rows.get(0)[5];
+        if (rows.isEmpty() || (expiresAt != null && expiresAt.toEpochMilli() <= now)) {
             cache.remove(hash);
             return Optional.empty();
         }
         Object[] row = rows.get(0);
         Caller caller = new Caller((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                 (String) row[4]);
-        cache.put(hash, new Cached(caller, now + CACHE_MILLIS));
+        // trusted from the cache until the next look at the database, and never past the key's expiry
+        long until = now + CACHE_MILLIS;
+        cache.put(hash, new Cached(caller, expiresAt == null ? until : Math.min(until, expiresAt.toEpochMilli())));
         return Optional.of(caller);
+    }
+
+    /**
+     * When a presented key that {@link #verify} refused expired, if that is why: the refusal can then say so and what
+     * to do, instead of "unknown or revoked". Asked only for refused keys.
+     */
+    public Optional<Instant> expiredAt(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT k.expiresAt FROM GatewayKey k WHERE k.keyHash = :hash AND k.revokedAt IS NULL"
+                + " AND k.expiresAt IS NOT NULL", Instant.class).setParameter("hash", Sha256.hex(presented))
+                .getResultStream().filter(at -> !at.isAfter(Instant.now())).findFirst();
     }
 
     /** Forgets every cached caller, so a change to users (a team) shows on the next request. */

@@ -31,7 +31,11 @@ public class Authenticate implements Stage {
                     "No gateway key: send your srooter key in x-api-key or Authorization: Bearer, or put it in the"
                             + " base URL (http://host:9080/k/<key>).");
         }
-        exchange.caller = keys.verify(key.trim()).orElseThrow(() -> new GatewayError(401, "invalid_api_key",
-                "The gateway key is not valid: it is unknown or has been revoked."));
+        String presented = key.trim();
+        exchange.caller = keys.verify(presented).orElseThrow(() -> keys.expiredAt(presented)
+                .map(at -> new GatewayError(401, "expired_api_key", "The gateway key expired at " + at
+                        + ". Mint a new one in the srooter console (Keys), or ask your admin."))
+                .orElseGet(() -> new GatewayError(401, "invalid_api_key",
+                        "The gateway key is not valid: it is unknown or has been revoked.")));
     }
 }

@@ -25,17 +25,21 @@ public class GatewayKey {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** When the key stops working; null: never. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
 
     public GatewayKey() {
     }
 
-    public GatewayKey(String name, String keyHash, String keyHint, String userId) {
+    public GatewayKey(String name, String keyHash, String keyHint, String userId, Instant expiresAt) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
         this.keyHash = keyHash;
         this.keyHint = keyHint;
         this.userId = userId;
         this.createdAt = Instant.now();
+        this.expiresAt = expiresAt;
     }
 
     /**

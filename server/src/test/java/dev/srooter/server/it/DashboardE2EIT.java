@@ -74,10 +74,19 @@ class DashboardE2EIT {
         String name = "e2e-" + Long.toString(System.nanoTime(), 36);
         open("keys");
         ConsoleBrowser.type(By.id("key-name"), name);
+        // a date picker's typed form depends on the browser's locale; its value does not
+        String expires = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('key-expires').value = arguments[0]", expires);
         ConsoleBrowser.click(By.id("mint"));
         WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minted-secret")));
         String minted = secret.getText();
         assertTrue(minted.startsWith("srt_live_"), minted);
+        String mintedExpiry = Gateway.array(gateway.admin("GET", "/api/keys", null).body())
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(k -> k.getString("name").equals(name))
+                .findFirst().orElseThrow().getString("expiresAt");
+        assertEquals(expires + "T23:59:59Z", mintedExpiry, "the key expires at the end of the day picked");
+        assertTrue(browser.findElement(By.cssSelector("tr[data-key='" + name + "']")).getText().contains("active"));
         screenshot("keys");
         ConsoleBrowser.click(By.cssSelector("button[data-revoke='" + name + "']"));
         ConsoleBrowser.confirm(); // revoking asks first
