@@ -1,4 +1,4 @@
-// Users (an admin's; a lead's is teams only), one's own account, and plugins.
+// Users (an admin's; a lead's is teams only), one's own account, plugins and backups.
 "use strict";
 
 async function usersPage(container) {
@@ -75,4 +75,22 @@ async function pluginsPage(container) {
       el("button", { class: "secondary", onclick: act(p, "reload") }, "Reload"),
       p.source === "uploaded" ? dangerButton("Remove", "Remove plugin " + p.id + "? What it provides stops at once.", async () => {
         await api("DELETE", "/plugins/" + p.id); await pluginsPage(container); }, { "data-remove-plugin": p.id }) : ""] }], plugins)));
+}
+
+/** Online backups of the embedded database; on PostgreSQL the server answers that its own tools do this. */
+async function backupsPage(container) {
+  const backups = await api("GET", "/backups");
+  const size = b => b >= 1048576 ? (b / 1048576).toFixed(1) + " MB" : Math.ceil(b / 1024) + " KB";
+  const take = el("button", { id: "backup-take", onclick: guarded(async () => {
+    take.disabled = true;
+    try { await api("POST", "/backups"); } finally { take.disabled = false; }
+    await backupsPage(container);
+  }, container) }, "Back up now");
+  container.replaceChildren(card("Back up the database",
+    el("p", { class: "muted" }, "A consistent copy of the embedded database, taken while srooter serves. To restore one, stop the server "
+      + "and put its derby folder in place of the data folder's. Keep the master key as well, stored apart from the backups: stored provider credentials open with it only."),
+    take),
+    card("Backups", backups.length ? table([{ title: "Taken", value: b => when(b.takenAt) }, { title: "Size", num: true, value: b => size(b.bytes) },
+      { title: "Where", value: b => el("code", {}, b.path) }], backups, b => ({ "data-backup": b.name }))
+      : el("p", { class: "muted" }, "No backups yet.")));
 }

@@ -18,6 +18,7 @@ const PAGES = [
   { id: "cortex", title: "Cortex", roles: ["admin", "lead"], draw: c => cortexPage(c) },
   { id: "users", title: "Users", roles: ["admin", "lead"], draw: c => usersPage(c) },
   { id: "plugins", title: "Plugins", roles: ["admin"], draw: c => pluginsPage(c) },
+  { id: "backups", title: "Backups", roles: ["admin"], draw: c => backupsPage(c) },
   { id: "account", title: "My account", roles: ["admin", "lead", "developer", "auditor"], draw: c => accountPage(c) },
 ];
 

@@ -151,6 +151,14 @@ public class GatewaySettings {
         return Path.of(dataDir);
     }
 
+    /**
+     * Where online backups of the embedded database go ({@code -Dsrooter.backup.dir}, or SROOTER_BACKUP_DIR as
+     * server.xml's other variables); by default {@code <data>/backups}.
+     */
+    public Path backupDir() {
+        return setting("srooter.backup.dir", "srooter/backupDir").map(Path::of).orElse(dataDir().resolve("backups"));
+    }
+
     /** Where plugin jars are loaded from. */
     public Path pluginsDir() {
         return Path.of(pluginsDir);

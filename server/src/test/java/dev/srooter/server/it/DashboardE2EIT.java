@@ -68,7 +68,15 @@ class DashboardE2EIT {
         signIn("admin", gateway.adminPassword());
         List<String> pages = browser.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Dashboard", "Get started", "API keys", "Audit log", "Skills", "Routing", "Policies", "Budget",
-                "Providers", "Cortex", "Users", "Plugins", "My account"), pages);
+                "Providers", "Cortex", "Users", "Plugins", "Backups", "My account"), pages);
+
+        // an online backup from its page: listed once complete
+        open("backups");
+        int before = browser.findElements(By.cssSelector("tr[data-backup]")).size();
+        ConsoleBrowser.click(By.id("backup-take"));
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-backup]")).size() == before + 1);
+        assertTrue(browser.findElement(By.cssSelector("tr[data-backup]")).getText().matches("(?s).*\\d [KM]B.*"),
+                browser.findElement(By.cssSelector("tr[data-backup]")).getText());
 
         // mint a key: shown once; then revoke it
         String name = "e2e-" + Long.toString(System.nanoTime(), 36);
