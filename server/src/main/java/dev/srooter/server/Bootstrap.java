@@ -59,6 +59,8 @@ public class Bootstrap implements ServletContextListener {
     @Inject dev.srooter.server.providers.subscription.Subscriptions subscriptions;
     @Inject dev.srooter.server.ops.GatewayMetrics metrics;
     @Inject dev.srooter.server.budget.Budgets budgets;
+    @Inject dev.srooter.server.store.Backups backups;
+    private java.util.concurrent.ScheduledFuture<?> backupSchedule;
     private java.util.Optional<dev.srooter.server.ops.OldGenerationMargin> heapMargin = java.util.Optional.empty();
 
     @Override
@@ -101,6 +103,7 @@ public class Bootstrap implements ServletContextListener {
         clusterWatch = scheduler.scheduleWithFixedDelay(clusterChanges, 0, 1, TimeUnit.SECONDS);
         audit.start();
         retention = auditRetention.schedule(scheduler, settings.auditRetentionDays());
+        backupSchedule = backups.schedule(scheduler, settings.backupEveryHours(), settings.backupKeep());
         heapMargin = dev.srooter.server.ops.OldGenerationMargin.start(settings.heapMarginBytes());
         metrics.start(audit::backlog, () -> budgets.list().stream().map(b -> b.remainingUsd().doubleValue())
                 .min(Double::compare).orElse(-1.0));
@@ -125,6 +128,10 @@ public class Bootstrap implements ServletContextListener {
         if (retention != null) {
             retention.cancel(true);
         }
+        if (backupSchedule != null) {
+            backupSchedule.cancel(false);
+        }
+        backups.stop(); // a backup under way finishes while Derby is still open
         clusterChanges.stop();
         heapMargin.ifPresent(dev.srooter.server.ops.OldGenerationMargin::stop);
         spendLedger.stop();

@@ -159,6 +159,25 @@ public class GatewaySettings {
         return setting("srooter.backup.dir", "srooter/backupDir").map(Path::of).orElse(dataDir().resolve("backups"));
     }
 
+    /** Hours between scheduled backups of the embedded database (SROOTER_BACKUP_EVERY_HOURS; 0, the default: none). */
+    public int backupEveryHours() {
+        return (int) bounded(number(setting("srooter.backup.every.hours", "srooter/backupEveryHours"), 0,
+                "SROOTER_BACKUP_EVERY_HOURS"), 0, 8760, "SROOTER_BACKUP_EVERY_HOURS");
+    }
+
+    /** How many backups are kept, the newest (SROOTER_BACKUP_KEEP; 0, the default: every one). */
+    public int backupKeep() {
+        return (int) bounded(number(setting("srooter.backup.keep", "srooter/backupKeep"), 0, "SROOTER_BACKUP_KEEP"),
+                0, 10_000, "SROOTER_BACKUP_KEEP");
+    }
+
+    private static long bounded(long value, long min, long max, String variable) {
+        if (value < min || value > max) {
+            throw new IllegalStateException(variable + " must be from " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+
     /** Where plugin jars are loaded from. */
     public Path pluginsDir() {
         return Path.of(pluginsDir);
@@ -203,11 +222,8 @@ public class GatewaySettings {
      * retention: an admin cannot lift it through the API.
      */
     public int keyMaxDays() {
-        long days = number(setting("srooter.key.max.days", "srooter/keyMaxDays"), 0, "SROOTER_KEY_MAX_DAYS");
-        if (days < 0 || days > 3650) {
-            throw new IllegalStateException("SROOTER_KEY_MAX_DAYS must be from 0 (no bound) to 3650, not " + days);
-        }
-        return (int) days;
+        return (int) bounded(number(setting("srooter.key.max.days", "srooter/keyMaxDays"), 0, "SROOTER_KEY_MAX_DAYS"),
+                0, 3650, "SROOTER_KEY_MAX_DAYS");
     }
 
     /**

@@ -43,6 +43,9 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     ProviderHealth health;
 
+    @Inject
+    dev.srooter.server.store.Backups backups;
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("srooter");
@@ -60,6 +63,7 @@ public class ReadinessCheck implements HealthCheck {
         int backlog = audit.backlog();
         response.withData("auditBacklog", backlog);
         response.withData("auditRetention", retention.status());
+        response.withData("backups", backups.status());
         up &= backlog < BACKLOG_LIMIT;
         try {
             var accounts = providers.accounts();

@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +27,8 @@ import java.util.stream.Stream;
  * outside it can take one; hence an admin API for it. Each backup is a folder of the backup folder
  * ({@code SROOTER_BACKUP_DIR}, by default {@code <data>/backups}) named by when it was taken, holding the database as
  * {@code derby/}: restoring is copying that folder in place of {@code <data>/derby} while the server is stopped.
- * PostgreSQL is backed up with its own tools.
+ * Backups can also be taken every so many hours (SROOTER_BACKUP_EVERY_HOURS), and only the newest kept
+ * (SROOTER_BACKUP_KEEP). PostgreSQL is backed up with its own tools.
  */
 @ApplicationScoped
 public class Backups {
@@ -40,6 +45,8 @@ public class Backups {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(Backups.class.getName());
+
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -51,6 +58,65 @@ public class Backups {
 
     /** One backup at a time: a second, asked meanwhile, would copy the same pages again for nothing. */
     private final ReentrantLock running = new ReentrantLock();
+
+    private volatile int everyHours;
+    private volatile int keep;
+    private volatile String lastScheduled;
+
+    /**
+     * Takes a backup every {@code hours} hours, the first {@code hours} after start (0: none), and keeps the newest
+     * {@code keep} backups of the folder after each backup, scheduled or asked (0: every one). Null when nothing is
+     * scheduled; on PostgreSQL nothing is.
+     */
+    public ScheduledFuture<?> schedule(ScheduledExecutorService scheduler, int hours, int keep) {
+        this.keep = keep;
+        if (hours <= 0) {
+            return null;
+        }
+        String product = sql.transaction(c -> c.getMetaData().getDatabaseProductName());
+        if (!product.contains("Derby")) {
+            LOG.warning("srooter: SROOTER_BACKUP_EVERY_HOURS is for the embedded Derby database; " + product
+                    + " is backed up with its own tools, so no backup is scheduled");
+            return null;
+        }
+        everyHours = hours;
+        LOG.info("srooter: the database is backed up every " + hours + " hours into " + folder()
+                + (keep > 0 ? ", the newest " + keep + " kept" : ""));
+        return scheduler.scheduleWithFixedDelay(this::scheduled, hours, hours, TimeUnit.HOURS);
+    }
+
+    /** At a stop: waits up to a minute for a backup under way, so that it is not cut off half written. */
+    public void stop() {
+        try {
+            if (running.tryLock(60, TimeUnit.SECONDS)) {
+                running.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the readiness check reports: the schedule in force and how its last backup went. */
+    public String status() {
+        if (everyHours <= 0) {
+            return "not scheduled";
+        }
+        String last = lastScheduled;
+        return "every " + everyHours + " hours" + (keep > 0 ? ", the newest " + keep + " kept" : "") + "; "
+                + (last == null ? "the first comes " + everyHours + " hours after start" : "last: " + last);
+    }
+
+    /** The scheduled backup: a failure (a full disk) is logged and reported, and the next one tries again. */
+    void scheduled() {
+        try {
+            Backup taken = take();
+            lastScheduled = taken == null ? Instant.now() + " skipped: one was being taken"
+                    : taken.name() + ", " + taken.bytes() + " bytes";
+        } catch (RuntimeException e) {
+            lastScheduled = Instant.now() + " failed: " + e.getMessage();
+            LOG.warning("srooter: the scheduled backup failed; the next one tries again: " + e.getMessage());
+        }
+    }
 
     /** Takes a backup now; null when one is already being taken. */
     public Backup take() {
@@ -72,7 +138,9 @@ public class Backups {
                 }
                 return null;
             });
-            return describe(folder);
+            Backup taken = describe(folder);
+            prune(folder(), keep);
+            return taken;
         } catch (IOException e) {
             throw new UncheckedIOException("the backup folder: " + e.getMessage(), e);
         } finally {
@@ -82,7 +150,10 @@ public class Backups {
 
     /** The backups in the backup folder, the newest first. */
     public List<Backup> list() {
-        Path root = folder();
+        return list(folder());
+    }
+
+    static List<Backup> list(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -91,6 +162,25 @@ public class Backups {
                     .map(Backups::describe).sorted(Comparator.comparing(Backup::takenAt).reversed()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("the backup folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes all but the newest {@code keep} backups (0: none removed); only folders this class named. */
+    static void prune(Path root, int keep) throws IOException {
+        if (keep <= 0) {
+            return;
+        }
+        List<Backup> all = list(root);
+        for (Backup old : all.subList(Math.min(keep, all.size()), all.size())) {
+            if (old.takenAt().equals(Instant.EPOCH)) {
+                continue; // not a name this class gives: someone else's folder
+            }
+            try (Stream<Path> files = Files.walk(Path.of(old.path()))) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+            LOG.info("srooter: removed backup " + old.name() + " (SROOTER_BACKUP_KEEP=" + keep + ")");
         }
     }
 

@@ -61,6 +61,19 @@ class BackupIT {
         JsonObject listed = Gateway.array(gateway.admin("GET", "/api/backups", null).body())
                 .getValuesAs(JsonObject.class).get(0);
         assertEquals(backup.getString("name"), listed.getString("name"), "the newest first");
+
+        // SROOTER_BACKUP_KEEP is 3 on the IT servers: after four more, the newest three are left
+        String newest = null;
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> more = gateway.admin("POST", "/api/backups", null);
+            assertEquals(201, more.statusCode(), more.body());
+            newest = Gateway.object(more.body()).getString("name");
+        }
+        java.util.List<String> kept = Gateway.array(gateway.admin("GET", "/api/backups", null).body())
+                .getValuesAs(JsonObject.class).stream().map(b -> b.getString("name")).toList();
+        assertEquals(3, kept.size(), kept.toString());
+        assertEquals(newest, kept.get(0));
+        assertTrue(java.nio.file.Files.notExists(folder), "the first backup, now the oldest, was removed");
         assertEquals(200, gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE
                 + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"after\"}]}").statusCode());
     }

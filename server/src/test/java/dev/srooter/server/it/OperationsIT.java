@@ -33,6 +33,9 @@ class OperationsIT {
         assertTrue(data.containsKey("auditBacklog"));
         assertTrue(data.getString("auditRetention").startsWith("36500 days; "), "SROOTER_AUDIT_RETENTION_DAYS as the"
                 + " build sets it for this server, scheduled: " + data);
+        // SROOTER_BACKUP_EVERY_HOURS and SROOTER_BACKUP_KEEP, set in bootstrap.properties: scheduled on Derby only
+        assertEquals("postgresql".equals(System.getProperty("srooter.db")) ? "not scheduled"
+                : "every 24 hours, the newest 3 kept; the first comes 24 hours after start", data.getString("backups"));
 
         assertEquals(200, gateway.send("GET", "/health/started", List.of(), null).statusCode(), "the startup probe");
         HttpResponse<String> live = gateway.send("GET", "/health/live", List.of(), null);
