@@ -139,7 +139,12 @@ public class Backups {
                 return null;
             });
             Backup taken = describe(folder);
-            prune(folder(), keep);
+            try {
+                prune(folder(), keep);
+            } catch (IOException | RuntimeException e) {
+                // the backup is complete and stays; the next one prunes again
+                LOG.warning("srooter: removing old backups failed: " + e.getMessage());
+            }
             return taken;
         } catch (IOException e) {
             throw new UncheckedIOException("the backup folder: " + e.getMessage(), e);
