@@ -119,30 +119,11 @@ class SyslogConnectionTest {
         Path ca = exportCertificate(keystore, "receiver");
         Path otherCa = exportCertificate(keyPair("other", "SAN=dns:localhost"), "other");
         SSLContext context = SSLContext.getInstance("TLS");
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, "changeit".toCharArray());
-        context.init(managers.getKeyManagers(), null, null);
+        context.init(keyManagers(keystore), null, null);
         try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<String> received = new CopyOnWriteArrayList<>();
-            Thread receiver = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket client = server.accept()) {
-                        InputStream in = client.getInputStream();
-                        while (true) {
-                            received.add(frame(in));
-                        }
-                    } catch (IOException connectionEnded) {
-                        // a refused handshake or the client's close: take the next
-                    }
-                }
-            });
-            receiver.setDaemon(true);
-            receiver.start();
+            receive(server, received, new CopyOnWriteArrayList<>());
             String port = String.valueOf(server.getLocalPort());
 
             SyslogSink trusted = new SyslogSink();
@@ -195,21 +176,7 @@ class SyslogConnectionTest {
             server.setNeedClientAuth(true);
             List<String> received = new CopyOnWriteArrayList<>();
             List<String> clients = new CopyOnWriteArrayList<>();
-            Thread receiver = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) server.accept()) {
-                        clients.add(client.getSession().getPeerPrincipal().getName());
-                        InputStream in = client.getInputStream();
-                        while (true) {
-                            received.add(frame(in));
-                        }
-                    } catch (IOException refusedOrEnded) {
-                        // a refused handshake or the client's close: take the next
-                    }
-                }
-            });
-            receiver.setDaemon(true);
-            receiver.start();
+            receive(server, received, clients);
             String port = String.valueOf(server.getLocalPort());
 
             SyslogSink anonymous = new SyslogSink();
@@ -314,6 +281,30 @@ class SyslogConnectionTest {
         keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-file", pem.toString());
         return pem;
+    }
+
+    /**
+     * A TLS receiver on its own daemon thread: each frame it reads goes to {@code received}, and the certificate name
+     * of each client that shows one to {@code clients}.
+     */
+    private static void receive(SSLServerSocket server, List<String> received, List<String> clients) {
+        Thread receiver = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) server.accept()) {
+                    if (server.getNeedClientAuth()) {
+                        clients.add(client.getSession().getPeerPrincipal().getName());
+                    }
+                    InputStream in = client.getInputStream();
+                    while (true) {
+                        received.add(frame(in));
+                    }
+                } catch (IOException refusedOrEnded) {
+                    // a refused handshake or the client's close: take the next
+                }
+            }
+        });
+        receiver.setDaemon(true);
+        receiver.start();
     }
 
     private static javax.net.ssl.KeyManager[] keyManagers(Path keystore) throws Exception {
