@@ -321,13 +321,17 @@ async function keysPage(container) {
     const body = { name: name.value };
     if (owner && owner.value) body.username = owner.value;
     if (expires.value) body.expiresAt = expires.value + "T23:59:59Z";
-    const key = await api("POST", "/keys", body);
+    showMinted(await api("POST", "/keys", body));
+  });
+  // a new key's secret, shown once above the table drawn again
+  const showMinted = async key => {
     await keysPage(container);
     const secret = el("div", { class: "secret", id: "minted-secret" }, key.key);
     document.getElementById("minted").replaceChildren(card("The new key: copy it now, it is not shown again", secret,
       el("div", { class: "row" }, el("button", { class: "secondary", id: "copy-key",
         onclick: () => navigator.clipboard && navigator.clipboard.writeText(key.key) }, "Copy"))));
-  });
+  };
+  const active = k => !k.revokedAt && !(k.expiresAt && Date.parse(k.expiresAt) <= Date.now());
   const ownerOf = k => (users.find(u => u.id === k.userId) || {}).username;
   keys.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt))); // the newest first: the one just minted
   container.replaceChildren(card("Mint a gateway key", form), minted,
@@ -338,8 +342,10 @@ async function keysPage(container) {
       { title: "Expires", value: k => k.expiresAt ? when(k.expiresAt) : "never" },
       { title: "State", value: k => k.revokedAt ? "revoked " + when(k.revokedAt)
         : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? "expired" : "active" },
-      { title: "", value: k => k.revokedAt ? "" : dangerButton("Revoke", "Revoke key " + k.name + "? Tools using it stop working at once.",
-        async () => { await api("DELETE", "/keys/" + k.id); await keysPage(container); }, { "data-revoke": k.name }) },
+      { title: "", value: k => active(k) ? [dangerButton("Rotate", "Rotate key " + k.name + "? A new key is shown once; this one keeps"
+        + " working for a day, then stops.", async () => showMinted(await api("POST", "/keys/" + k.id + "/rotate", {})), { "data-rotate": k.name }), " ",
+        dangerButton("Revoke", "Revoke key " + k.name + "? Tools using it stop working at once.",
+        async () => { await api("DELETE", "/keys/" + k.id); await keysPage(container); }, { "data-revoke": k.name })] : "" },
     ].filter(Boolean), keys, k => ({ "data-key": k.name })) : el("p", { class: "muted" }, "No keys yet.")));
 }
 

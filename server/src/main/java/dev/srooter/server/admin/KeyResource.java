@@ -39,6 +39,10 @@ public class KeyResource {
     public record MintedKey(String id, String name, String key) {
     }
 
+    /** How long the key being rotated keeps working beside its successor, in minutes (1,440, a day, if not given). */
+    public record Rotation(Integer graceMinutes) {
+    }
+
     public record KeyView(String id, String name, String hint, String userId, Instant createdAt, Instant revokedAt,
                           Instant expiresAt) {
     }
@@ -81,12 +85,32 @@ public class KeyResource {
         return Response.status(201).entity(new MintedKey(minted.key().id, minted.key().name, minted.secret())).build();
     }
 
+    /**
+     * A new key in place of an old one: the new one shown once (201), the old one working for the grace given, then
+     * refused as expired. The new key expires as a newly minted one does (the deployment's bound, if any).
+     */
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, Rotation request) {
+        requireOwnOrAdmin(id);
+        int minutes = request == null || request.graceMinutes() == null ? 1440 : request.graceMinutes();
+        if (minutes < 0 || minutes > 43_200) {
+            throw ApiError.of(400, "graceMinutes must be from 0 (the old key stops now) to 43200 (30 days)");
+        }
+        GatewayKeys.Minted minted;
+        try {
+            minted = keys.rotate(id, java.time.Duration.ofMinutes(minutes), expiry(null))
+                    .orElseThrow(() -> ApiError.of(404, "no key with id " + id));
+        } catch (GatewayKeys.NotRotatable revokedOrExpired) {
+            throw ApiError.of(409, revokedOrExpired.getMessage());
+        }
+        return Response.status(201).entity(new MintedKey(minted.key().id, minted.key().name, minted.secret())).build();
+    }
+
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        if (!isAdmin() && keys.list().stream().noneMatch(k -> k.id.equals(id) && k.userId.equals(me().id))) {
-            throw ApiError.of(404, "you have no key with id " + id);
-        }
+        requireOwnOrAdmin(id);
         if (!keys.revoke(id)) {
             throw ApiError.of(404, "no key with id " + id);
         }
@@ -116,6 +140,13 @@ public class KeyResource {
                     + "expiresAt may be " + latest + " at the latest");
         }
         return at;
+    }
+
+    /** A developer or lead acts on their own keys only; another's is as unknown to them as a missing one. */
+    private void requireOwnOrAdmin(String id) {
+        if (!isAdmin() && keys.list().stream().noneMatch(k -> k.id.equals(id) && k.userId.equals(me().id))) {
+            throw ApiError.of(404, "you have no key with id " + id);
+        }
     }
 
     private boolean isAdmin() {

@@ -28,6 +28,13 @@ public class GatewayKeys {
     private static final long CACHE_MILLIS = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** A revoked or expired key, which is not rotated: a new one is minted instead. */
+    public static final class NotRotatable extends RuntimeException {
+        NotRotatable(String message) {
+            super(message);
+        }
+    }
+
     /** A freshly minted key: the only time its clear text exists. */
     public record Minted(GatewayKey key, String secret) {
     }
@@ -43,11 +50,36 @@ public class GatewayKeys {
     /** A new key for {@code owner}, which stops working at {@code expiresAt} (null: never). */
     @Transactional
     public Minted mint(String name, UserAccount owner, Instant expiresAt) {
+        return mintFor(name, owner.id, expiresAt);
+    }
+
+    /**
+     * Rotates a key: a new one of the same name and owner, expiring at {@code expiresAt} (null: never), and the old
+     * one ending {@code grace} from now (or earlier, if it expires before), so that tools can move over meanwhile.
+     * Empty when there is no such key; a revoked or expired key is not rotated ({@link NotRotatable}).
+     */
+    @Transactional
+    public Optional<Minted> rotate(String id, java.time.Duration grace, Instant expiresAt) {
+        GatewayKey old = em.find(GatewayKey.class, id);
+        if (old == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        if (old.revokedAt != null || (old.expiresAt != null && !old.expiresAt.isAfter(now))) {
+            throw new NotRotatable("key " + old.name + " is " + (old.revokedAt != null ? "revoked" : "expired")
+                    + ": mint a new key instead");
+        }
+        old.expireBy(now.plus(grace));
+        cache.remove(old.keyHash); // the next request reads the new expiry
+        return Optional.of(mintFor(old.name, old.userId, expiresAt));
+    }
+
+    private Minted mintFor(String name, String userId, Instant expiresAt) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String hint = secret.substring(0, PREFIX.length() + 4) + "..." + secret.substring(secret.length() - 4);
-        GatewayKey key = new GatewayKey(name, Sha256.hex(secret), hint, owner.id, expiresAt);
+        GatewayKey key = new GatewayKey(name, Sha256.hex(secret), hint, userId, expiresAt);
         em.persist(key);
         return new Minted(key, secret);
     }

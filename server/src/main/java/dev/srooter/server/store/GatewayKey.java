@@ -51,4 +51,11 @@ public class GatewayKey {
             revokedAt = at;
         }
     }
+
+    /** Makes the key expire at {@code at} at the latest: an earlier expiry stays. */
+    public void expireBy(Instant at) {
+        if (expiresAt == null || at.isBefore(expiresAt)) {
+            expiresAt = at;
+        }
+    }
 }

@@ -220,7 +220,12 @@ class ConsoleActionsE2EIT {
         WebElement keyName = byId("key-name");
         keyName.sendKeys("for-" + dev);
         keyName.sendKeys(Keys.TAB); // to the owner field
-        browser.switchTo().activeElement().sendKeys(Keys.TAB); // to the button
+        browser.switchTo().activeElement().sendKeys(Keys.TAB); // to the expiry date
+        assertEquals("key-expires", browser.switchTo().activeElement().getAttribute("id"));
+        // a date field takes a Tab for each of its parts (month, day, year) before the focus leaves it
+        for (int i = 0; i < 4 && "key-expires".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("mint", focused.getAttribute("id"), "the focus order follows the form");
         assertFalse("none".equals(focused.getCssValue("outline-style")), "the focus is visible");

@@ -105,6 +105,21 @@ class DashboardE2EIT {
                 + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertEquals(401, refused.statusCode(), "the key revoked in the console no longer works");
 
+        // rotate a key: its successor is shown once, and it keeps working through the grace
+        String rotating = "e2e-rotate-" + Long.toString(System.nanoTime(), 36);
+        String oldKey = gateway.mintKey(rotating);
+        open("account"); // away and back: the keys page is drawn again, with the key minted through the API
+        open("keys");
+        ConsoleBrowser.click(By.cssSelector("button[data-rotate='" + rotating + "']"));
+        ConsoleBrowser.confirm();
+        String successor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minted-secret"))).getText();
+        assertTrue(successor.startsWith("srt_live_") && !successor.equals(oldKey), successor);
+        String message = "{\"model\":\"" + Gateway.CLAUDE + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"rotated\"}]}";
+        assertEquals(200, gateway.anthropicWithKey(successor, message).statusCode());
+        assertEquals(200, gateway.anthropicWithKey(oldKey, message).statusCode(), "the old key, within its grace");
+        assertEquals(2, browser.findElements(By.cssSelector("tr[data-key='" + rotating + "']")).size());
+
         // the live table shows a request that finishes while the page is open
         open("dashboard");
         HttpResponse<String> sent = gateway.anthropic("/v1/messages", "{\"model\":\"" + Gateway.CLAUDE

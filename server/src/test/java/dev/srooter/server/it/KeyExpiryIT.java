@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Gateway keys that expire: one minted to expire works until then and is refused from that instant, in each client's
  * format and with a reason, although it sits in the verified-key cache; and the deployment's bound on a key's life
- * (SROOTER_KEY_MAX_DAYS, 400 days on the IT servers, set in bootstrap.properties) applies to every key minted.
+ * (SROOTER_KEY_MAX_DAYS, 400 days on the IT servers, set in bootstrap.properties) applies to every key minted. A
+ * rotated key gives way to its successor after a grace.
  */
 class KeyExpiryIT {
 
@@ -72,6 +73,42 @@ class KeyExpiryIT {
                 "expire within 400 days");
         refused("{\"name\":\"past\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}", "must be in the future");
         refused("{\"name\":\"not-a-time\",\"expiresAt\":\"next tuesday\"}", "ISO-8601");
+    }
+
+    @Test
+    void aRotatedKeyWorksThroughItsGraceAndItsSuccessorAtOnce() {
+        JsonObject first = mint("{\"name\":\"ci-runner\"}");
+        String firstKey = first.getString("key");
+        assertEquals(200, gateway.anthropicWithKey(firstKey, MESSAGE).statusCode()); // now in the verified-key cache
+
+        // with a day's grace (the default) both keys work, and the old one now expires within the day
+        HttpResponse<String> rotated = gateway.admin("POST", "/api/keys/" + first.getString("id") + "/rotate", "{}");
+        assertEquals(201, rotated.statusCode(), rotated.body());
+        JsonObject second = Gateway.object(rotated.body());
+        assertEquals("ci-runner", second.getString("name"));
+        assertEquals(200, gateway.anthropicWithKey(second.getString("key"), MESSAGE).statusCode());
+        assertEquals(200, gateway.anthropicWithKey(firstKey, MESSAGE).statusCode(), "the old key through its grace");
+        Instant firstEnds = listedExpiry(first.getString("id"));
+        assertTrue(firstEnds.isAfter(Instant.now().plus(Duration.ofHours(23)))
+                && firstEnds.isBefore(Instant.now().plus(Duration.ofHours(25))), firstEnds.toString());
+
+        // without a grace the old key stops at once, although it was cached a moment ago
+        HttpResponse<String> now = gateway.admin("POST", "/api/keys/" + second.getString("id") + "/rotate",
+                "{\"graceMinutes\":0}");
+        assertEquals(201, now.statusCode(), now.body());
+        HttpResponse<String> old = gateway.anthropicWithKey(second.getString("key"), MESSAGE);
+        assertEquals(401, old.statusCode(), old.body());
+        assertTrue(old.body().contains("expired at"), old.body());
+        assertEquals(200, gateway.anthropicWithKey(Gateway.object(now.body()).getString("key"), MESSAGE).statusCode());
+
+        assertEquals(409, gateway.admin("POST", "/api/keys/" + second.getString("id") + "/rotate", "{}").statusCode(),
+                "an expired key is not rotated: a new one is minted");
+        assertEquals(400, gateway.admin("POST", "/api/keys/" + first.getString("id") + "/rotate",
+                "{\"graceMinutes\":-5}").statusCode());
+        // a developer rotates their own keys only
+        String developer = gateway.createUser("rotating-dev-" + System.nanoTime(), "developer");
+        assertEquals(404, gateway.as(developer, "POST", "/api/keys/" + first.getString("id") + "/rotate", "{}")
+                .statusCode());
     }
 
     private JsonObject mint(String body) {
