@@ -73,7 +73,7 @@ public class Backups {
         if (hours <= 0) {
             return null;
         }
-        String product = sql.transaction(c -> c.getMetaData().getDatabaseProductName());
+        String product = product();
         if (!product.contains("Derby")) {
             LOG.warning("srooter: SROOTER_BACKUP_EVERY_HOURS is for the embedded Derby database; " + product
                     + " is backed up with its own tools, so no backup is scheduled");
@@ -124,14 +124,14 @@ public class Backups {
             return null;
         }
         try {
-            Instant at = Instant.now();
-            Path folder = folder().resolve(NAME.format(at));
-            Files.createDirectories(folder.getParent());
+            String product = product();
+            if (!product.contains("Derby")) {
+                throw new NotEmbedded(product);
+            }
+            Path root = folder();
+            Path folder = root.resolve(NAME.format(Instant.now()));
+            Files.createDirectories(root);
             sql.transaction(connection -> {
-                String product = connection.getMetaData().getDatabaseProductName();
-                if (!product.contains("Derby")) {
-                    throw new NotEmbedded(product);
-                }
                 try (CallableStatement backup = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
                     backup.setString(1, folder.toString());
                     backup.execute();
@@ -140,7 +140,7 @@ public class Backups {
             });
             Backup taken = describe(folder);
             try {
-                prune(folder(), keep);
+                prune(root, keep);
             } catch (IOException | RuntimeException e) {
                 // the backup is complete and stays; the next one prunes again
                 LOG.warning("srooter: removing old backups failed: " + e.getMessage());
@@ -187,6 +187,11 @@ public class Backups {
             }
             LOG.info("srooter: removed backup " + old.name() + " (SROOTER_BACKUP_KEEP=" + keep + ")");
         }
+    }
+
+    /** The database's product name: only Derby is backed up here. */
+    private String product() {
+        return sql.transaction(connection -> connection.getMetaData().getDatabaseProductName());
     }
 
     private Path folder() {

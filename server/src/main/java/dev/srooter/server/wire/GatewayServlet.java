@@ -27,18 +27,18 @@ public class GatewayServlet extends HttpServlet {
      */
     public static final String KEY_IN_PATH = "srooter.gatewayKeyInPath";
 
-    /**
-     * Each endpoint and the methods it answers ({@code Allow}). A known endpoint asked with another method is a 405
-     * in the client's own format, not the servlet container's HTML page nor a 404 that reads as a wrong base URL.
-     */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "/messages", "POST",
-            "/messages/count_tokens", "POST",
-            "/chat/completions", "POST",
-            "/responses", "POST",
-            "/models", "GET, HEAD");
+    /** The model calls, each POSTed to its endpoint. */
+    private static final Map<String, Operation> MODEL_CALLS = Map.of(
+            "/messages", Operation.MESSAGES,
+            "/messages/count_tokens", Operation.COUNT_TOKENS,
+            "/chat/completions", Operation.CHAT_COMPLETIONS,
+            "/responses", Operation.RESPONSES);
 
-    /** {@code /v1/models/{id}}: one model, as the SDKs' {@code models.retrieve} asks (an id may hold a slash). */
+    /**
+     * {@code /v1/models}, and {@code /v1/models/{id}}: one model, as the SDKs' {@code models.retrieve} asks (an id may
+     * hold a slash).
+     */
+    private static final String MODELS = "/models";
     private static final String ONE_MODEL = "/models/";
 
     @Inject
@@ -51,8 +51,11 @@ public class GatewayServlet extends HttpServlet {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("POST")) {
             super.service(request, response);
-        } else if (method.equals("OPTIONS") && allowed(path(request)) != null) {
-            response.setHeader("allow", allowed(path(request)) + ", OPTIONS");
+            return;
+        }
+        String allowed = allowed(path(request));
+        if (method.equals("OPTIONS") && allowed != null) {
+            response.setHeader("allow", allowed + ", OPTIONS");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
             wrongMethod(request, response);
@@ -61,13 +64,7 @@ public class GatewayServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Operation operation = switch (path(request)) {
-            case "/messages" -> Operation.MESSAGES;
-            case "/messages/count_tokens" -> Operation.COUNT_TOKENS;
-            case "/chat/completions" -> Operation.CHAT_COMPLETIONS;
-            case "/responses" -> Operation.RESPONSES;
-            default -> null;
-        };
+        Operation operation = MODEL_CALLS.get(path(request));
         if (operation == null) {
             wrongMethod(request, response);
             return;
@@ -78,7 +75,7 @@ public class GatewayServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = path(request);
-        if (path.equals("/models")) {
+        if (path.equals(MODELS)) {
             pipeline.listModels(new Exchange(Operation.LIST_MODELS, request, response));
         } else if (path.startsWith(ONE_MODEL)) {
             Exchange exchange = new Exchange(Operation.LIST_MODELS, request, response);
@@ -130,8 +127,16 @@ public class GatewayServlet extends HttpServlet {
         Reply.error(response, WireFormat.OPENAI_RESPONSES, error);
     }
 
+    /**
+     * The methods an endpoint answers ({@code Allow}); null for no endpoint. A known endpoint asked with another method
+     * is a 405 in the client's own format, not the servlet container's HTML page nor a 404 that reads as a wrong base
+     * URL.
+     */
     private static String allowed(String path) {
-        return path.startsWith(ONE_MODEL) ? ALLOWED.get("/models") : ALLOWED.get(path);
+        if (MODEL_CALLS.containsKey(path)) {
+            return "POST";
+        }
+        return path.equals(MODELS) || path.startsWith(ONE_MODEL) ? "GET, HEAD" : null;
     }
 
     /** A 405 with {@code Allow} for an endpoint srooter has under another method; a 404 for one it does not have. */
